@@ -1,0 +1,197 @@
+package io.partnerflow.engine.api;
+
+import io.camunda.client.protocol.rest.ActivatedJobResult;
+import io.camunda.client.protocol.rest.JobActivationRequest;
+import io.camunda.client.protocol.rest.JobActivationResult;
+import io.camunda.client.protocol.rest.JobKindEnum;
+import io.partnerflow.engine.command.ActivateJobsCommand;
+import io.partnerflow.engine.state.JobRecord;
+import io.partnerflow.engine.state.JobsAvailable;
+import io.partnerflow.engine.state.JsonValues;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * Holds job activation requests (no servlet thread per poll) until jobs of their type are ready or
+ * {@code requestTimeout} passes. Woken after commit when jobs appear in this JVM or on another node
+ * (JobsAvailable), and every {@link #SWEEP_MILLIS} for back-offs and expired activations.
+ */
+@Component
+class JobActivationLongPoll implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobActivationLongPoll.class);
+
+  /** The default of Camunda's gateway when the client sends no (or a zero) requestTimeout. */
+  static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
+
+  static final long SWEEP_MILLIS = 500;
+
+  private final ActivateJobsCommand activateJobs;
+  private final JsonValues json;
+  private final Map<String, Queue<Waiter>> waiters = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "engine-long-poll-timer"));
+  private final ExecutorService workers =
+      Executors.newFixedThreadPool(2, r -> daemon(r, "engine-long-poll"));
+
+  JobActivationLongPoll(ActivateJobsCommand activateJobs, JsonValues json) {
+    this.activateJobs = activateJobs;
+    this.json = json;
+    timer.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  DeferredResult<JobActivationResult> activate(JobActivationRequest request) {
+    long requestTimeout =
+        request.getRequestTimeout() == null || request.getRequestTimeout() == 0
+            ? DEFAULT_REQUEST_TIMEOUT_MILLIS
+            : request.getRequestTimeout();
+    // the servlet time-out is only a backstop: our own timer answers at requestTimeout
+    DeferredResult<JobActivationResult> result =
+        new DeferredResult<>(Math.max(requestTimeout, 0) + 5_000, JobActivationLongPoll::empty);
+    Waiter waiter = new Waiter(request, result);
+    if (waiter.tryServe() || requestTimeout < 0) {
+      waiter.finish(empty());
+      return result;
+    }
+    Queue<Waiter> queue =
+        waiters.computeIfAbsent(request.getType(), type -> new ConcurrentLinkedQueue<>());
+    queue.add(waiter);
+    result.onCompletion(() -> queue.remove(waiter));
+    timer.schedule(() -> waiter.finish(empty()), requestTimeout, TimeUnit.MILLISECONDS);
+    // a job may have appeared between the first attempt and the registration
+    workers.execute(() -> serve(request.getType()));
+    return result;
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void onJobsAvailable(JobsAvailable event) {
+    if (waiters.containsKey(event.type())) {
+      workers.execute(() -> serve(event.type()));
+    }
+  }
+
+  private void sweep() {
+    waiters.forEach(
+        (type, queue) -> {
+          if (queue.isEmpty()) {
+            waiters.remove(type, queue);
+          } else {
+            serve(type);
+          }
+        });
+  }
+
+  private void serve(String type) {
+    Queue<Waiter> queue = waiters.get(type);
+    if (queue == null) {
+      return;
+    }
+    for (Waiter waiter : queue) {
+      try {
+        if (!waiter.tryServe()) {
+          return; // nothing ready for the first waiter: nothing for the later ones either
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Job activation for type {} failed", type, e);
+        waiter.fail(e);
+      }
+    }
+  }
+
+  private static JobActivationResult empty() {
+    return new JobActivationResult().jobs(List.of());
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  @Override
+  public void destroy() {
+    timer.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  /** One held request; its lock makes "claim jobs" and "time out" mutually exclusive. */
+  private final class Waiter {
+
+    private final JobActivationRequest request;
+    private final DeferredResult<JobActivationResult> result;
+    private boolean done;
+
+    Waiter(JobActivationRequest request, DeferredResult<JobActivationResult> result) {
+      this.request = request;
+      this.result = result;
+    }
+
+    /** Claims jobs and answers with them; false when none was ready. */
+    synchronized boolean tryServe() {
+      if (done || result.isSetOrExpired()) {
+        return true;
+      }
+      List<ActivateJobsCommand.ActivatedJob> jobs =
+          activateJobs.execute(
+              new ActivateJobsCommand.Request(
+                  request.getType(),
+                  request.getWorker() == null ? "" : request.getWorker(),
+                  request.getTimeout(),
+                  request.getMaxJobsToActivate(),
+                  request.getFetchVariable()));
+      if (jobs.isEmpty()) {
+        return false;
+      }
+      finish(new JobActivationResult().jobs(jobs.stream().map(this::toResult).toList()));
+      return true;
+    }
+
+    synchronized void finish(JobActivationResult answer) {
+      if (!done) {
+        done = true;
+        result.setResult(answer);
+      }
+    }
+
+    synchronized void fail(Exception e) {
+      if (!done) {
+        done = true;
+        result.setErrorResult(e);
+      }
+    }
+
+    private ActivatedJobResult toResult(ActivateJobsCommand.ActivatedJob activated) {
+      JobRecord job = activated.job();
+      Map<String, Object> headers = json.readObject(job.customHeadersJson());
+      return new ActivatedJobResult()
+          .jobKey(Keys.format(job.key()))
+          .type(job.type())
+          .worker(job.worker())
+          .retries(job.retries())
+          .deadline(activated.deadline().toInstant().toEpochMilli())
+          .variables(activated.variables())
+          .customHeaders(headers)
+          .elementId(job.elementId())
+          .elementInstanceKey(Keys.format(job.elementInstanceKey()))
+          .processInstanceKey(Keys.format(job.processInstanceKey()))
+          .processDefinitionKey(Keys.format(job.processDefinitionKey()))
+          .processDefinitionId(job.bpmnProcessId())
+          .processDefinitionVersion(job.processDefinitionVersion())
+          .tenantId(job.tenantId())
+          .kind(JobKindEnum.BPMN_ELEMENT);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.partnerflow.engine.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Builds RFC 9457 problem details in the shape the Camunda client reads. */
+@Component
+public class ProblemResponses {
+
+  private final ObjectMapper objectMapper;
+
+  public ProblemResponses(ObjectMapper objectMapper) {
+    this.objectMapper = objectMapper;
+  }
+
+  public ResponseEntity<ProblemDetail> entity(
+      HttpStatusCode status, String title, String detail, String path) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(status, title, detail, path));
+  }
+
+  /** For filters (security) that answer before Spring MVC is involved. */
+  public void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String title,
+      String detail)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(
+        response.getOutputStream(), problem(status, title, detail, request.getRequestURI()));
+  }
+
+  private static ProblemDetail problem(
+      HttpStatusCode status, String title, String detail, String path) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    if (path != null) {
+      problem.setInstance(URI.create(path));
+    }
+    return problem;
+  }
+}

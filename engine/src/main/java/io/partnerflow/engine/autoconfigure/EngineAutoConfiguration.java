@@ -1,0 +1,30 @@
+package io.partnerflow.engine.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Starts the embedded engine when {@code partnerflow.engine.enabled} is true (the default).
+ *
+ * <p>Scans the engine's feature packages (so a new processor, command or controller needs no
+ * registration); this package and anything outside the engine's main packages are left out.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(
+    prefix = "partnerflow.engine",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
+@EnableConfigurationProperties(EngineProperties.class)
+@Import(EngineSecurityConfiguration.class)
+@ComponentScan(
+    basePackages = "io.partnerflow.engine",
+    excludeFilters =
+        @ComponentScan.Filter(
+            type = FilterType.REGEX,
+            pattern = "io\\.partnerflow\\.engine\\.(autoconfigure|scenario)\\..*"))
+public class EngineAutoConfiguration {}

@@ -1,0 +1,67 @@
+package io.partnerflow.engine.autoconfigure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the app's Camunda client at the embedded engine (loopback REST, basic auth) unless the
+ * user configured the client explicitly. Does nothing when the engine is disabled.
+ */
+public class EngineClientEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+  static final String PROPERTY_SOURCE = "partnerflowEngineClient";
+  static final String SERVER_PORT = "partnerflowEngineServerPort";
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    if (!environment.getProperty("partnerflow.engine.enabled", Boolean.class, true)) {
+      return;
+    }
+    int port = environment.getProperty("server.port", Integer.class, 8080);
+    if (port == 0) {
+      // the client must know the port before the server picks one, so pick it up front
+      port = freePort();
+      environment
+          .getPropertySources()
+          .addFirst(new MapPropertySource(SERVER_PORT, Map.of("server.port", port)));
+    }
+    String username =
+        environment.getProperty(
+            "partnerflow.engine.api.username", EngineProperties.DEFAULT_CREDENTIAL);
+    String password =
+        environment.getProperty(
+            "partnerflow.engine.api.password", EngineProperties.DEFAULT_CREDENTIAL);
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("camunda.client.mode", "self-managed");
+    defaults.put("camunda.client.rest-address", "http://127.0.0.1:" + port);
+    // the client builds a gRPC channel object but never uses it with REST preferred
+    defaults.put("camunda.client.grpc-address", "http://127.0.0.1:26500");
+    defaults.put("camunda.client.prefer-rest-over-grpc", "true");
+    defaults.put("camunda.client.auth.method", "basic");
+    defaults.put("camunda.client.auth.username", username);
+    defaults.put("camunda.client.auth.password", password);
+    defaults.keySet().removeIf(environment::containsProperty);
+    if (!defaults.isEmpty()) {
+      // lowest precedence: anything the user set anywhere wins
+      environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port for the embedded engine", e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.partnerflow.engine.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Settings under {@code partnerflow.engine.*}. */
+@ConfigurationProperties(prefix = "partnerflow.engine")
+public class EngineProperties {
+
+  /** Whether the embedded engine runs in this JVM and serves /v2 on the app's port. */
+  private boolean enabled = true;
+
+  private final Api api = new Api();
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Api getApi() {
+    return api;
+  }
+
+  /** The one credential that may call /v2 (HTTP Basic); the embedded client uses it too. */
+  public static class Api {
+    /** Demo default; set PARTNERFLOW_ENGINE_API_USERNAME in production. */
+    private String username = DEFAULT_CREDENTIAL;
+
+    /** Demo default; set PARTNERFLOW_ENGINE_API_PASSWORD in production. */
+    private String password = DEFAULT_CREDENTIAL;
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+  }
+
+  /** Demo username and password, documented in engine/README.md. */
+  public static final String DEFAULT_CREDENTIAL = "partnerflow";
+}

@@ -1,0 +1,61 @@
+package io.partnerflow.engine.autoconfigure;
+
+import io.partnerflow.engine.api.ProblemResponses;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Secures {@code /v2/**} with HTTP Basic and only the engine's API credential.
+ *
+ * <p>The chain matches /v2 only and runs before the app's catch-all chain. Its authentication
+ * manager lives inside the chain, so no global UserDetailsService, PasswordEncoder or
+ * AuthenticationManager bean competes with the app's own.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineSecurityConfiguration {
+
+  static final String REALM = "partnerflow-engine";
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+  SecurityFilterChain engineApiSecurityFilterChain(
+      HttpSecurity http, EngineProperties properties, ProblemResponses problems) throws Exception {
+    AuthenticationEntryPoint unauthorized =
+        (request, response, exception) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+          problems.write(
+              request,
+              response,
+              HttpStatus.UNAUTHORIZED,
+              "UNAUTHORIZED",
+              "A valid engine API credential (HTTP Basic) is required");
+        };
+    http.securityMatcher("/v2/**")
+        .authenticationManager(
+            new ProviderManager(new ApiCredentialAuthenticationProvider(properties.getApi())))
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    // async (long-poll) and error dispatches of an already authenticated request
+                    .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized));
+    return http.build();
+  }
+}

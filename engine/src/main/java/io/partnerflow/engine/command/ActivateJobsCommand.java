@@ -1,0 +1,74 @@
+package io.partnerflow.engine.command;
+
+import io.partnerflow.engine.state.EngineClock;
+import io.partnerflow.engine.state.JobRecord;
+import io.partnerflow.engine.state.JobRepository;
+import io.partnerflow.engine.state.JsonValues;
+import io.partnerflow.engine.state.VariableRepository;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One activation attempt of POST /v2/jobs/activation (the long poll around it lives in the api):
+ * claims ready jobs with SKIP LOCKED and hands them to the worker until the deadline.
+ */
+@Component
+public class ActivateJobsCommand {
+
+  /** What a worker asks for. {@code fetchVariables} empty: all visible variables. */
+  public record Request(
+      String type, String worker, long timeoutMillis, int maxJobs, List<String> fetchVariables) {}
+
+  /** An activated job with its deadline and the variables its element sees. */
+  public record ActivatedJob(
+      JobRecord job, OffsetDateTime deadline, Map<String, Object> variables) {}
+
+  private final JobRepository jobs;
+  private final VariableRepository variables;
+  private final JsonValues json;
+  private final EngineClock clock;
+
+  public ActivateJobsCommand(
+      JobRepository jobs, VariableRepository variables, JsonValues json, EngineClock clock) {
+    this.jobs = jobs;
+    this.variables = variables;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public List<ActivatedJob> execute(Request request) {
+    OffsetDateTime now = clock.nowAtUtc();
+    List<Long> keys = jobs.claimReady(request.type(), request.maxJobs(), now);
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    OffsetDateTime deadline = now.plusNanos(request.timeoutMillis() * 1_000_000);
+    jobs.activate(keys, request.worker(), deadline);
+    List<ActivatedJob> activated = new ArrayList<>();
+    for (Long key : keys) {
+      JobRecord job = jobs.find(key).orElseThrow();
+      activated.add(new ActivatedJob(job, deadline, visibleVariables(job, request)));
+    }
+    return activated;
+  }
+
+  private Map<String, Object> visibleVariables(JobRecord job, Request request) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    List<String> wanted = request.fetchVariables();
+    variables
+        .findVisible(job.elementInstanceKey())
+        .forEach(
+            (name, value) -> {
+              if (wanted == null || wanted.isEmpty() || wanted.contains(name)) {
+                result.put(name, json.read(value));
+              }
+            });
+    return result;
+  }
+}

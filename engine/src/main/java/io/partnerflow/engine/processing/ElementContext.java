@@ -1,0 +1,87 @@
+package io.partnerflow.engine.processing;
+
+import io.partnerflow.engine.deployment.ExecutableElement;
+import io.partnerflow.engine.deployment.ExecutableProcess;
+import io.partnerflow.engine.deployment.ExecutableSequenceFlow;
+import io.partnerflow.engine.expression.VariableLookup;
+import io.partnerflow.engine.state.ElementInstanceRecord;
+import io.partnerflow.engine.state.ProcessInstanceRecord;
+import java.util.List;
+import java.util.Map;
+
+/** What a processor may see and do for one element instance during one command. */
+public final class ElementContext {
+
+  private final TokenMachine.Run run;
+  private final ExecutableElement element;
+  private final ElementInstanceRecord instance;
+  private Map<String, Object> visibleVariables;
+
+  ElementContext(TokenMachine.Run run, ExecutableElement element, ElementInstanceRecord instance) {
+    this.run = run;
+    this.element = element;
+    this.instance = instance;
+  }
+
+  public ExecutableElement element() {
+    return element;
+  }
+
+  public ElementInstanceRecord instance() {
+    return instance;
+  }
+
+  public long key() {
+    return instance.key();
+  }
+
+  public ProcessInstanceRecord processInstance() {
+    return run.processInstance();
+  }
+
+  public ExecutableProcess process() {
+    return run.graph();
+  }
+
+  /** This element instance's key, then its flow scopes out to the process instance. */
+  public List<Long> scopeChain() {
+    return run.scopeChain(instance.key());
+  }
+
+  /** The variables visible in this element (loaded once per context). */
+  public VariableLookup variables() {
+    return () -> {
+      if (visibleVariables == null) {
+        visibleVariables = run.machine().variables().visible(scopeChain());
+      }
+      return visibleVariables;
+    };
+  }
+
+  /** Completes the element and takes all outgoing flows. */
+  public void complete() {
+    run.enqueueCompletion(instance.key(), null);
+  }
+
+  /** Completes the element and takes only the given outgoing flows. */
+  public void complete(List<ExecutableSequenceFlow> flows) {
+    run.enqueueCompletion(instance.key(), flows);
+  }
+
+  /** For containers: starts a token at a child element (e.g. the none start event). */
+  public void activateChild(String childElementId) {
+    run.enqueueArrival(process().element(childElementId), null, instance.key());
+  }
+
+  /** Opens an incident on this element instance; the token stays here. */
+  public long raiseIncident(String errorType, String errorMessage) {
+    return run.machine()
+        .incidents()
+        .raise(run.processInstance(), instance.key(), element.id(), errorType, errorMessage, null);
+  }
+
+  /** For the process element: the process instance has ended in the given state. */
+  public void endProcessInstance(String state) {
+    run.endProcessInstance(state);
+  }
+}

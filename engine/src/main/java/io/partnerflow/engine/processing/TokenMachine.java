@@ -1,0 +1,325 @@
+package io.partnerflow.engine.processing;
+
+import io.partnerflow.engine.deployment.ElementKind;
+import io.partnerflow.engine.deployment.ExecutableElement;
+import io.partnerflow.engine.deployment.ExecutableProcess;
+import io.partnerflow.engine.deployment.ExecutableSequenceFlow;
+import io.partnerflow.engine.deployment.ProcessGraphCache;
+import io.partnerflow.engine.expression.ExpressionException;
+import io.partnerflow.engine.processing.behavior.IncidentBehavior;
+import io.partnerflow.engine.processing.behavior.JoinBehavior;
+import io.partnerflow.engine.processing.behavior.VariableBehavior;
+import io.partnerflow.engine.state.ElementInstanceRecord;
+import io.partnerflow.engine.state.ElementInstanceRepository;
+import io.partnerflow.engine.state.EngineClock;
+import io.partnerflow.engine.state.KeyGenerator;
+import io.partnerflow.engine.state.ProcessDefinitionRecord;
+import io.partnerflow.engine.state.ProcessInstanceRecord;
+import io.partnerflow.engine.state.ProcessInstanceRepository;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves the tokens of one process instance until every token waits (job, join, later user task,
+ * message, timer) or the instance ends. Callers (commands) hold the instance row lock and the
+ * transaction; everything here writes through the repositories inside it.
+ */
+@Component
+public class TokenMachine {
+
+  private final ProcessorRegistry processors;
+  private final ProcessGraphCache graphs;
+  private final ProcessInstanceRepository processInstances;
+  private final ElementInstanceRepository elementInstances;
+  private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
+  private final JoinBehavior joins;
+  private final KeyGenerator keys;
+  private final EngineClock clock;
+
+  public TokenMachine(
+      ProcessorRegistry processors,
+      ProcessGraphCache graphs,
+      ProcessInstanceRepository processInstances,
+      ElementInstanceRepository elementInstances,
+      VariableBehavior variables,
+      IncidentBehavior incidents,
+      JoinBehavior joins,
+      KeyGenerator keys,
+      EngineClock clock) {
+    this.processors = processors;
+    this.graphs = graphs;
+    this.processInstances = processInstances;
+    this.elementInstances = elementInstances;
+    this.variables = variables;
+    this.incidents = incidents;
+    this.joins = joins;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /** Creates an instance with its variables and runs it from the none start event. */
+  public ProcessInstanceRecord createInstance(
+      ProcessDefinitionRecord definition, Map<String, Object> initialVariables) {
+    ExecutableProcess graph = graphs.get(definition.key());
+    ProcessInstanceRecord instance =
+        new ProcessInstanceRecord(
+            keys.next(),
+            definition.key(),
+            definition.bpmnProcessId(),
+            definition.version(),
+            definition.tenantId(),
+            ProcessInstanceRecord.ACTIVE,
+            clock.nowAtUtc(),
+            null,
+            false);
+    processInstances.insert(instance);
+    Run run = new Run(instance, graph);
+    run.activate(graph.process(), null, initialVariables);
+    run.drain();
+    return instance;
+  }
+
+  public boolean hasNoneStartEvent(long processDefinitionKey) {
+    return graphs.get(processDefinitionKey).process().noneStartEventId() != null;
+  }
+
+  /**
+   * Ends a waiting element (job completed, later: user task completed, message correlated) and
+   * continues. Variables are merged as Camunda does: local to the element when it has output
+   * mappings (the mappings pick what leaves), otherwise propagated outwards.
+   */
+  public void completeElement(
+      ProcessInstanceRecord instance, long elementInstanceKey, Map<String, Object> values) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    ElementInstanceRecord element = run.elementInstance(elementInstanceKey);
+    ExecutableElement executable = run.graph().element(element.elementId());
+    if (values != null && !values.isEmpty()) {
+      if (executable.outputMappings().isEmpty()) {
+        variables.propagate(run.scopeChain(elementInstanceKey), instance.key(), values);
+      } else {
+        variables.setLocal(elementInstanceKey, instance.key(), values);
+      }
+    }
+    run.enqueueCompletion(elementInstanceKey, null);
+    run.drain();
+  }
+
+  /** Terminates every active element, innermost first, and the instance itself. */
+  public void terminateInstance(ProcessInstanceRecord instance) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    for (ElementInstanceRecord active : elementInstances.findActiveInInstance(instance.key())) {
+      ExecutableElement element = run.graph().element(active.elementId());
+      processors.get(element.kind()).onTerminate(new ElementContext(run, element, active));
+      elementInstances.end(active.key(), ElementInstanceRecord.TERMINATED, clock.nowAtUtc());
+      incidents.resolveForElement(active.key());
+      joins.discard(active.key());
+    }
+    run.endProcessInstance(ProcessInstanceRecord.TERMINATED);
+  }
+
+  VariableBehavior variables() {
+    return variables;
+  }
+
+  IncidentBehavior incidents() {
+    return incidents;
+  }
+
+  private sealed interface Step permits Arrival, Completion, ScopeCheck {}
+
+  private record Arrival(ExecutableElement element, ExecutableSequenceFlow flow, long flowScopeKey)
+      implements Step {}
+
+  private record Completion(long elementInstanceKey, List<ExecutableSequenceFlow> flows)
+      implements Step {}
+
+  private record ScopeCheck(long scopeKey) implements Step {}
+
+  /** The state of one command's run over one process instance. */
+  final class Run {
+
+    private final ProcessInstanceRecord processInstance;
+    private final ExecutableProcess graph;
+    private final Deque<Step> agenda = new ArrayDeque<>();
+    private final Map<Long, Integer> pendingArrivals = new HashMap<>();
+    private final Map<Long, ElementInstanceRecord> instances = new HashMap<>();
+
+    Run(ProcessInstanceRecord processInstance, ExecutableProcess graph) {
+      this.processInstance = processInstance;
+      this.graph = graph;
+    }
+
+    ProcessInstanceRecord processInstance() {
+      return processInstance;
+    }
+
+    ExecutableProcess graph() {
+      return graph;
+    }
+
+    TokenMachine machine() {
+      return TokenMachine.this;
+    }
+
+    void enqueueArrival(ExecutableElement element, ExecutableSequenceFlow flow, long scopeKey) {
+      pendingArrivals.merge(scopeKey, 1, Integer::sum);
+      agenda.add(new Arrival(element, flow, scopeKey));
+    }
+
+    void enqueueCompletion(long elementInstanceKey, List<ExecutableSequenceFlow> flows) {
+      agenda.add(new Completion(elementInstanceKey, flows));
+    }
+
+    void drain() {
+      Step step;
+      while ((step = agenda.poll()) != null) {
+        if (step instanceof Arrival arrival) {
+          arrive(arrival);
+        } else if (step instanceof Completion completion) {
+          complete(completion);
+        } else if (step instanceof ScopeCheck check) {
+          checkScope(check.scopeKey());
+        }
+      }
+    }
+
+    private void arrive(Arrival arrival) {
+      pendingArrivals.merge(arrival.flowScopeKey(), -1, Integer::sum);
+      ElementProcessor processor = processors.get(arrival.element().kind());
+      String flowId = arrival.flow() == null ? null : arrival.flow().id();
+      boolean activate =
+          processor.onArrive(
+              new ArrivalContext(
+                  arrival.element(),
+                  arrival.flow(),
+                  arrival.flowScopeKey(),
+                  processInstance.key()));
+      if (activate) {
+        activate(arrival.element(), arrival.flowScopeKey(), Map.of());
+      } else if (flowId == null) {
+        throw new IllegalStateException("A start token cannot be held: " + arrival.element().id());
+      }
+    }
+
+    void activate(ExecutableElement element, Long flowScopeKey, Map<String, Object> locals) {
+      long key = element.kind() == ElementKind.PROCESS ? processInstance.key() : keys.next();
+      ElementInstanceRecord instance =
+          new ElementInstanceRecord(
+              key,
+              processInstance.key(),
+              flowScopeKey,
+              element.id(),
+              element.kind().bpmnElementType(),
+              ElementInstanceRecord.ACTIVE,
+              clock.nowAtUtc(),
+              null,
+              null);
+      elementInstances.insert(instance);
+      instances.put(key, instance);
+      if (!locals.isEmpty()) {
+        variables.setLocal(key, processInstance.key(), locals);
+      }
+      ElementContext context = new ElementContext(this, element, instance);
+      if (flowScopeKey != null) {
+        try {
+          variables.applyInputs(
+              element.inputMappings(), scopeChain(flowScopeKey), key, processInstance.key());
+        } catch (ExpressionException e) {
+          context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
+          return;
+        }
+      }
+      processors.get(element.kind()).onActivate(context);
+    }
+
+    private void complete(Completion completion) {
+      ElementInstanceRecord instance = elementInstance(completion.elementInstanceKey());
+      if (!instance.isActive()) {
+        return;
+      }
+      ExecutableElement element = graph.element(instance.elementId());
+      ElementContext context = new ElementContext(this, element, instance);
+      processors.get(element.kind()).onComplete(context);
+      Long flowScopeKey = instance.flowScopeKey();
+      if (!element.outputMappings().isEmpty() && flowScopeKey != null) {
+        try {
+          Map<String, Object> outputs =
+              variables.evaluateOutputs(element.outputMappings(), scopeChain(instance.key()));
+          variables.propagate(scopeChain(flowScopeKey), processInstance.key(), outputs);
+        } catch (ExpressionException e) {
+          context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
+          return;
+        }
+      }
+      elementInstances.end(instance.key(), ElementInstanceRecord.COMPLETED, clock.nowAtUtc());
+      instances.put(instance.key(), ended(instance, ElementInstanceRecord.COMPLETED));
+      incidents.resolveForElement(instance.key());
+      if (flowScopeKey == null) {
+        return;
+      }
+      List<ExecutableSequenceFlow> flows =
+          completion.flows() == null ? element.outgoing() : completion.flows();
+      for (ExecutableSequenceFlow flow : flows) {
+        enqueueArrival(graph.element(flow.targetId()), flow, flowScopeKey);
+      }
+      if (flows.isEmpty()) {
+        agenda.add(new ScopeCheck(flowScopeKey));
+      }
+    }
+
+    /** A scope completes when no token is left in it: none active, pending or held at a join. */
+    private void checkScope(long scopeKey) {
+      if (pendingArrivals.getOrDefault(scopeKey, 0) > 0) {
+        return;
+      }
+      if (!elementInstances.findActiveChildren(scopeKey).isEmpty() || joins.anyWaiting(scopeKey)) {
+        return;
+      }
+      if (elementInstance(scopeKey).isActive()) {
+        enqueueCompletion(scopeKey, null);
+      }
+    }
+
+    void endProcessInstance(String state) {
+      processInstances.end(processInstance.key(), state, clock.nowAtUtc());
+    }
+
+    ElementInstanceRecord elementInstance(long key) {
+      return instances.computeIfAbsent(
+          key,
+          k ->
+              elementInstances
+                  .find(k)
+                  .orElseThrow(() -> new IllegalStateException("No element instance " + k)));
+    }
+
+    List<Long> scopeChain(long key) {
+      List<Long> chain = new ArrayList<>();
+      Long current = key;
+      while (current != null) {
+        chain.add(current);
+        current = elementInstance(current).flowScopeKey();
+      }
+      return chain;
+    }
+
+    private ElementInstanceRecord ended(ElementInstanceRecord r, String state) {
+      return new ElementInstanceRecord(
+          r.key(),
+          r.processInstanceKey(),
+          r.flowScopeKey(),
+          r.elementId(),
+          r.elementType(),
+          state,
+          r.startDate(),
+          clock.nowAtUtc(),
+          r.incidentKey());
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.partnerflow.engine.processing.behavior;
+
+import io.partnerflow.engine.state.ElementInstanceRepository;
+import io.partnerflow.engine.state.EngineClock;
+import io.partnerflow.engine.state.IncidentRecord;
+import io.partnerflow.engine.state.IncidentRepository;
+import io.partnerflow.engine.state.KeyGenerator;
+import io.partnerflow.engine.state.ProcessInstanceRecord;
+import org.springframework.stereotype.Component;
+
+/** Opens incidents: the element instance stays where it is until the incident is resolved. */
+@Component
+public class IncidentBehavior {
+
+  public static final String JOB_NO_RETRIES = "JOB_NO_RETRIES";
+  public static final String CONDITION_ERROR = "CONDITION_ERROR";
+  public static final String IO_MAPPING_ERROR = "IO_MAPPING_ERROR";
+  public static final String EXTRACT_VALUE_ERROR = "EXTRACT_VALUE_ERROR";
+  public static final String UNHANDLED_ERROR_EVENT = "UNHANDLED_ERROR_EVENT";
+
+  private final IncidentRepository incidents;
+  private final ElementInstanceRepository elementInstances;
+  private final KeyGenerator keys;
+  private final EngineClock clock;
+
+  public IncidentBehavior(
+      IncidentRepository incidents,
+      ElementInstanceRepository elementInstances,
+      KeyGenerator keys,
+      EngineClock clock) {
+    this.incidents = incidents;
+    this.elementInstances = elementInstances;
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  public long raise(
+      ProcessInstanceRecord processInstance,
+      long elementInstanceKey,
+      String elementId,
+      String errorType,
+      String errorMessage,
+      Long jobKey) {
+    long key = keys.next();
+    incidents.insert(
+        new IncidentRecord(
+            key,
+            processInstance.key(),
+            elementInstanceKey,
+            elementId,
+            processInstance.processDefinitionKey(),
+            processInstance.bpmnProcessId(),
+            jobKey,
+            errorType,
+            errorMessage,
+            IncidentRecord.ACTIVE,
+            processInstance.tenantId()),
+        clock.nowAtUtc());
+    elementInstances.setIncident(elementInstanceKey, key);
+    return key;
+  }
+
+  /** The element instance ends (terminated or completed): its incidents no longer apply. */
+  public void resolveForElement(long elementInstanceKey) {
+    incidents.resolveForElement(elementInstanceKey);
+  }
+}

@@ -1,0 +1,90 @@
+package io.partnerflow.engine.processing.behavior;
+
+import io.partnerflow.engine.state.EngineClock;
+import io.partnerflow.engine.state.JobRecord;
+import io.partnerflow.engine.state.JobRepository;
+import io.partnerflow.engine.state.JobsAvailable;
+import io.partnerflow.engine.state.JsonValues;
+import io.partnerflow.engine.state.KeyGenerator;
+import io.partnerflow.engine.state.ProcessInstanceRecord;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Creates and cancels the jobs of job-worker elements, and wakes waiting workers. */
+@Component
+public class JobBehavior {
+
+  /** PostgreSQL channel that tells other nodes that jobs of a type (the payload) are ready. */
+  public static final String CHANNEL = "partnerflow_engine_jobs";
+
+  private final JobRepository jobs;
+  private final KeyGenerator keys;
+  private final EngineClock clock;
+  private final JsonValues json;
+  private final ApplicationEventPublisher events;
+  private final JdbcClient jdbc;
+
+  public JobBehavior(
+      JobRepository jobs,
+      KeyGenerator keys,
+      EngineClock clock,
+      JsonValues json,
+      ApplicationEventPublisher events,
+      JdbcClient jdbc) {
+    this.jobs = jobs;
+    this.keys = keys;
+    this.clock = clock;
+    this.json = json;
+    this.events = events;
+    this.jdbc = jdbc;
+  }
+
+  public long create(
+      ProcessInstanceRecord processInstance,
+      long elementInstanceKey,
+      String elementId,
+      String type,
+      int retries,
+      Map<String, String> headers) {
+    long key = keys.next();
+    jobs.insert(
+        new JobRecord(
+            key,
+            type,
+            "BPMN_ELEMENT",
+            JobRecord.ACTIVATABLE,
+            retries,
+            null,
+            null,
+            clock.nowAtUtc(),
+            null,
+            json.write(headers),
+            processInstance.key(),
+            elementInstanceKey,
+            elementId,
+            processInstance.processDefinitionKey(),
+            processInstance.bpmnProcessId(),
+            processInstance.version(),
+            processInstance.tenantId()),
+        clock.nowAtUtc());
+    announce(type);
+    return key;
+  }
+
+  /**
+   * Wakes long polls for this type once the transaction commits: in this JVM through a Spring
+   * event, on other nodes through NOTIFY (which PostgreSQL delivers on commit).
+   */
+  public void announce(String type) {
+    events.publishEvent(new JobsAvailable(type));
+    jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, type).query().listOfRows();
+  }
+
+  /** The element ended another way (terminated): its open job goes away. */
+  public void cancelFor(long elementInstanceKey) {
+    jobs.findOpenForElement(elementInstanceKey)
+        .ifPresent(job -> jobs.setState(job.key(), JobRecord.CANCELED));
+  }
+}

@@ -1,0 +1,86 @@
+package io.partnerflow.engine.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ElementInstanceRepository {
+
+  private static final String SELECT =
+      "SELECT key, process_instance_key, flow_scope_key, element_id, element_type, state,"
+          + " start_date, end_date, incident_key FROM engine.element_instance";
+
+  private final JdbcClient jdbc;
+
+  public ElementInstanceRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(ElementInstanceRecord e) {
+    jdbc.sql(
+            "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
+                + " element_id, element_type, state, start_date) VALUES (?,?,?,?,?,?,?)")
+        .params(
+            e.key(),
+            e.processInstanceKey(),
+            e.flowScopeKey(),
+            e.elementId(),
+            e.elementType(),
+            e.state(),
+            e.startDate())
+        .update();
+  }
+
+  public Optional<ElementInstanceRecord> find(long key) {
+    return jdbc.sql(SELECT + " WHERE key = ?")
+        .param(key)
+        .query(ElementInstanceRepository::map)
+        .optional();
+  }
+
+  public List<ElementInstanceRecord> findActiveChildren(long flowScopeKey) {
+    return jdbc.sql(SELECT + " WHERE flow_scope_key = ? AND state = 'ACTIVE' ORDER BY key")
+        .param(flowScopeKey)
+        .query(ElementInstanceRepository::map)
+        .list();
+  }
+
+  /** Active element instances of a process instance, innermost (newest) first. */
+  public List<ElementInstanceRecord> findActiveInInstance(long processInstanceKey) {
+    return jdbc.sql(
+            SELECT + " WHERE process_instance_key = ? AND state = 'ACTIVE' ORDER BY key DESC")
+        .param(processInstanceKey)
+        .query(ElementInstanceRepository::map)
+        .list();
+  }
+
+  public void end(long key, String state, OffsetDateTime endDate) {
+    jdbc.sql("UPDATE engine.element_instance SET state = ?, end_date = ? WHERE key = ?")
+        .params(state, endDate, key)
+        .update();
+  }
+
+  public void setIncident(long key, Long incidentKey) {
+    jdbc.sql("UPDATE engine.element_instance SET incident_key = ? WHERE key = ?")
+        .params(incidentKey, key)
+        .update();
+  }
+
+  private static ElementInstanceRecord map(ResultSet rs, int row) throws SQLException {
+    return new ElementInstanceRecord(
+        rs.getLong("key"),
+        rs.getLong("process_instance_key"),
+        Timestamps.nullableLong(rs, "flow_scope_key"),
+        rs.getString("element_id"),
+        rs.getString("element_type"),
+        rs.getString("state"),
+        Timestamps.get(rs, "start_date"),
+        Timestamps.get(rs, "end_date"),
+        Timestamps.nullableLong(rs, "incident_key"));
+  }
+}

@@ -1,0 +1,67 @@
+package io.partnerflow.engine.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class FormRepository {
+
+  private static final String COLUMNS =
+      "key, form_id, version, resource_name, checksum, schema_json, deployment_key, tenant_id";
+
+  private final JdbcClient jdbc;
+
+  public FormRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(FormRecord f, OffsetDateTime created) {
+    jdbc.sql(
+            "INSERT INTO engine.form (key, form_id, version, resource_name, checksum,"
+                + " schema_json, deployment_key, tenant_id, created) VALUES (?,?,?,?,?,?,?,?,?)")
+        .params(
+            f.key(),
+            f.formId(),
+            f.version(),
+            f.resourceName(),
+            f.checksum(),
+            f.schemaJson(),
+            f.deploymentKey(),
+            f.tenantId(),
+            created)
+        .update();
+  }
+
+  public Optional<FormRecord> findLatest(String formId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM engine.form WHERE form_id = ? ORDER BY version DESC LIMIT 1")
+        .param(formId)
+        .query(FormRepository::map)
+        .optional();
+  }
+
+  public Optional<FormRecord> findByKey(long key) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM engine.form WHERE key = ?")
+        .param(key)
+        .query(FormRepository::map)
+        .optional();
+  }
+
+  private static FormRecord map(ResultSet rs, int row) throws SQLException {
+    return new FormRecord(
+        rs.getLong("key"),
+        rs.getString("form_id"),
+        rs.getInt("version"),
+        rs.getString("resource_name"),
+        rs.getString("checksum"),
+        rs.getString("schema_json"),
+        rs.getLong("deployment_key"),
+        rs.getString("tenant_id"));
+  }
+}

@@ -1,0 +1,159 @@
+package io.partnerflow.engine.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ProcessDefinitionRepository {
+
+  /** API sort field → column. */
+  public static final Map<String, String> SORTABLE =
+      Map.of(
+          "processDefinitionKey", "key",
+          "processDefinitionId", "bpmn_process_id",
+          "name", "name",
+          "version", "version",
+          "resourceName", "resource_name",
+          "versionTag", "version_tag",
+          "tenantId", "tenant_id");
+
+  private static final String COLUMNS =
+      "key, bpmn_process_id, version, name, version_tag, resource_name, checksum, bpmn_xml,"
+          + " start_form_id, deployment_key, tenant_id";
+
+  private final JdbcClient jdbc;
+
+  public ProcessDefinitionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(ProcessDefinitionRecord d, OffsetDateTime created) {
+    jdbc.sql(
+            "INSERT INTO engine.process_definition (key, bpmn_process_id, version, name,"
+                + " version_tag, resource_name, checksum, bpmn_xml, start_form_id,"
+                + " deployment_key, tenant_id, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+        .params(
+            d.key(),
+            d.bpmnProcessId(),
+            d.version(),
+            d.name(),
+            d.versionTag(),
+            d.resourceName(),
+            d.checksum(),
+            d.bpmnXml(),
+            d.startFormId(),
+            d.deploymentKey(),
+            d.tenantId(),
+            created)
+        .update();
+  }
+
+  public Optional<ProcessDefinitionRecord> findByKey(long key) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM engine.process_definition WHERE key = ?")
+        .param(key)
+        .query(ProcessDefinitionRepository::map)
+        .optional();
+  }
+
+  public Optional<ProcessDefinitionRecord> findLatest(String bpmnProcessId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM engine.process_definition WHERE bpmn_process_id = ?"
+                + " ORDER BY version DESC LIMIT 1")
+        .param(bpmnProcessId)
+        .query(ProcessDefinitionRepository::map)
+        .optional();
+  }
+
+  public Optional<ProcessDefinitionRecord> findVersion(String bpmnProcessId, int version) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM engine.process_definition WHERE bpmn_process_id = ? AND version = ?")
+        .params(bpmnProcessId, version)
+        .query(ProcessDefinitionRepository::map)
+        .optional();
+  }
+
+  /** Matching definitions of one page, and the total count over all pages. */
+  public SearchPage<ProcessDefinitionRecord> search(ProcessDefinitionQuery q) {
+    StringBuilder where = new StringBuilder(" WHERE true");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (q.bpmnProcessId() != null) {
+      where.append(" AND d.bpmn_process_id = :processId");
+      params.put("processId", q.bpmnProcessId());
+    }
+    if (q.name() != null) {
+      where.append(" AND d.name = :name");
+      params.put("name", q.name());
+    }
+    if (q.version() != null) {
+      where.append(" AND d.version = :version");
+      params.put("version", q.version());
+    }
+    if (q.key() != null) {
+      where.append(" AND d.key = :key");
+      params.put("key", q.key());
+    }
+    if (q.resourceName() != null) {
+      where.append(" AND d.resource_name = :resourceName");
+      params.put("resourceName", q.resourceName());
+    }
+    if (q.latestOnly() != null) {
+      where
+          .append(q.latestOnly() ? " AND" : " AND NOT")
+          .append(
+              " d.version = (SELECT max(l.version) FROM engine.process_definition l"
+                  + " WHERE l.bpmn_process_id = d.bpmn_process_id)");
+    }
+    long total =
+        jdbc.sql("SELECT count(*) FROM engine.process_definition d" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    String order =
+        " ORDER BY "
+            + SORTABLE.getOrDefault(q.sortField(), "key")
+            + (q.descending() ? " DESC" : " ASC")
+            + ", key ASC";
+    params.put("limit", q.limit());
+    params.put("offset", q.from());
+    List<ProcessDefinitionRecord> items =
+        new ArrayList<>(
+            jdbc.sql(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM engine.process_definition d"
+                        + where
+                        + order
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(ProcessDefinitionRepository::map)
+                .list());
+    return new SearchPage<>(items, total);
+  }
+
+  private static ProcessDefinitionRecord map(ResultSet rs, int row) throws SQLException {
+    return new ProcessDefinitionRecord(
+        rs.getLong("key"),
+        rs.getString("bpmn_process_id"),
+        rs.getInt("version"),
+        rs.getString("name"),
+        rs.getString("version_tag"),
+        rs.getString("resource_name"),
+        rs.getString("checksum"),
+        rs.getString("bpmn_xml"),
+        rs.getString("start_form_id"),
+        rs.getLong("deployment_key"),
+        rs.getString("tenant_id"));
+  }
+}

@@ -1,0 +1,73 @@
+package io.partnerflow.engine.state;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Variables by scope (an element instance key); values are JSON text. */
+@Repository
+public class VariableRepository {
+
+  private final JdbcClient jdbc;
+  private final KeyGenerator keys;
+
+  public VariableRepository(JdbcClient jdbc, KeyGenerator keys) {
+    this.jdbc = jdbc;
+    this.keys = keys;
+  }
+
+  public Optional<String> find(long scopeKey, String name) {
+    return jdbc.sql("SELECT value FROM engine.variable WHERE scope_key = ? AND name = ?")
+        .params(scopeKey, name)
+        .query(String.class)
+        .optional();
+  }
+
+  /** name → JSON value of the variables local to one scope. */
+  public Map<String, String> findByScope(long scopeKey) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    jdbc.sql("SELECT name, value FROM engine.variable WHERE scope_key = ? ORDER BY name")
+        .param(scopeKey)
+        .query(
+            rs -> {
+              variables.put(rs.getString("name"), rs.getString("value"));
+            });
+    return variables;
+  }
+
+  /**
+   * name → JSON value of every variable visible from an element instance: its own, then its flow
+   * scopes' out to the process instance, inner ones shadowing outer ones.
+   */
+  public Map<String, String> findVisible(long elementInstanceKey) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    jdbc.sql(
+            "WITH RECURSIVE chain (key, flow_scope_key, depth) AS ("
+                + " SELECT key, flow_scope_key, 0 FROM engine.element_instance WHERE key = ?"
+                + " UNION ALL SELECT e.key, e.flow_scope_key, c.depth + 1"
+                + " FROM engine.element_instance e JOIN chain c ON e.key = c.flow_scope_key)"
+                + " SELECT DISTINCT ON (v.name) v.name, v.value FROM engine.variable v"
+                + " JOIN chain c ON v.scope_key = c.key ORDER BY v.name, c.depth")
+        .param(elementInstanceKey)
+        .query(
+            rs -> {
+              variables.put(rs.getString("name"), rs.getString("value"));
+            });
+    return variables;
+  }
+
+  public void set(long scopeKey, long processInstanceKey, String name, String jsonValue) {
+    jdbc.sql(
+            "INSERT INTO engine.variable (key, name, value, scope_key, process_instance_key)"
+                + " VALUES (?,?,?,?,?) ON CONFLICT (scope_key, name)"
+                + " DO UPDATE SET value = EXCLUDED.value")
+        .params(keys.next(), name, jsonValue, scopeKey, processInstanceKey)
+        .update();
+  }
+
+  public void deleteScope(long scopeKey) {
+    jdbc.sql("DELETE FROM engine.variable WHERE scope_key = ?").param(scopeKey).update();
+  }
+}
