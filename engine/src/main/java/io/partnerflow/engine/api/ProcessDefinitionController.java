@@ -10,6 +10,7 @@ import io.partnerflow.engine.state.ProcessDefinitionRecord;
 import io.partnerflow.engine.state.ProcessDefinitionRepository;
 import io.partnerflow.engine.state.SearchPage;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,9 +62,10 @@ class ProcessDefinitionController {
     return toResult(find(key));
   }
 
-  @GetMapping(value = "/{key}/xml", produces = MediaType.TEXT_XML_VALUE)
-  String xml(@PathVariable long key) {
-    return find(key).bpmnXml();
+  /** Plain XML whatever the Accept header says: the client reads non-JSON bodies raw. */
+  @GetMapping("/{key}/xml")
+  ResponseEntity<String> xml(@PathVariable long key) {
+    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(find(key).bpmnXml());
   }
 
   private ProcessDefinitionRecord find(long key) {

@@ -122,7 +122,7 @@ public class ProcessDefinitionRepository {
             .single();
     String order =
         " ORDER BY "
-            + SORTABLE.getOrDefault(q.sortField(), "key")
+            + (q.sortField() == null ? "key" : SORTABLE.getOrDefault(q.sortField(), "key"))
             + (q.descending() ? " DESC" : " ASC")
             + ", key ASC";
     params.put("limit", q.limit());
