@@ -1,0 +1,50 @@
+package io.partnerflow.app.base;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** The one line an operator needs after start: where to go, which database, which engine. */
+@Component
+class StartupReport {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+  private final Environment environment;
+
+  StartupReport(Environment environment) {
+    this.environment = environment;
+  }
+
+  @EventListener
+  void onReady(ApplicationReadyEvent event) {
+    String port = environment.getProperty("local.server.port", "?");
+    log.info(
+        "Partnerflow is ready at http://localhost:{}/ (database: {}; engine: {}; profiles: {})",
+        port,
+        database(),
+        engine(port),
+        String.join(",", environment.getActiveProfiles()));
+  }
+
+  private String database() {
+    String url = environment.getProperty("spring.datasource.url");
+    if (url == null || url.isBlank()) {
+      return "embedded PostgreSQL in "
+          + environment.getProperty("partnerflow.embedded-postgres.data-directory", "?");
+    }
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private String engine(String port) {
+    if (environment.getProperty("partnerflow.engine.enabled", Boolean.class, true)) {
+      return "embedded, Camunda 8 REST API at http://localhost:" + port + "/v2";
+    }
+    return "remote Camunda 8 at "
+        + environment.getProperty("camunda.client.rest-address", "(camunda.client.rest-address)");
+  }
+}

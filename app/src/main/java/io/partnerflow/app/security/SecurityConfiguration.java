@@ -1,0 +1,75 @@
+package io.partnerflow.app.security;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import io.partnerflow.app.security.ui.LoginView;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains: the actuator (health open for load balancers, the rest for ADMIN over HTTP
+ * Basic) and the Vaadin UI (form login, Vaadin's CSRF handling, view access by annotations). The
+ * engine's {@code /v2} API brings its own chain with a higher precedence.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(securedEnabled = true, jsr250Enabled = true)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  @Order(10)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+    // scrapers get a Basic challenge or a plain 403, never the UI's login page: the status is
+    // written directly because an error dispatch would pass through the UI's chain
+    AuthenticationEntryPoint challenge =
+        (request, response, exception) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"Partnerflow\"");
+          response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        };
+    return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()))
+        .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(challenge)
+                    .accessDeniedHandler(
+                        (request, response, denied) ->
+                            response.setStatus(HttpServletResponse.SC_FORBIDDEN)))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable()) // read-only GET endpoints, no browser session involved
+        .build();
+  }
+
+  @Bean
+  @Order(100)
+  SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    http.sessionManagement(session -> session.sessionFixation().changeSessionId());
+    http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+    return http.build();
+  }
+}

@@ -1,0 +1,48 @@
+package io.partnerflow.app.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users, roles and groups. Listing users is for administrators only. */
+@Service
+public class UserAccountService {
+
+  private final UserAccountRepository repository;
+  private final PasswordEncoder passwordEncoder;
+
+  UserAccountService(UserAccountRepository repository, PasswordEncoder passwordEncoder) {
+    this.repository = repository;
+    this.passwordEncoder = passwordEncoder;
+  }
+
+  @Secured("ROLE_ADMIN")
+  public List<UserAccount> findAll() {
+    return repository.findAll();
+  }
+
+  /** For login and for services that need the current user's memberships. */
+  public Optional<UserAccount> findByUsername(String username) {
+    return repository.findByUsername(username);
+  }
+
+  /**
+   * Creates the user unless one with that name exists (system start-up: demo users, the initial
+   * administrator). Returns whether it was created.
+   */
+  @Transactional
+  public boolean createIfAbsent(NewUserAccount user) {
+    if (repository.existsByUsername(user.username())) {
+      return false;
+    }
+    repository.insert(user, passwordEncoder.encode(user.rawPassword()));
+    return true;
+  }
+
+  public boolean anyUserWithRole(Role role) {
+    return repository.existsWithRole(role);
+  }
+}

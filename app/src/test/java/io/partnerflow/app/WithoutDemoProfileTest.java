@@ -1,0 +1,35 @@
+package io.partnerflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Without the demo profile nobody can log in with a known password. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = "partnerflow.embedded-postgres.database=partnerflow_without_demo")
+@ActiveProfiles("test")
+class WithoutDemoProfileTest {
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void shouldApplyTheChangelogButCreateNoUsers() {
+    // when
+    long tables =
+        jdbc.sql(
+                "SELECT count(*) FROM information_schema.tables"
+                    + " WHERE table_schema = 'app' AND table_name = 'app_user'")
+            .query(Long.class)
+            .single();
+    long users = jdbc.sql("SELECT count(*) FROM app.app_user").query(Long.class).single();
+
+    // then
+    assertThat(tables).isEqualTo(1);
+    assertThat(users).isZero();
+  }
+}

@@ -1,0 +1,102 @@
+package io.partnerflow.app.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium. Tests using it are skipped, with the reason, where
+ * chromium or chromedriver is not installed.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final Path profile;
+
+  private Browser(WebDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  /** Starts a fresh headless browser, or skips the calling test when none is installed. */
+  public static Browser start() throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Browser test skipped: /usr/bin/chromium and /usr/bin/chromedriver are needed"
+            + " (apt-get install -y chromium chromium-driver)");
+    Path profile = Files.createTempDirectory("partnerflow-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--lang=en-US",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    return new Browser(new ChromeDriver(service, options), profile);
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public WebElement waitFor(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public void waitForText(By locator, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Saves a PNG under target/screenshots for a person to look at. */
+  public Path screenshot(String name) {
+    try {
+      Path target = Path.of(System.getProperty("partnerflow.test.target", "target"), "screenshots");
+      Files.createDirectories(target);
+      Path file = target.resolve(name + ".png");
+      Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
