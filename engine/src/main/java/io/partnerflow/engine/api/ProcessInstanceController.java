@@ -43,6 +43,10 @@ class ProcessInstanceController {
     if (Boolean.TRUE.equals(body.getAwaitCompletion())) {
       throw EngineException.invalid("awaitCompletion is not supported by the embedded engine yet");
     }
+    if (notEmpty(body.getStartInstructions()) || notEmpty(body.getRuntimeInstructions())) {
+      throw EngineException.invalid(
+          "Start and runtime instructions are not supported by the embedded engine yet");
+    }
     ProcessInstanceRecord instance =
         create.execute(
             new CreateProcessInstanceCommand.Request(
@@ -81,6 +85,10 @@ class ProcessInstanceController {
         .startDate(date(p.startDate()))
         .endDate(date(p.endDate()))
         .hasIncident(p.hasIncident());
+  }
+
+  private static boolean notEmpty(java.util.List<?> list) {
+    return list != null && !list.isEmpty();
   }
 
   static String date(OffsetDateTime date) {

@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -15,7 +17,13 @@ import org.springframework.core.env.MapPropertySource;
  * Points the app's Camunda client at the embedded engine (loopback REST, basic auth) unless the
  * user configured the client explicitly. Does nothing when the engine is disabled.
  */
-public class EngineClientEnvironmentPostProcessor implements EnvironmentPostProcessor {
+public class EngineClientEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+  /** After the config files (application.yaml, profiles) have been read. */
+  @Override
+  public int getOrder() {
+    return ConfigDataEnvironmentPostProcessor.ORDER + 100;
+  }
 
   static final String PROPERTY_SOURCE = "partnerflowEngineClient";
   static final String SERVER_PORT = "partnerflowEngineServerPort";

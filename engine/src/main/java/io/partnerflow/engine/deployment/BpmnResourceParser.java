@@ -4,13 +4,15 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import io.partnerflow.engine.expression.FeelEvaluator;
 import io.partnerflow.engine.problem.EngineException;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.validation.ValidationResult;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
-import org.camunda.bpm.model.xml.validation.ValidationResults;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,59 +23,61 @@ import org.springframework.stereotype.Component;
 public class BpmnResourceParser {
 
   private final BpmnTransformer transformer;
+  private final FeelEvaluator feel;
 
-  public BpmnResourceParser(BpmnTransformer transformer) {
+  public BpmnResourceParser(BpmnTransformer transformer, FeelEvaluator feel) {
     this.transformer = transformer;
+    this.feel = feel;
   }
 
   public List<ExecutableProcess> parse(String resourceName, byte[] content) {
     BpmnModelInstance model = read(resourceName, content);
-    ValidationResults results = model.validate(ZeebeDesignTimeValidators.VALIDATORS);
-    List<String> problems = new ArrayList<>();
-    results
+    DeploymentProblems problems = new DeploymentProblems(feel);
+    model
+        .validate(ZeebeDesignTimeValidators.VALIDATORS)
         .getResults()
         .forEach(
-            (element, list) -> {
-              for (ValidationResult result : list) {
+            (element, results) -> {
+              for (ValidationResult result : results) {
                 if (result.getType() == ValidationResultType.ERROR) {
-                  problems.add(
-                      "- Element: %s%n    - ERROR: %s"
+                  problems.addGeneral(
+                      "Element: %s%n    - ERROR: %s"
                           .formatted(elementId(element), result.getMessage()));
                 }
               }
             });
+    List<ExecutableProcess> processes = new ArrayList<>();
     if (problems.isEmpty()) {
       List<Process> executable =
           model.getModelElementsByType(Process.class).stream()
               .filter(Process::isExecutable)
               .toList();
       if (executable.isEmpty()) {
-        problems.add("- The resource contains no executable process");
+        problems.addGeneral("The resource contains no executable process");
       }
-      List<ExecutableProcess> processes = new ArrayList<>();
       for (Process process : executable) {
         processes.add(transformer.transform(process, problems));
       }
-      if (problems.isEmpty()) {
-        return processes;
-      }
+    }
+    if (problems.isEmpty()) {
+      return processes;
     }
     throw EngineException.invalid(
         "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new"
             + " resources, but encountered the following errors:%n'%s': - Process: %s%n%s"
-                .formatted(resourceName, processIds(model), String.join("\n", problems)));
+                .formatted(resourceName, processIds(model), String.join("\n", problems.all())));
   }
 
-  /** Reads a stored (already validated) resource without checking it again. */
+  /** Reads a stored (already validated) process again, e.g. after a restart. */
   public ExecutableProcess reload(String bpmnXml, String bpmnProcessId) {
     BpmnModelInstance model =
         Bpmn.readModelFromStream(
-            new ByteArrayInputStream(bpmnXml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    Process process = model.getModelElementById(bpmnProcessId);
-    List<String> problems = new ArrayList<>();
-    ExecutableProcess executable = transformer.transform(process, problems);
+            new ByteArrayInputStream(bpmnXml.getBytes(StandardCharsets.UTF_8)));
+    DeploymentProblems problems = new DeploymentProblems(feel);
+    ExecutableProcess executable =
+        transformer.transform(model.getModelElementById(bpmnProcessId), problems);
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("Stored process no longer transforms: " + problems);
+      throw new IllegalStateException("Stored process no longer transforms: " + problems.all());
     }
     return executable;
   }
@@ -89,9 +93,9 @@ public class BpmnResourceParser {
     }
   }
 
-  private static String elementId(org.camunda.bpm.model.xml.instance.ModelElementInstance e) {
-    String id = e.getAttributeValue("id");
-    return id != null ? id : e.getElementType().getTypeName();
+  private static String elementId(ModelElementInstance element) {
+    String id = element.getAttributeValue("id");
+    return id != null ? id : element.getElementType().getTypeName();
   }
 
   private static String processIds(BpmnModelInstance model) {

@@ -12,15 +12,10 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import io.partnerflow.engine.expression.Expression;
-import io.partnerflow.engine.expression.ExpressionException;
-import io.partnerflow.engine.expression.FeelEvaluator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,21 +24,23 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a BPMN process into an {@link ExecutableProcess}. Anything the engine would not execute as
- * modelled is reported as a problem naming the element id and type, never silently dropped.
+ * Turns a BPMN process into an {@link ExecutableProcess}: the generic graph (elements, flows,
+ * scopes, mappings, default flows) here, kind-specific settings through the {@link
+ * ElementSettingsReader}s. Anything the engine would not execute as modelled is reported as a
+ * problem naming the element id and type, never silently dropped.
  */
 @Component
 public class BpmnTransformer {
 
   private final SupportedElements supported;
-  private final FeelEvaluator feel;
+  private final List<ElementSettingsReader<?>> readers;
 
-  public BpmnTransformer(SupportedElements supported, FeelEvaluator feel) {
+  public BpmnTransformer(SupportedElements supported, List<ElementSettingsReader<?>> readers) {
     this.supported = supported;
-    this.feel = feel;
+    this.readers = readers;
   }
 
-  ExecutableProcess transform(Process process, List<String> problems) {
+  ExecutableProcess transform(Process process, DeploymentProblems problems) {
     Map<String, ExecutableElement> elements = new LinkedHashMap<>();
     Map<String, ExecutableSequenceFlow> flows = new LinkedHashMap<>();
     ExecutableElement root =
@@ -51,9 +48,8 @@ public class BpmnTransformer {
     elements.put(root.id(), root);
     checkListeners(process, problems);
     addScope(root, process.getFlowElements(), elements, flows, problems);
-    ExecutableElement start =
-        root.noneStartEventId() == null ? null : elements.get(root.noneStartEventId());
-    String startFormId = start == null ? null : startFormId(process, start.id());
+    String startFormId =
+        root.noneStartEventId() == null ? null : startFormId(process, root.noneStartEventId());
     ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);
     return new ExecutableProcess(
         process.getId(),
@@ -69,7 +65,7 @@ public class BpmnTransformer {
       Collection<FlowElement> children,
       Map<String, ExecutableElement> elements,
       Map<String, ExecutableSequenceFlow> flows,
-      List<String> problems) {
+      DeploymentProblems problems) {
     List<SequenceFlow> sequenceFlows = new ArrayList<>();
     for (FlowElement child : children) {
       if (child instanceof SequenceFlow flow) {
@@ -80,10 +76,12 @@ public class BpmnTransformer {
       // data objects and data store references carry no behaviour
     }
     for (SequenceFlow flow : sequenceFlows) {
-      Expression condition = condition(flow, problems);
       ExecutableSequenceFlow executable =
           new ExecutableSequenceFlow(
-              flow.getId(), flow.getSource().getId(), flow.getTarget().getId(), condition);
+              flow.getId(),
+              flow.getSource().getId(),
+              flow.getTarget().getId(),
+              condition(flow, problems));
       flows.put(flow.getId(), executable);
       ExecutableElement source = elements.get(executable.sourceId());
       ExecutableElement target = elements.get(executable.targetId());
@@ -99,14 +97,14 @@ public class BpmnTransformer {
       FlowNode node,
       Map<String, ExecutableElement> elements,
       Map<String, ExecutableSequenceFlow> flows,
-      List<String> problems) {
+      DeploymentProblems problems) {
     ElementKind kind = ElementClassifier.classify(node).orElse(null);
     if (kind == null || !supported.supports(kind)) {
-      problems.add(unsupported(node, "is not supported by the embedded engine"));
+      problems.add(node, unsupported(node, "is not supported by the embedded engine"));
       return;
     }
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-      problems.add(unsupported(node, "has multi-instance loop characteristics, not yet supported"));
+      problems.add(node, unsupported(node, "is multi-instance, which is not supported yet"));
     }
     checkListeners(node, problems);
     ExecutableElement element =
@@ -120,59 +118,46 @@ public class BpmnTransformer {
       element.setInputMappings(mappings(node, io.getInputs(), problems));
       element.setOutputMappings(mappings(node, io.getOutputs(), problems));
     }
-    ZeebeTaskDefinition task = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
-    if (task != null) {
-      element.setJobDefinition(jobDefinition(node, task, problems));
-    }
     if (node instanceof ExclusiveGateway gateway && gateway.getDefault() != null) {
       element.setDefaultFlowId(gateway.getDefault().getId());
+    }
+    for (ElementSettingsReader<?> reader : readers) {
+      if (reader.appliesTo(kind, node)) {
+        attach(element, reader, node, problems);
+      }
     }
     if (node instanceof SubProcess subProcess) {
       addScope(element, subProcess.getFlowElements(), elements, flows, problems);
     }
   }
 
-  private JobDefinition jobDefinition(
-      FlowNode node, ZeebeTaskDefinition task, List<String> problems) {
-    Expression type = checked(node, Expression.of(task.getType()), problems);
-    String retriesAttribute =
-        task.getRetries() == null ? ZeebeTaskDefinition.DEFAULT_RETRIES : task.getRetries();
-    Expression retries = checked(node, Expression.of(retriesAttribute), problems);
-    Map<String, String> headers = new LinkedHashMap<>();
-    ZeebeTaskHeaders taskHeaders = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
-    if (taskHeaders != null) {
-      for (ZeebeHeader header : taskHeaders.getHeaders()) {
-        headers.put(header.getKey(), header.getValue());
-      }
+  private static <S> void attach(
+      ExecutableElement element,
+      ElementSettingsReader<S> reader,
+      FlowNode node,
+      DeploymentProblems problems) {
+    S settings = reader.read(node, problems);
+    if (settings != null) {
+      element.putSettings(reader.type(), settings);
     }
-    return new JobDefinition(type, retries, Map.copyOf(headers));
   }
 
-  private List<Mapping> mappings(
-      FlowNode node, Collection<? extends ZeebeMapping> mappings, List<String> problems) {
+  private static List<Mapping> mappings(
+      FlowNode node, Collection<? extends ZeebeMapping> mappings, DeploymentProblems problems) {
     List<Mapping> result = new ArrayList<>();
     for (ZeebeMapping mapping : mappings) {
-      Expression source = checked(node, Expression.feel(mapping.getSource()), problems);
+      Expression source = problems.checked(node, Expression.feel(mapping.getSource()));
       result.add(new Mapping(source, mapping.getTarget()));
     }
     return result;
   }
 
-  private Expression condition(SequenceFlow flow, List<String> problems) {
+  private static Expression condition(SequenceFlow flow, DeploymentProblems problems) {
     ConditionExpression condition = flow.getConditionExpression();
     if (condition == null || condition.getTextContent() == null) {
       return null;
     }
-    return checked(flow, Expression.feel(condition.getTextContent()), problems);
-  }
-
-  private Expression checked(BaseElement element, Expression expression, List<String> problems) {
-    try {
-      feel.check(expression);
-    } catch (ExpressionException e) {
-      problems.add("- Element: %s%n    - ERROR: %s".formatted(element.getId(), e.getMessage()));
-    }
-    return expression;
+    return problems.checked(flow, Expression.feel(condition.getTextContent()));
   }
 
   private static String startFormId(Process process, String startEventId) {
@@ -182,20 +167,20 @@ public class BpmnTransformer {
   }
 
   /** Execution listeners would be ignored: reject rather than run the model differently. */
-  private static void checkListeners(BaseElement element, List<String> problems) {
+  private static void checkListeners(BaseElement element, DeploymentProblems problems) {
     ZeebeExecutionListeners listeners =
         element.getSingleExtensionElement(ZeebeExecutionListeners.class);
     if (listeners != null && !listeners.getExecutionListeners().isEmpty()) {
       problems.add(
-          "- Element: %s%n    - ERROR: Element '%s' of type '%s' has execution listeners, which"
-              + " the embedded engine does not support"
-                  .formatted(
-                      element.getId(), element.getId(), element.getElementType().getTypeName()));
+          element,
+          "Element '%s' of type '%s' has execution listeners, which the embedded engine does not"
+                  .formatted(element.getId(), element.getElementType().getTypeName())
+              + " support");
     }
   }
 
   private static String unsupported(FlowNode node, String reason) {
-    return "- Element: %s%n    - ERROR: Element '%s' of type '%s' %s"
-        .formatted(node.getId(), node.getId(), ElementClassifier.describe(node), reason);
+    return "Element '%s' of type '%s' %s"
+        .formatted(node.getId(), ElementClassifier.describe(node), reason);
   }
 }

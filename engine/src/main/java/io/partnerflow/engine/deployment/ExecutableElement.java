@@ -2,12 +2,14 @@ package io.partnerflow.engine.deployment;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A flow node (or the process) as the token machine sees it. Built once per deployed definition and
- * shared read-only afterwards. Element-specific settings live in typed fields that stay null where
- * they do not apply; a new element kind adds its own field.
+ * shared read-only afterwards. Kind-specific settings are typed records attached by {@link
+ * ElementSettingsReader}s, so a new element kind adds a reader rather than a field here.
  */
 public final class ExecutableElement {
 
@@ -19,7 +21,7 @@ public final class ExecutableElement {
   private final List<ExecutableSequenceFlow> outgoing = new ArrayList<>();
   private List<Mapping> inputMappings = List.of();
   private List<Mapping> outputMappings = List.of();
-  private JobDefinition jobDefinition;
+  private final Map<Class<?>, Object> settings = new HashMap<>();
   private String defaultFlowId;
   private String noneStartEventId;
 
@@ -63,9 +65,12 @@ public final class ExecutableElement {
     return outputMappings;
   }
 
-  /** For job-worker elements; null otherwise. */
-  public JobDefinition jobDefinition() {
-    return jobDefinition;
+  /**
+   * Kind-specific settings read at deployment by an {@link ElementSettingsReader}, e.g. {@code
+   * settings(JobDefinition.class)}; null when the element has none of that type.
+   */
+  public <S> S settings(Class<S> type) {
+    return type.cast(settings.get(type));
   }
 
   /** For gateways with a default flow; null otherwise. */
@@ -94,8 +99,8 @@ public final class ExecutableElement {
     this.outputMappings = List.copyOf(mappings);
   }
 
-  void setJobDefinition(JobDefinition jobDefinition) {
-    this.jobDefinition = jobDefinition;
+  <S> void putSettings(Class<S> type, S value) {
+    settings.put(type, value);
   }
 
   void setDefaultFlowId(String defaultFlowId) {

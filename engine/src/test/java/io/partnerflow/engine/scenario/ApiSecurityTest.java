@@ -58,6 +58,14 @@ class ApiSecurityTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldAnswerProblem404ForEndpointsTheEngineLacks() throws Exception {
+    HttpResponse<String> response = get("/v2/no-such-resource", USERNAME + ":" + PASSWORD);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("/v2/no-such-resource");
+  }
+
+  @Test
   void shouldLeaveOtherPathsToTheApp() throws Exception {
     // the engine's chain only matches /v2/**; this test app has no other endpoints
     assertThat(get("/actuator/nothing", null).statusCode()).isEqualTo(404);

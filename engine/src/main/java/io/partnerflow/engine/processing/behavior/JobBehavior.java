@@ -1,6 +1,7 @@
 package io.partnerflow.engine.processing.behavior;
 
 import io.partnerflow.engine.state.EngineClock;
+import io.partnerflow.engine.state.JobNotificationListener;
 import io.partnerflow.engine.state.JobRecord;
 import io.partnerflow.engine.state.JobRepository;
 import io.partnerflow.engine.state.JobsAvailable;
@@ -15,9 +16,6 @@ import org.springframework.stereotype.Component;
 /** Creates and cancels the jobs of job-worker elements, and wakes waiting workers. */
 @Component
 public class JobBehavior {
-
-  /** PostgreSQL channel that tells other nodes that jobs of a type (the payload) are ready. */
-  public static final String CHANNEL = "partnerflow_engine_jobs";
 
   private final JobRepository jobs;
   private final KeyGenerator keys;
@@ -79,7 +77,10 @@ public class JobBehavior {
    */
   public void announce(String type) {
     events.publishEvent(new JobsAvailable(type));
-    jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, type).query().listOfRows();
+    jdbc.sql("SELECT pg_notify(?, ?)")
+        .params(JobNotificationListener.CHANNEL, type)
+        .query()
+        .listOfRows();
   }
 
   /** The element ended another way (terminated): its open job goes away. */

@@ -24,7 +24,7 @@ abstract class JobWorkerTaskProcessor implements ElementProcessor {
 
   @Override
   public void onActivate(ElementContext context) {
-    JobDefinition definition = context.element().jobDefinition();
+    JobDefinition definition = context.element().settings(JobDefinition.class);
     String type;
     long retries;
     try {
