@@ -2,6 +2,7 @@ package io.partnerflow.engine.autoconfigure;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Import;
  * <p>Scans the engine's feature packages (so a new processor, command or controller needs no
  * registration); this package and anything outside the engine's main packages are left out.
  */
-@AutoConfiguration
+// before Boot's security auto-configuration: it adds its default catch-all chain only when no
+// SecurityFilterChain exists, and that decision must see ours; the app secures everything else
+@AutoConfiguration(before = SecurityAutoConfiguration.class)
 @ConditionalOnProperty(
     prefix = "partnerflow.engine",
     name = "enabled",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,58 @@ class ParallelGatewayTest extends EngineScenarioTest {
     client.newCompleteCommand(jobs.get(0)).send().join();
 
     // then
+    awaitState(key, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldJoinOnceWhenBranchesCompleteConcurrently() {
+    // given: ten branches whose jobs complete on different threads at once
+    String processId = unique("wide-fork");
+    String branchType = unique("wide-branch");
+    String afterType = unique("wide-after");
+    AbstractFlowNodeBuilder<?, ?> builder =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .parallelGateway("fork")
+            .serviceTask("b0", t -> t.zeebeJobType(branchType))
+            .parallelGateway("join")
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent();
+    for (int i = 1; i < 10; i++) {
+      builder =
+          builder
+              .moveToNode("fork")
+              .serviceTask("b" + i, t -> t.zeebeJobType(branchType))
+              .connectTo("join");
+    }
+    deploy(builder.done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    List<ActivatedJob> branches =
+        client
+            .newActivateJobsCommand()
+            .jobType(branchType)
+            .maxJobsToActivate(20)
+            .send()
+            .join()
+            .getJobs();
+    assertThat(branches).hasSize(10);
+
+    // when
+    branches.parallelStream()
+        .forEach(
+            job ->
+                client
+                    .newCompleteCommand(job)
+                    .variables(Map.of(job.getElementId(), true))
+                    .send()
+                    .join());
+
+    // then: exactly one token passed the join
+    List<ActivatedJob> after = activateNow(afterType);
+    assertThat(after).hasSize(1);
+    assertThat(after.get(0).getVariablesAsMap()).containsKeys("b0", "b5", "b9");
+    assertThat(activateNow(afterType)).isEmpty();
+    client.newCompleteCommand(after.get(0)).send().join();
     awaitState(key, ProcessInstanceState.COMPLETED);
   }
 

@@ -1,0 +1,100 @@
+package io.partnerflow.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The element history (element instances with their states) that the element-instance search will
+ * serve. Driven through the client; only the assertion reads the engine's table.
+ */
+class ElementHistoryTest extends EngineScenarioTest {
+
+  @Autowired JdbcClient jdbc;
+
+  private final String processId = unique("history");
+  private final String type = unique("history-task");
+
+  record Row(String elementId, String type, String state) {}
+
+  private List<Row> history(long processInstanceKey) {
+    return jdbc.sql(
+            "SELECT element_id, element_type, state FROM engine.element_instance"
+                + " WHERE process_instance_key = ? ORDER BY key")
+        .param(processInstanceKey)
+        .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  private void deployModel() {
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("start")
+            .serviceTask("task", t -> t.zeebeJobType(type))
+            .endEvent("end")
+            .done());
+  }
+
+  @Test
+  void shouldRecordEveryElementWithItsFinalState() {
+    // given
+    deployModel();
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    ActivatedJob job =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .send()
+            .join()
+            .getJobs()
+            .get(0);
+
+    // when
+    client.newCompleteCommand(job).send().join();
+    awaitState(key, ProcessInstanceState.COMPLETED);
+
+    // then
+    assertThat(history(key))
+        .extracting(Row::elementId, Row::type, Row::state)
+        .containsExactly(
+            tuple(processId, "PROCESS", "COMPLETED"),
+            tuple("start", "START_EVENT", "COMPLETED"),
+            tuple("task", "SERVICE_TASK", "COMPLETED"),
+            tuple("end", "END_EVENT", "COMPLETED"));
+    assertThat(job.getElementInstanceKey())
+        .isEqualTo(
+            jdbc.sql(
+                    "SELECT key FROM engine.element_instance WHERE process_instance_key = ?"
+                        + " AND element_id = 'task'")
+                .param(key)
+                .query(Long.class)
+                .single());
+  }
+
+  @Test
+  void shouldMarkActiveElementsTerminatedOnCancel() {
+    // given
+    deployModel();
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+
+    // when
+    client.newCancelInstanceCommand(key).send().join();
+
+    // then
+    assertThat(history(key))
+        .extracting(Row::elementId, Row::state)
+        .containsExactly(
+            tuple(processId, "TERMINATED"),
+            tuple("start", "COMPLETED"),
+            tuple("task", "TERMINATED"));
+  }
+}
