@@ -127,6 +127,30 @@ class DeploymentTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldRejectConditionalFlowOutsideGateways() {
+    // given: a condition on a flow leaving a service task would be ignored
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(unique("conditional"))
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType("a"))
+            .sequenceFlowId("guarded")
+            .conditionExpression("= ok")
+            .endEvent()
+            .done();
+
+    // when / then
+    assertThatThrownBy(() -> deployModel(model))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(400);
+              assertThat(e.details().getDetail())
+                  .contains("Element: task")
+                  .contains("Conditional sequence flows");
+            });
+  }
+
+  @Test
   void shouldRejectMalformedXml() {
     assertThatThrownBy(
             () ->
