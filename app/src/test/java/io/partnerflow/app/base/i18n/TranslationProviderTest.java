@@ -4,29 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 class TranslationProviderTest {
 
   private final TranslationProvider provider = new TranslationProvider();
 
   @Test
-  void shouldTranslateEveryEnglishKeyIntoChinese() throws IOException {
-    // given
-    Properties english = load("/i18n/messages.properties");
-    Properties chinese = load("/i18n/messages_zh_CN.properties");
+  void shouldTranslateEveryEnglishKeyOfEveryBundleIntoChinese() throws IOException {
+    Resource[] bundles =
+        new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
+    int checked = 0;
+    for (Resource english : bundles) {
+      String name = english.getFilename();
+      if (name == null || name.contains("_")) {
+        continue;
+      }
+      // given
+      Properties englishKeys = load(english);
+      Properties chineseKeys =
+          load(english.createRelative(name.replace(".properties", "_zh_CN.properties")));
 
-    // then
-    assertThat(chinese.stringPropertyNames())
-        .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
-    for (String key : english.stringPropertyNames()) {
-      assertThat(provider.getTranslation(key, TranslationProvider.CHINESE))
-          .as(key)
-          .isEqualTo(chinese.getProperty(key))
-          .isNotBlank();
+      // then
+      assertThat(chineseKeys.stringPropertyNames())
+          .as("keys of the Chinese %s", name)
+          .containsExactlyInAnyOrderElementsOf(englishKeys.stringPropertyNames());
+      for (String key : englishKeys.stringPropertyNames()) {
+        assertThat(provider.getTranslation(key, TranslationProvider.CHINESE))
+            .as(key)
+            .isEqualTo(chineseKeys.getProperty(key))
+            .isNotBlank();
+        checked++;
+      }
     }
+    assertThat(checked).isPositive();
   }
 
   @Test
@@ -43,10 +60,10 @@ class TranslationProviderTest {
         .isEqualTo("!no.such.key");
   }
 
-  private static Properties load(String resource) throws IOException {
+  private static Properties load(Resource resource) throws IOException {
     Properties properties = new Properties();
-    try (InputStream in = TranslationProviderTest.class.getResourceAsStream(resource)) {
-      properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    try (InputStream in = resource.getInputStream()) {
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return properties;
   }
