@@ -1,0 +1,33 @@
+package io.partnerflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.Topology;
+import io.partnerflow.app.support.PartnerflowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+
+/** The app's Camunda client reaches the embedded engine over HTTP with the API credential. */
+@PartnerflowTest
+class EngineWiringTest {
+
+  @Autowired CamundaClient client;
+  @Autowired HealthEndpoint health;
+
+  @Test
+  void shouldReachTheEmbeddedEngineThroughTheCamundaClient() {
+    // when
+    Topology topology = client.newTopologyRequest().send().join();
+
+    // then
+    assertThat(topology.getBrokers()).isNotEmpty();
+  }
+
+  @Test
+  void shouldReportTheAppHealthyWithDatabaseAndEngineUp() {
+    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+  }
+}
