@@ -1,0 +1,19 @@
+package io.partnerflow.app.partner;
+
+import java.time.Instant;
+
+/**
+ * A dated record in a partner's own history.
+ *
+ * @param actor username of who did it, or {@code system} for process workers
+ */
+public record PartnerEvent(
+    Instant occurredAt, Kind kind, String oldValue, String newValue, String actor) {
+
+  public enum Kind {
+    CREATED,
+    TIER_CHANGED,
+    STATUS_CHANGED,
+    OWNER_CHANGED
+  }
+}

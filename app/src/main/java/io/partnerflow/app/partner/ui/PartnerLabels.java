@@ -1,0 +1,41 @@
+package io.partnerflow.app.partner.ui;
+
+import com.vaadin.flow.component.Component;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Translated labels of partner values, shared by the partner views. */
+final class PartnerLabels {
+
+  private PartnerLabels() {}
+
+  static String of(Component component, Enum<?> value) {
+    if (value == null) {
+      return "";
+    }
+    String kind =
+        value.getDeclaringClass().getSimpleName().replace("Partner", "").toLowerCase(Locale.ROOT);
+    return component.getTranslation("partner." + kind + "." + value.name());
+  }
+
+  static String country(String code, Locale locale) {
+    if (code == null) {
+      return "";
+    }
+    String name = new Locale("", code).getDisplayCountry(locale);
+    return name.isBlank() || name.equals(code) ? code : code + " – " + name;
+  }
+
+  static String dateTime(Instant instant, Locale locale) {
+    if (instant == null) {
+      return "";
+    }
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        .withLocale(locale)
+        .withZone(ZoneId.systemDefault())
+        .format(instant);
+  }
+}

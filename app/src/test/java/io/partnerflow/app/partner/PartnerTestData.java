@@ -1,0 +1,70 @@
+package io.partnerflow.app.partner;
+
+import io.partnerflow.app.security.NewUserAccount;
+import io.partnerflow.app.security.Role;
+import io.partnerflow.app.security.UserAccountService;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Unique test data in the database shared by all tests of the JVM. */
+public final class PartnerTestData {
+
+  private static final AtomicLong APPLICATION_IDS =
+      new AtomicLong(System.nanoTime() % 1_000_000_000L * 1000);
+
+  private PartnerTestData() {}
+
+  public static String unique(String prefix) {
+    return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public static long nextApplicationId() {
+    return APPLICATION_IDS.incrementAndGet();
+  }
+
+  public static NewPartner newPartner(String name, PartnerType type, PartnerTier tier) {
+    return new NewPartner(
+        name,
+        "https://" + name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".example",
+        "DE",
+        type,
+        tier,
+        "manager",
+        PartnerContact.primary("Ann Contact", "ann@partner.example", "+49 30 1234"),
+        75,
+        null);
+  }
+
+  /** Sets the caller of service methods, as Spring Security would after a login. */
+  public static void actAs(String username, String... authorities) {
+    var granted = Arrays.stream(authorities).map(SimpleGrantedAuthority::new).toList();
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(username, null, granted));
+  }
+
+  /** A new portal user bound to the given partner organisation. */
+  public static String partnerUser(
+      UserAccountService users, JdbcClient jdbc, Long partnerId, String password) {
+    String username = "partner-" + UUID.randomUUID().toString().substring(0, 8);
+    users.createIfAbsent(
+        new NewUserAccount(
+            username,
+            password,
+            "Test Partner User",
+            username + "@partner.example",
+            Set.of(Role.PARTNER),
+            Set.of("partners")));
+    jdbc.sql("UPDATE app.app_user SET partner_id = :partnerId WHERE username = :username")
+        .param("partnerId", partnerId)
+        .param("username", username)
+        .update();
+    return username;
+  }
+}
