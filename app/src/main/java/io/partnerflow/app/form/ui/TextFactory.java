@@ -2,7 +2,7 @@ package io.partnerflow.app.form.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Div;
 import io.partnerflow.app.form.ComponentTypes;
 import io.partnerflow.app.form.FeelExpressions;
 import io.partnerflow.app.form.FormComponent;
@@ -31,8 +31,8 @@ final class TextFactory implements ElementFactory {
   @Override
   public FormElement create(FormComponent component, RenderContext context) {
     String source = context.labels().text(component);
-    Component holder = new Span();
-    holder.getElement().getClassList().add("form-text");
+    Div holder = new Div();
+    holder.addClassName("form-text");
     if (component.id() != null) {
       holder.setId("form-text-" + component.id());
     }
@@ -44,11 +44,11 @@ final class TextFactory implements ElementFactory {
   private static final class TextElement implements FormElement {
 
     private final FormComponent definition;
-    private final Component holder;
+    private final Div holder;
     private final String source;
     private String shown;
 
-    TextElement(FormComponent definition, Component holder, String source) {
+    TextElement(FormComponent definition, Div holder, String source) {
       this.definition = definition;
       this.holder = holder;
       this.source = source;
@@ -75,11 +75,11 @@ final class TextFactory implements ElementFactory {
         return;
       }
       shown = text;
-      holder.getElement().removeAllChildren();
+      holder.removeAll();
       if (FeelExpressions.isExpression(source)) {
-        holder.getElement().setText(text);
+        holder.setText(text);
       } else {
-        holder.getElement().appendChild(new Html(SafeMarkdown.toHtml(text)).getElement());
+        holder.add(new Html(SafeMarkdown.toHtml(text)));
       }
     }
 
