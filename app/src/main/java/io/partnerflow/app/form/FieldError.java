@@ -1,5 +1,8 @@
 package io.partnerflow.app.form;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,10 +12,11 @@ import java.util.List;
 public record FieldError(String key, String messageKey, List<Object> args) {
 
   public FieldError {
-    args = List.copyOf(args);
+    // arguments echo submitted values, which may be null
+    args = Collections.unmodifiableList(new ArrayList<>(args));
   }
 
   public static FieldError of(String key, String messageKey, Object... args) {
-    return new FieldError(key, messageKey, List.of(args));
+    return new FieldError(key, messageKey, Arrays.asList(args));
   }
 }

@@ -2,6 +2,7 @@ package io.partnerflow.app.form;
 
 import static io.partnerflow.app.form.ValidationMessages.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks one value against its field: type first (a wrong type ends the check), then required,
- * lengths, pattern, e-mail/phone, limits and option membership.
+ * lengths, pattern, e-mail/phone, limits, decimal digits and option membership.
  */
 final class FieldRules {
 
@@ -101,6 +102,12 @@ final class FieldRules {
     }
     if (rules.max() != null && number.compareTo(rules.max()) > 0) {
       return Optional.of(FieldError.of(key, MAX, rules.max()));
+    }
+    JsonNode digits = field.properties().get("decimalDigits");
+    if (digits != null
+        && digits.canConvertToInt()
+        && number.stripTrailingZeros().scale() > digits.asInt()) {
+      return Optional.of(FieldError.of(key, DECIMAL_DIGITS, digits.asInt()));
     }
     return Optional.empty();
   }

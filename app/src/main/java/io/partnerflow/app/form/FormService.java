@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,8 +15,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class FormService {
-
-  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}");
 
   private final FormSchemaParser parser = new FormSchemaParser();
   private final FormValidator validator = new FormValidator();
@@ -31,7 +28,7 @@ public class FormService {
 
   /** The form {@code classpath:/forms/<formId>.form} as built from {@code forms/}, if any. */
   public Optional<FormSchema> load(String formId) {
-    if (formId == null || !SAFE_ID.matcher(formId).matches() || formId.contains("..")) {
+    if (!FormIds.isSafe(formId)) {
       return Optional.empty();
     }
     try (InputStream in =

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Loads a form's translations from {@code <base>/<formId>_<lang>.properties} on the classpath
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
 public final class FormTranslations {
 
   public static final String DEFAULT_BASE = "forms/i18n";
-
-  // the form id comes from form JSON: never let it walk the classpath
-  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}");
 
   private final String base;
   private final Map<String, Properties> cache = new ConcurrentHashMap<>();
@@ -34,7 +30,7 @@ public final class FormTranslations {
   }
 
   public FormLabels labels(String formId, Locale locale) {
-    if (formId == null || !SAFE_ID.matcher(formId).matches() || formId.contains("..")) {
+    if (!FormIds.isSafe(formId)) {
       return new FormLabels(new Properties());
     }
     String file = base + "/" + formId + "_" + language(locale) + ".properties";

@@ -43,9 +43,10 @@ public final class FormValidator {
   }
 
   private static Optional<FieldError> rejected(FormSchema schema, FormState state, String key) {
-    Optional<FormComponent> input = schema.input(key);
+    Optional<FormComponent> input = key == null ? Optional.empty() : schema.input(key);
     if (input.isEmpty()) {
-      return Optional.of(FieldError.of(key, ValidationMessages.UNKNOWN_FIELD, key));
+      String name = String.valueOf(key);
+      return Optional.of(FieldError.of(name, ValidationMessages.UNKNOWN_FIELD, name));
     }
     if (state.isLocked(input.get())) {
       return Optional.of(FieldError.of(key, ValidationMessages.NOT_EDITABLE));

@@ -8,6 +8,7 @@ public final class ValidationMessages {
   public static final String MAX_LENGTH = "form.error.maxLength";
   public static final String MIN = "form.error.min";
   public static final String MAX = "form.error.max";
+  public static final String DECIMAL_DIGITS = "form.error.decimalDigits";
   public static final String PATTERN = "form.error.pattern";
   public static final String EMAIL = "form.error.email";
   public static final String PHONE = "form.error.phone";

@@ -135,6 +135,20 @@ class FormValidatorTest {
   }
 
   @Test
+  void shouldRejectMoreDecimalPlacesThanTheFormAllows() {
+    // given
+    FormSchema form =
+        new FormSchemaParser()
+            .parse(
+                "{\"components\": [{\"type\": \"number\", \"key\": \"rate\", \"decimalDigits\": 2}]}");
+
+    // when / then
+    assertThat(validator.validate(form, Map.of(), Map.of("rate", 1.25)).errors()).isEmpty();
+    assertThat(validator.validate(form, Map.of(), Map.of("rate", 1.255)).errors())
+        .containsExactly(FieldError.of("rate", "form.error.decimalDigits", 2));
+  }
+
+  @Test
   void shouldRejectValuesOfTheWrongType() {
     // given
     Map<String, Object> wrong =
@@ -202,6 +216,17 @@ class FormValidatorTest {
     assertThat(result.errors())
         .containsExactly(FieldError.of("isAdmin", "form.error.unknownField", "isAdmin"));
     assertThat(result.values()).doesNotContainKey("isAdmin");
+  }
+
+  @Test
+  void shouldRejectANullKeyAsAnUnknownField() {
+    // given
+    Map<String, Object> submitted = submission(Map.of());
+    submitted.put(null, null);
+
+    // when / then
+    assertThat(validator.validate(schema, VARIABLES, submitted).errors())
+        .containsExactly(FieldError.of("null", "form.error.unknownField", "null"));
   }
 
   @Test

@@ -2,10 +2,16 @@ package io.partnerflow.app.form.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.shared.HasPrefix;
+import com.vaadin.flow.component.shared.HasSuffix;
 import com.vaadin.flow.component.shared.InputField;
 import io.partnerflow.app.form.FormComponent;
 
-/** What every input gets alike: label, description, required mark, id, lock and validation mode. */
+/**
+ * What every input gets alike: label, description, required mark, id, lock, prefix/suffix adorners
+ * and validation mode.
+ */
 final class Fields {
 
   private Fields() {}
@@ -20,6 +26,14 @@ final class Fields {
     field.setReadOnly(context.state().isLocked(component));
     if (component.disabled()) {
       field.setEnabled(false);
+    }
+    String prefix = component.properties().path("appearance").path("prefixAdorner").asText("");
+    String suffix = component.properties().path("appearance").path("suffixAdorner").asText("");
+    if (field instanceof HasPrefix prefixed && !prefix.isBlank()) {
+      prefixed.setPrefixComponent(new Span(prefix));
+    }
+    if (field instanceof HasSuffix suffixed && !suffix.isBlank()) {
+      suffixed.setSuffixComponent(new Span(suffix));
     }
     if (field instanceof HasValidation validation) {
       // the form validates with FormValidator; Vaadin's own checks would disagree with it

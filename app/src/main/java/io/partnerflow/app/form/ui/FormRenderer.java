@@ -2,7 +2,6 @@ package io.partnerflow.app.form.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import io.partnerflow.app.form.FeelExpressions;
-import io.partnerflow.app.form.FormComponent;
 import io.partnerflow.app.form.FormEvaluator;
 import io.partnerflow.app.form.FormSchema;
 import io.partnerflow.app.form.FormSchemaParser;
@@ -81,12 +80,11 @@ public class FormRenderer {
             initial,
             factories,
             form.actions());
-    List<FormElement> elements = schema.components().stream().map(c -> create(c, context)).toList();
+    List<FormElement> elements =
+        schema.components().stream()
+            .map(component -> factories.create(component, context))
+            .toList();
     form.build(elements);
     return form;
-  }
-
-  private FormElement create(FormComponent component, RenderContext context) {
-    return factories.create(component, context);
   }
 }

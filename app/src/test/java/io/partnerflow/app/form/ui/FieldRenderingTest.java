@@ -106,6 +106,23 @@ class FieldRenderingTest {
   }
 
   @Test
+  void shouldShowPrefixAndSuffixAdornersOfANumber() {
+    // given
+    RenderedForm form =
+        render(
+            """
+            [{"type": "number", "key": "revenue",
+              "appearance": {"prefixAdorner": "USD", "suffixAdorner": "per year"}}]
+            """,
+            Map.of());
+    BigDecimalField field = field(form, "revenue");
+
+    // then
+    assertThat(((Span) field.getPrefixComponent()).getText()).isEqualTo("USD");
+    assertThat(((Span) field.getSuffixComponent()).getText()).isEqualTo("per year");
+  }
+
+  @Test
   void shouldRenderANumberAsStringWhenTheFormSerializesToString() {
     // given
     RenderedForm form =
