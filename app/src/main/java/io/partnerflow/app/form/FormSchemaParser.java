@@ -50,6 +50,10 @@ public final class FormSchemaParser {
       // nested data binding of groups is not supported: children bind to top-level keys
       log.warn("Form group '{}' has path '{}': its fields are bound flat", key, node.get("path"));
     }
+    if (key != null && key.contains(".")) {
+      // form-js binds "a.b" to a nested object; here the key is one flat variable name
+      log.warn("Form field key '{}' contains a dot: bound as one flat variable", key);
+    }
     return new FormComponent(
         path,
         type,

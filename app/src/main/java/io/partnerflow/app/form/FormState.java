@@ -17,6 +17,15 @@ public record FormState(
     Map<String, Object> submittable,
     Map<String, Object> context) {
 
+  public FormState {
+    hiddenPaths = Set.copyOf(hiddenPaths);
+    lockedPaths = Set.copyOf(lockedPaths);
+    optionsByPath = Map.copyOf(optionsByPath);
+    // values may be null (a cleared field), which Map.copyOf refuses
+    submittable = Collections.unmodifiableMap(submittable);
+    context = Collections.unmodifiableMap(context);
+  }
+
   public boolean isHidden(FormComponent component) {
     return hiddenPaths.contains(component.path());
   }
@@ -27,11 +36,5 @@ public record FormState(
 
   public List<FormOption> options(FormComponent component) {
     return optionsByPath.getOrDefault(component.path(), List.of());
-  }
-
-  /** Visible, editable input values; keys with a null value are kept (a cleared field). */
-  @Override
-  public Map<String, Object> submittable() {
-    return Collections.unmodifiableMap(submittable);
   }
 }

@@ -219,6 +219,18 @@ class FormValidatorTest {
   }
 
   @Test
+  void shouldRejectAValueForAComponentTypeTheRendererDoesNotSupport() {
+    // given
+    FormSchema form =
+        new FormSchemaParser()
+            .parse("{\"components\": [{\"type\": \"filepicker\", \"key\": \"upload\"}]}");
+
+    // when / then
+    assertThat(validator.validate(form, Map.of(), Map.of("upload", "x")).errors())
+        .containsExactly(FieldError.of("upload", "form.error.unknownField", "upload"));
+  }
+
+  @Test
   void shouldRejectANullKeyAsAnUnknownField() {
     // given
     Map<String, Object> submitted = submission(Map.of());

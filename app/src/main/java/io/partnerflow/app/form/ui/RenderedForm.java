@@ -165,7 +165,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
   private void register(FormElement element) {
     elements.add(element);
-    if (element.hasValue()) {
+    if (element.hasValue() && element.definition().isInput()) {
       // the first field of a key wins, as in the validator
       inputs.putIfAbsent(element.definition().key(), element);
     }
