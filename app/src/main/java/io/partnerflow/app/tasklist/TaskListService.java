@@ -1,0 +1,264 @@
+package io.partnerflow.app.tasklist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.filter.UserTaskFilter;
+import io.camunda.client.api.search.response.Form;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.search.response.Variable;
+import io.camunda.client.api.search.sort.UserTaskSort;
+import io.partnerflow.app.form.FormService;
+import io.partnerflow.app.form.FormValidationResult;
+import io.partnerflow.app.security.CurrentUser;
+import io.partnerflow.app.security.UserAccount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+
+/**
+ * The human-task inbox, through the Camunda client. Every call works for the logged-in user only:
+ * searches are limited to their groups or to themselves, and a task is shown, claimed or completed
+ * only when {@link TaskAccess} allows it — checked here, on the server, whatever the UI shows.
+ */
+@Service
+@Secured({"ROLE_ADMIN", "ROLE_PARTNER_MANAGER", "ROLE_LEGAL", "ROLE_ENABLEMENT"})
+public class TaskListService {
+
+  private final CamundaClient client;
+  private final CurrentUser currentUser;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final FormService forms;
+
+  TaskListService(
+      CamundaClient client,
+      CurrentUser currentUser,
+      ObjectMapper json,
+      Clock clock,
+      FormService forms) {
+    this.client = client;
+    this.currentUser = currentUser;
+    this.json = json;
+    this.clock = clock;
+    this.forms = forms;
+  }
+
+  public TaskPage search(TaskQuery query, int offset, int limit) {
+    UserAccount user = user();
+    if (query.scope() != TaskScope.ASSIGNED_TO_ME && user.groups().isEmpty()) {
+      return new TaskPage(List.of(), 0);
+    }
+    var response =
+        client
+            .newUserTaskSearchRequest()
+            .filter(filter -> restrict(filter, query, user))
+            .sort(sort -> order(sort, query))
+            .page(page -> page.from(offset).limit(limit))
+            .send()
+            .join();
+    List<TaskSummary> items = response.items().stream().map(TaskListService::summary).toList();
+    Long total = response.page().totalItems();
+    return new TaskPage(items, total == null ? items.size() : total);
+  }
+
+  public TaskDetails get(long key) {
+    TaskSummary task = allowedTask(key);
+    Form form = formOf(key);
+    return new TaskDetails(
+        task,
+        form == null ? null : form.getFormId(),
+        form == null ? null : schemaText(form.getSchema()),
+        variablesOf(key));
+  }
+
+  public void claim(long key) {
+    UserAccount user = user();
+    TaskSummary task = allowedTask(key);
+    if (!TaskAccess.mayClaim(user, task)) {
+      throw new TaskConflictException("tasklist.error.claimedByOther", null);
+    }
+    try {
+      client
+          .newAssignUserTaskCommand(key)
+          .assignee(user.username())
+          .allowOverride(false)
+          .send()
+          .join();
+    } catch (ProblemException e) {
+      throw conflictOr(e);
+    }
+  }
+
+  public void unclaim(long key) {
+    UserAccount user = user();
+    TaskSummary task = allowedTask(key);
+    if (!user.username().equals(task.assignee())) {
+      throw new AccessDeniedException("Only the assignee can hand a task back");
+    }
+    try {
+      client.newUnassignUserTaskCommand(key).send().join();
+    } catch (ProblemException e) {
+      throw conflictOr(e);
+    }
+  }
+
+  /**
+   * Completes a task the user holds. The submission is checked again against the task's form as the
+   * engine has it — whatever the browser sent — and only the form's values go to the engine.
+   *
+   * @throws InvalidSubmissionException with the field errors when the values do not pass the form
+   */
+  public void complete(long key, Map<String, Object> submitted) {
+    UserAccount user = user();
+    TaskSummary task = allowedTask(key);
+    if (!user.username().equals(task.assignee())) {
+      throw new TaskConflictException("tasklist.error.notClaimed", null);
+    }
+    Map<String, Object> values = submitted;
+    Form form = formOf(key);
+    if (form != null) {
+      FormValidationResult checked =
+          forms.validate(forms.parse(schemaText(form.getSchema())), variablesOf(key), submitted);
+      if (!checked.isValid()) {
+        throw new InvalidSubmissionException(checked.errors());
+      }
+      values = checked.values();
+    }
+    try {
+      client.newCompleteUserTaskCommand(key).variables(values).send().join();
+    } catch (ProblemException e) {
+      throw conflictOr(e);
+    }
+  }
+
+  private TaskSummary allowedTask(long key) {
+    UserTask task;
+    try {
+      task = client.newUserTaskGetRequest(key).send().join();
+    } catch (ProblemException e) {
+      if (e.code() == 404) {
+        throw new AccessDeniedException("No such task");
+      }
+      throw e;
+    }
+    TaskSummary summary = summary(task);
+    if (!TaskAccess.mayWork(user(), summary)) {
+      // the same answer as for a missing task: nobody learns what exists outside their groups
+      throw new AccessDeniedException("No such task");
+    }
+    if (task.getState() != UserTaskState.CREATED) {
+      throw new TaskConflictException("tasklist.error.notOpen", null);
+    }
+    return summary;
+  }
+
+  private UserTaskFilter restrict(UserTaskFilter filter, TaskQuery query, UserAccount user) {
+    filter.state(UserTaskState.CREATED);
+    switch (query.scope()) {
+      case ASSIGNED_TO_ME -> filter.assignee(user.username());
+      case MY_GROUPS -> filter.candidateGroup(group -> group.in(List.copyOf(user.groups())));
+      case UNASSIGNED_IN_MY_GROUPS -> {
+        filter.candidateGroup(group -> group.in(List.copyOf(user.groups())));
+        filter.assignee(assignee -> assignee.exists(false));
+      }
+    }
+    if (query.processId() != null) {
+      filter.bpmnProcessId(query.processId());
+    }
+    if (query.minimumPriority() != null) {
+      filter.priority(priority -> priority.gte(query.minimumPriority()));
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    switch (query.due()) {
+      case OVERDUE -> filter.dueDate(due -> due.lt(now));
+      case DUE_WITHIN_7_DAYS -> filter.dueDate(due -> due.lte(now.plus(Duration.ofDays(7))));
+      case ANY -> {}
+    }
+    return filter;
+  }
+
+  private static UserTaskSort order(UserTaskSort sort, TaskQuery query) {
+    UserTaskSort field =
+        switch (query.sort()) {
+          case CREATED -> sort.creationDate();
+          case DUE -> sort.dueDate();
+          case PRIORITY -> sort.priority();
+        };
+    return query.descending() ? field.desc() : field.asc();
+  }
+
+  private Form formOf(long key) {
+    try {
+      return client.newUserTaskGetFormRequest(key).send().join();
+    } catch (ProblemException e) {
+      if (e.code() == 404 || e.code() == 204) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private String schemaText(Object schema) {
+    if (schema == null || schema instanceof String) {
+      return (String) schema;
+    }
+    try {
+      return json.writeValueAsString(schema);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable form schema", e);
+    }
+  }
+
+  private Map<String, Object> variablesOf(long key) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (Variable variable : client.newUserTaskVariableSearchRequest(key).send().join().items()) {
+      variables.put(variable.getName(), parse(variable.getValue()));
+    }
+    return variables;
+  }
+
+  private Object parse(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return json.readValue(value, Object.class);
+    } catch (JsonProcessingException e) {
+      return value;
+    }
+  }
+
+  private static TaskConflictException conflictOr(ProblemException e) {
+    if (e.code() == 409 || e.code() == 404) {
+      return new TaskConflictException("tasklist.error.changedMeanwhile", e);
+    }
+    throw e;
+  }
+
+  private UserAccount user() {
+    return currentUser.get().orElseThrow(() -> new AccessDeniedException("Not logged in"));
+  }
+
+  static TaskSummary summary(UserTask task) {
+    return new TaskSummary(
+        task.getUserTaskKey(),
+        task.getName(),
+        task.getBpmnProcessId(),
+        task.getProcessInstanceKey(),
+        task.getAssignee(),
+        task.getCandidateGroups(),
+        task.getCandidateUsers(),
+        task.getCreationDate() == null ? null : task.getCreationDate().toInstant(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+        task.getPriority());
+  }
+}

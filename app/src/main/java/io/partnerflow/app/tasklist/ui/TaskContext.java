@@ -1,0 +1,43 @@
+package io.partnerflow.app.tasklist.ui;
+
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import io.partnerflow.app.tasklist.TaskDetails;
+import java.util.List;
+
+/** The process around a task: which process, which stage, which partner, what is known. */
+class TaskContext extends FormLayout {
+
+  /** Process variables worth showing beside any task, when present. */
+  private static final List<String> CONTEXT_VARIABLES =
+      List.of(
+          "companyName",
+          "partnerName",
+          "country",
+          "partnerType",
+          "fitScore",
+          "suggestedTier",
+          "screeningResult");
+
+  TaskContext(TaskDetails details) {
+    setId("task-context");
+    setWidth("22em");
+    setResponsiveSteps(new ResponsiveStep("0", 1));
+    addFormItem(new Span(details.task().processId()), getTranslation("tasklist.process"));
+    addFormItem(new Span(details.task().name()), getTranslation("tasklist.stage"));
+    addFormItem(
+        new Span(TaskFormats.dateTime(details.task().due(), getLocale())),
+        getTranslation("tasklist.dueDate"));
+    addFormItem(
+        new Span(String.valueOf(details.task().priority())), getTranslation("tasklist.priority"));
+    addFormItem(
+        new Span(details.task().assignee() == null ? "—" : details.task().assignee()),
+        getTranslation("tasklist.assignee"));
+    for (String name : CONTEXT_VARIABLES) {
+      Object value = details.variables().get(name);
+      if (value != null) {
+        addFormItem(new Span(String.valueOf(value)), getTranslation("tasklist.variable." + name));
+      }
+    }
+  }
+}
