@@ -1,0 +1,40 @@
+package io.partnerflow.app.notification;
+
+import java.util.List;
+
+/**
+ * The template ids. Each has {@code notification/templates/<id>_en.properties} and {@code
+ * _zh_CN.properties} with a {@code subject} and an HTML {@code body}; every {@code {name}} in them
+ * is a required parameter (listed in the file's header).
+ */
+public final class NotificationTemplates {
+
+  /** To the applicant: applicantName, companyName, statusLink. */
+  public static final String APPLICATION_RECEIVED = "application-received";
+
+  /** To the applicant: applicantName, companyName. */
+  public static final String APPLICATION_REJECTED = "application-rejected";
+
+  /** To the applicant: applicantName, companyName, question, statusLink. */
+  public static final String INFORMATION_REQUESTED = "information-requested";
+
+  /** To the team lead: leadName, companyName, reviewer, dueDate, taskLink. */
+  public static final String REVIEW_OVERDUE = "review-overdue";
+
+  /** To the partner's contact: contactName, partnerName, tier, managerName. */
+  public static final String PARTNER_WELCOME = "partner-welcome";
+
+  /** To the new portal user: contactName, partnerName, username, setPasswordLink, expiresAt. */
+  public static final String PORTAL_INVITATION = "portal-invitation";
+
+  public static final List<String> ALL =
+      List.of(
+          APPLICATION_RECEIVED,
+          APPLICATION_REJECTED,
+          INFORMATION_REQUESTED,
+          REVIEW_OVERDUE,
+          PARTNER_WELCOME,
+          PORTAL_INVITATION);
+
+  private NotificationTemplates() {}
+}

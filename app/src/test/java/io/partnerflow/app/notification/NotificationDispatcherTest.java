@@ -1,0 +1,270 @@
+package io.partnerflow.app.notification;
+
+import static io.partnerflow.app.notification.NotificationTestData.uniqueRecipient;
+import static io.partnerflow.app.notification.NotificationTestData.uniqueReference;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.partnerflow.app.support.PartnerflowTest;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The dispatcher against a real SMTP server in the test's JVM (GreenMail), wired as Spring Boot
+ * wires it when {@code spring.mail.host} is set; outbox and templates are the shared context's.
+ */
+@PartnerflowTest
+class NotificationDispatcherTest {
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  private static final String FROM = "Partnerflow <no-reply@partnerflow.test>";
+
+  @Autowired OutboxRepository outbox;
+  @Autowired TemplateRenderer renderer;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void shouldSendAPendingNoticeOverSmtpAndMarkItSent() throws Exception {
+    // given
+    JavaMailSender sender = sender(SMTP.getSmtp().getPort());
+    NotificationProperties properties = properties(3, Duration.ZERO);
+    Recipient recipient = uniqueRecipient();
+    long id =
+        service(properties, sender)
+            .enqueue(
+                NotificationTemplates.PORTAL_INVITATION,
+                recipient,
+                Locale.ENGLISH,
+                invitation(),
+                uniqueReference());
+    assertThat(outbox.findById(id).orElseThrow().status()).isEqualTo(NotificationStatus.PENDING);
+
+    // when
+    int handled = dispatcher(properties, sender).dispatchDue();
+
+    // then
+    assertThat(handled).isPositive();
+    MimeMessage mail = receivedBy(recipient);
+    assertThat(mail.getSubject()).isEqualTo("Your access to the Partnerflow partner portal");
+    assertThat(((InternetAddress) mail.getFrom()[0]).getAddress())
+        .isEqualTo("no-reply@partnerflow.test");
+    assertThat(((InternetAddress) mail.getAllRecipients()[0]).getPersonal())
+        .isEqualTo("Rita Recipient");
+    assertThat(mail.getHeader("X-Partnerflow-Notice")).containsExactly(String.valueOf(id));
+    String content = text(mail);
+    assertThat(content)
+        .contains("<a href=\"https://partnerflow.example/set-password?token=t1&amp;lang=en\">")
+        .contains("Please set your password here: https://partnerflow.example/set-password");
+    OutboxNotice sent = outbox.findById(id).orElseThrow();
+    assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(sent.attempts()).isEqualTo(1);
+    assertThat(sent.sentAt()).isNotNull();
+    assertThat(sent.lastError()).isNull();
+  }
+
+  @Test
+  void shouldRetryAFailingSendAndMarkItFailedAfterTheLimitThenSendItOnAdminRetry()
+      throws Exception {
+    // given
+    JavaMailSender broken = sender(closedPort());
+    NotificationProperties properties = properties(3, Duration.ZERO);
+    NotificationService service = service(properties, broken);
+    Recipient recipient = uniqueRecipient();
+    long id =
+        service.enqueue(
+            NotificationTemplates.APPLICATION_REJECTED,
+            recipient,
+            Locale.ENGLISH,
+            NotificationTestData.rejectionParams("Unlucky Ltd"),
+            uniqueReference());
+
+    // when: without a delay every attempt is due at once
+    dispatcher(properties, broken).dispatchDue();
+
+    // then
+    OutboxNotice failed = outbox.findById(id).orElseThrow();
+    assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.lastError()).contains("MailSendException");
+    assertThat(failed.sentAt()).isNull();
+
+    // when: an administrator retries once SMTP works
+    JavaMailSender working = sender(SMTP.getSmtp().getPort());
+    boolean queued = service(properties, working).retry(id);
+    dispatcher(properties, working).dispatchDue();
+
+    // then
+    assertThat(queued).isTrue();
+    assertThat(outbox.findById(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(receivedBy(recipient).getSubject()).contains("Unlucky Ltd");
+  }
+
+  @Test
+  void shouldWaitTheRetryDelayBeforeTheNextAttempt() throws Exception {
+    // given
+    JavaMailSender broken = sender(closedPort());
+    NotificationProperties properties = properties(5, Duration.ofHours(1));
+    long id =
+        service(properties, broken)
+            .enqueue(
+                NotificationTemplates.APPLICATION_REJECTED,
+                uniqueRecipient(),
+                Locale.ENGLISH,
+                NotificationTestData.rejectionParams("Patient GmbH"),
+                Reference.none());
+    NotificationDispatcher dispatcher = dispatcher(properties, broken);
+
+    // when
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+
+    // then: one attempt, the next one due in an hour
+    OutboxNotice waiting = outbox.findById(id).orElseThrow();
+    assertThat(waiting.status()).isEqualTo(NotificationStatus.PENDING);
+    assertThat(waiting.attempts()).isEqualTo(1);
+    assertThat(waiting.lastError()).isNotBlank();
+    assertThat(waiting.nextAttemptAt()).isAfter(Instant.now().plus(Duration.ofMinutes(55)));
+  }
+
+  @Test
+  void shouldSkipANoticeThatAnotherNodeHasLocked() throws Exception {
+    // given
+    JavaMailSender sender = sender(SMTP.getSmtp().getPort());
+    NotificationProperties properties = properties(3, Duration.ZERO);
+    long id =
+        service(properties, sender)
+            .enqueue(
+                NotificationTemplates.APPLICATION_REJECTED,
+                uniqueRecipient(),
+                Locale.ENGLISH,
+                NotificationTestData.rejectionParams("Locked AG"),
+                Reference.none());
+    NotificationDispatcher dispatcher = dispatcher(properties, sender);
+
+    // when: another node holds the row while this one dispatches
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status -> {
+              jdbc.sql("SELECT id FROM app.notification_outbox WHERE id = :id FOR UPDATE")
+                  .param("id", id)
+                  .query(Long.class)
+                  .single();
+              CompletableFuture.supplyAsync(dispatcher::dispatchDue).join();
+              assertThat(outbox.findById(id).orElseThrow().status())
+                  .isEqualTo(NotificationStatus.PENDING);
+            });
+    dispatcher.dispatchDue();
+
+    // then
+    assertThat(outbox.findById(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+  }
+
+  private NotificationService service(NotificationProperties properties, JavaMailSender sender) {
+    return new NotificationService(outbox, renderer, properties, provider(sender));
+  }
+
+  private NotificationDispatcher dispatcher(
+      NotificationProperties properties, JavaMailSender sender) {
+    return new NotificationDispatcher(outbox, properties, provider(sender), transactionManager);
+  }
+
+  private static NotificationProperties properties(int maxAttempts, Duration retryDelay) {
+    return new NotificationProperties(
+        FROM,
+        Duration.ofSeconds(30),
+        20,
+        maxAttempts,
+        retryDelay,
+        NotificationProperties.WithoutSmtp.SKIP);
+  }
+
+  private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {
+    StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    beans.addBean("mailSender", sender);
+    return beans.getBeanProvider(JavaMailSender.class);
+  }
+
+  /** As Spring Boot builds it from spring.mail.host/port. */
+  private static JavaMailSender sender(int port) {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(port);
+    Properties properties = new Properties();
+    properties.put("mail.smtp.connectiontimeout", "2000");
+    properties.put("mail.smtp.timeout", "2000");
+    sender.setJavaMailProperties(properties);
+    return sender;
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Map<String, String> invitation() {
+    return Map.of(
+        "contactName", "Rita",
+        "partnerName", "Rita's Reseller",
+        "username", "rita",
+        "setPasswordLink", "https://partnerflow.example/set-password?token=t1&lang=en",
+        "expiresAt", "2026-12-31");
+  }
+
+  private static MimeMessage receivedBy(Recipient recipient) throws Exception {
+    SMTP.waitForIncomingEmail(5000, 1);
+    for (MimeMessage message : SMTP.getReceivedMessages()) {
+      Address[] to = message.getRecipients(Message.RecipientType.TO);
+      if (to != null
+          && Arrays.stream(to)
+              .anyMatch(a -> ((InternetAddress) a).getAddress().equals(recipient.email()))) {
+        return message;
+      }
+    }
+    throw new AssertionError("No mail to " + recipient.email());
+  }
+
+  /** All text parts (plain and HTML) of a message, decoded. */
+  private static String text(Part part) throws Exception {
+    Object content = part.getContent();
+    if (content instanceof String text) {
+      return text + "\n";
+    }
+    StringBuilder all = new StringBuilder();
+    if (content instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart body = multipart.getBodyPart(i);
+        all.append(text(body));
+      }
+    }
+    return all.toString();
+  }
+}
