@@ -99,6 +99,10 @@ public class BpmnTransformer {
       Map<String, ExecutableSequenceFlow> flows,
       DeploymentProblems problems) {
     ElementKind kind = ElementClassifier.classify(node).orElse(null);
+    if (kind == ElementKind.JOB_USER_TASK) {
+      problems.add(node, unsupported(node, UserTaskDefinition.JOB_BASED_REJECTION));
+      return;
+    }
     if (kind == null || !supported.supports(kind)) {
       problems.add(node, unsupported(node, "is not supported by the embedded engine"));
       return;

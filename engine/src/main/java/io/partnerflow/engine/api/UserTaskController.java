@@ -1,0 +1,245 @@
+package io.partnerflow.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.protocol.rest.FormResult;
+import io.camunda.client.protocol.rest.SearchQueryPageResponse;
+import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
+import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
+import io.camunda.client.protocol.rest.UserTaskResult;
+import io.camunda.client.protocol.rest.UserTaskSearchQueryResult;
+import io.camunda.client.protocol.rest.UserTaskStateEnum;
+import io.camunda.client.protocol.rest.VariableSearchQueryResult;
+import io.camunda.client.protocol.rest.VariableSearchResult;
+import io.partnerflow.engine.command.AssignUserTaskCommand;
+import io.partnerflow.engine.command.CompleteUserTaskCommand;
+import io.partnerflow.engine.command.UnassignUserTaskCommand;
+import io.partnerflow.engine.problem.EngineException;
+import io.partnerflow.engine.state.FormRecord;
+import io.partnerflow.engine.state.FormRepository;
+import io.partnerflow.engine.state.JsonValues;
+import io.partnerflow.engine.state.SearchPage;
+import io.partnerflow.engine.state.UserTaskQuery;
+import io.partnerflow.engine.state.UserTaskQuery.Criterion;
+import io.partnerflow.engine.state.UserTaskRecord;
+import io.partnerflow.engine.state.UserTaskRepository;
+import io.partnerflow.engine.state.UserTaskRepository.VisibleVariable;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * /v2/user-tasks: search, get, assign, unassign, complete, the linked form and the variables the
+ * task sees.
+ */
+@RestController
+@RequestMapping("/v2/user-tasks")
+class UserTaskController {
+
+  private final UserTaskRepository tasks;
+  private final FormRepository forms;
+  private final AssignUserTaskCommand assign;
+  private final UnassignUserTaskCommand unassign;
+  private final CompleteUserTaskCommand complete;
+  private final JsonValues json;
+
+  UserTaskController(
+      UserTaskRepository tasks,
+      FormRepository forms,
+      AssignUserTaskCommand assign,
+      UnassignUserTaskCommand unassign,
+      CompleteUserTaskCommand complete,
+      JsonValues json) {
+    this.tasks = tasks;
+    this.forms = forms;
+    this.assign = assign;
+    this.unassign = unassign;
+    this.complete = complete;
+    this.json = json;
+  }
+
+  @PostMapping("/search")
+  UserTaskSearchQueryResult search(@RequestBody(required = false) JsonNode body) {
+    UserTaskQuery query = UserTaskSearchRequests.query(body);
+    SearchPage<UserTaskRecord> page = tasks.search(query);
+    SearchQueryPageResponse pageResponse =
+        new SearchQueryPageResponse().totalItems(page.totalItems()).hasMoreTotalItems(false);
+    if (!page.items().isEmpty()) {
+      pageResponse
+          .startCursor(tasks.cursor(page.items().get(0), query.sortField()))
+          .endCursor(tasks.cursor(page.items().get(page.items().size() - 1), query.sortField()));
+    }
+    return new UserTaskSearchQueryResult()
+        .items(page.items().stream().map(this::toResult).toList())
+        .page(pageResponse);
+  }
+
+  @GetMapping("/{key}")
+  UserTaskResult get(@PathVariable long key) {
+    return toResult(find(key));
+  }
+
+  @PostMapping("/{key}/assignment")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void assign(@PathVariable long key, @RequestBody UserTaskAssignmentRequest body) {
+    assign.execute(
+        key, body.getAssignee(), body.getAllowOverride() == null || body.getAllowOverride());
+  }
+
+  @DeleteMapping("/{key}/assignee")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void unassign(@PathVariable long key) {
+    unassign.execute(key);
+  }
+
+  @PostMapping("/{key}/completion")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void complete(
+      @PathVariable long key, @RequestBody(required = false) UserTaskCompletionRequest body) {
+    complete.execute(key, body == null ? null : body.getVariables());
+  }
+
+  /** The linked Camunda Form (the version linked when the task was created); 204 when none. */
+  @GetMapping("/{key}/form")
+  ResponseEntity<FormResult> form(@PathVariable long key) {
+    UserTaskRecord task = find(key);
+    if (task.formKey() == null) {
+      return ResponseEntity.noContent().build();
+    }
+    FormRecord form =
+        forms
+            .findByKey(task.formKey())
+            .orElseThrow(() -> EngineException.notFound("Form", task.formKey()));
+    return ResponseEntity.ok(formResult(form));
+  }
+
+  /** The variables visible from the task's scope (inner scopes shadow outer ones). */
+  @PostMapping("/{key}/variables/search")
+  VariableSearchQueryResult variables(
+      @PathVariable long key, @RequestBody(required = false) JsonNode body) {
+    UserTaskRecord task = find(key);
+    JsonNode filter = body == null ? null : body.get("filter");
+    List<Criterion> nameCriteria =
+        UserTaskSearchRequests.stringCriteria("name", filter == null ? null : filter.get("name"));
+    SearchRequests.SortAndPage page = SearchRequests.sortAndPage(body);
+    List<VisibleVariable> matching =
+        tasks.visibleVariables(task.elementInstanceKey()).stream()
+            .filter(v -> nameCriteria.stream().allMatch(c -> matches(c, v.name())))
+            .toList();
+    if (page.field() != null && !"name".equals(page.field()) && !"value".equals(page.field())) {
+      throw EngineException.invalid(
+          "Cannot sort task variables by '%s'; sortable are name, value".formatted(page.field()));
+    }
+    java.util.Comparator<VisibleVariable> order =
+        "value".equals(page.field())
+            ? java.util.Comparator.comparing(VisibleVariable::value)
+            : java.util.Comparator.comparing(VisibleVariable::name);
+    List<VariableSearchResult> items =
+        matching.stream()
+            .sorted(page.descending() ? order.reversed() : order)
+            .skip(page.from())
+            .limit(page.limit())
+            .map(
+                v ->
+                    new VariableSearchResult()
+                        .variableKey(Keys.format(v.key()))
+                        .name(v.name())
+                        .value(v.value())
+                        .isTruncated(false)
+                        .scopeKey(Keys.format(v.scopeKey()))
+                        .processInstanceKey(Keys.format(v.processInstanceKey()))
+                        .tenantId(task.tenantId()))
+            .toList();
+    return new VariableSearchQueryResult()
+        .items(items)
+        .page(
+            new SearchQueryPageResponse()
+                .totalItems((long) matching.size())
+                .hasMoreTotalItems(false));
+  }
+
+  static FormResult formResult(FormRecord form) {
+    return new FormResult()
+        .formKey(Keys.format(form.key()))
+        .formId(form.formId())
+        .version((long) form.version())
+        .schema(form.schemaJson())
+        .tenantId(form.tenantId());
+  }
+
+  private UserTaskRecord find(long key) {
+    return tasks.find(key).orElseThrow(() -> EngineException.notFound("User task", key));
+  }
+
+  private UserTaskResult toResult(UserTaskRecord t) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    json.readObject(t.customHeadersJson()).forEach((k, v) -> headers.put(k, String.valueOf(v)));
+    return new UserTaskResult()
+        .userTaskKey(Keys.format(t.key()))
+        .name(t.name())
+        .state(UserTaskStateEnum.fromValue(t.state()))
+        .assignee(t.assignee())
+        .elementId(t.elementId())
+        .elementInstanceKey(Keys.format(t.elementInstanceKey()))
+        .candidateGroups(t.candidateGroups())
+        .candidateUsers(t.candidateUsers())
+        .processDefinitionId(t.bpmnProcessId())
+        .processDefinitionKey(Keys.format(t.processDefinitionKey()))
+        .processDefinitionVersion(t.processDefinitionVersion())
+        .processName(t.processName())
+        .processInstanceKey(Keys.format(t.processInstanceKey()))
+        .creationDate(date(t.creationDate()))
+        .completionDate(date(t.completionDate()))
+        .dueDate(date(t.dueDate()))
+        .followUpDate(date(t.followUpDate()))
+        .priority(t.priority())
+        .formKey(Keys.format(t.formKey()))
+        .externalFormReference(t.externalFormReference())
+        .customHeaders(headers)
+        .tenantId(t.tenantId());
+  }
+
+  private static String date(OffsetDateTime date) {
+    return date == null ? null : date.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  private static boolean matches(Criterion c, String name) {
+    List<Object> values = c.values();
+    return switch (c.operator()) {
+      case EQ -> name.equals(values.get(0));
+      case NEQ -> !name.equals(values.get(0));
+      case IN -> values.contains(name);
+      case NOT_IN -> !values.contains(name);
+      case EXISTS -> true;
+      case NOT_EXISTS -> false;
+      case LIKE -> like(String.valueOf(values.get(0))).matcher(name).matches();
+      default ->
+          throw EngineException.invalid(
+              "Filter operator %s is not supported for variable names".formatted(c.operator()));
+    };
+  }
+
+  private static Pattern like(String pattern) {
+    StringBuilder regex = new StringBuilder();
+    for (char ch : pattern.toCharArray()) {
+      switch (ch) {
+        case '*' -> regex.append(".*");
+        case '?' -> regex.append('.');
+        default -> regex.append(Pattern.quote(String.valueOf(ch)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+}

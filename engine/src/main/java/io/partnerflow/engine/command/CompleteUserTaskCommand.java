@@ -1,0 +1,42 @@
+package io.partnerflow.engine.command;
+
+import io.partnerflow.engine.processing.TokenMachine;
+import io.partnerflow.engine.state.EngineClock;
+import io.partnerflow.engine.state.UserTaskRecord;
+import io.partnerflow.engine.state.UserTaskRepository;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * POST /v2/user-tasks/{key}/completion: completes an open task; its variables merge into the task's
+ * scope, the output mappings apply and the token moves on. Of two concurrent completions, the
+ * second waits for the instance lock, then finds the task COMPLETED: 409.
+ */
+@Component
+public class CompleteUserTaskCommand {
+
+  private final UserTaskCommands userTaskCommands;
+  private final UserTaskRepository tasks;
+  private final TokenMachine machine;
+  private final EngineClock clock;
+
+  public CompleteUserTaskCommand(
+      UserTaskCommands userTaskCommands,
+      UserTaskRepository tasks,
+      TokenMachine machine,
+      EngineClock clock) {
+    this.userTaskCommands = userTaskCommands;
+    this.tasks = tasks;
+    this.machine = machine;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void execute(long userTaskKey, Map<String, Object> variables) {
+    UserTaskCommands.Locked locked = userTaskCommands.lockOpen(userTaskKey, "complete");
+    UserTaskRecord task = locked.task();
+    tasks.end(userTaskKey, UserTaskRecord.COMPLETED, clock.nowAtUtc());
+    machine.completeElement(locked.processInstance(), task.elementInstanceKey(), variables);
+  }
+}
