@@ -1,0 +1,377 @@
+package io.partnerflow.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.SearchResponse;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The task list search: filters in the forms the client sends, sort with nulls last, offset and
+ * cursor paging, totalItems. Each test works on its own candidate groups and process id, as the
+ * database is shared.
+ */
+class UserTaskSearchTest extends EngineScenarioTest {
+
+  private String processId;
+  private long definitionKey;
+  private String sales;
+  private String legal;
+  private final OffsetDateTime base = OffsetDateTime.parse("2032-03-01T08:00:00Z");
+
+  @BeforeEach
+  void deployTaskProcess() {
+    processId = unique("task-list");
+    sales = unique("SALES");
+    legal = unique("LEGAL");
+    definitionKey =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .userTask(
+                    "work",
+                    t ->
+                        t.name("Work item")
+                            .zeebeUserTask()
+                            .zeebeCandidateGroupsExpression("groups")
+                            .zeebeCandidateUsersExpression("users")
+                            .zeebeDueDateExpression("due")
+                            .zeebeTaskPriorityExpression("priority"))
+                .endEvent()
+                .done());
+  }
+
+  /** Starts one instance; returns its task. due null = no due date. */
+  private UserTask task(List<String> groups, Integer dueInDays, int priority, String user) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("groups", groups);
+    variables.put("users", user == null ? List.of() : List.of(user));
+    variables.put("due", dueInDays == null ? null : base.plusDays(dueInDays).toString());
+    variables.put("priority", priority);
+    long instanceKey = start(processId, variables).getProcessInstanceKey();
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instanceKey))
+        .send()
+        .join()
+        .singleItem();
+  }
+
+  private static List<Long> keys(SearchResponse<UserTask> response) {
+    return response.items().stream().map(UserTask::getUserTaskKey).toList();
+  }
+
+  @Test
+  void shouldFilterByCandidateGroupUserAndState() {
+    // given
+    UserTask salesOnly = task(List.of(sales), 3, 50, "ann");
+    UserTask both = task(List.of(sales, legal), 1, 50, null);
+    UserTask legalOnly = task(List.of(legal), 2, 50, "ben");
+    client.newCompleteUserTaskCommand(both.getUserTaskKey()).send().join();
+
+    // when / then: contains the group
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateGroup(sales))
+                    .send()
+                    .join()))
+        .containsExactlyInAnyOrder(salesOnly.getUserTaskKey(), both.getUserTaskKey());
+    // open tasks of the group only
+    SearchResponse<UserTask> open =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED))
+            .send()
+            .join();
+    assertThat(keys(open)).containsExactly(salesOnly.getUserTaskKey());
+    assertThat(open.page().totalItems()).isEqualTo(1);
+    // any of several groups
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateGroup(b -> b.in(sales, legal)))
+                    .send()
+                    .join()))
+        .hasSize(3);
+    // candidate user and assignee
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateUser("ben").bpmnProcessId(processId))
+                    .send()
+                    .join()))
+        .containsExactly(legalOnly.getUserTaskKey());
+    client.newAssignUserTaskCommand(legalOnly.getUserTaskKey()).assignee("zoe").send().join();
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.assignee("zoe").processDefinitionKey(definitionKey))
+                    .send()
+                    .join()))
+        .containsExactly(legalOnly.getUserTaskKey());
+    // completed state
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.bpmnProcessId(processId).state(UserTaskState.COMPLETED))
+                    .send()
+                    .join()))
+        .containsExactly(both.getUserTaskKey());
+    // a state filter with several values
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        f ->
+                            f.bpmnProcessId(processId)
+                                .state(s -> s.in(UserTaskState.COMPLETED, UserTaskState.CANCELED)))
+                    .send()
+                    .join()))
+        .containsExactly(both.getUserTaskKey());
+  }
+
+  @Test
+  void shouldFilterByKeysElementPriorityAndDates() {
+    // given
+    UserTask low = task(List.of(sales), 1, 10, null);
+    UserTask high = task(List.of(sales), 5, 90, null);
+
+    // when / then
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.userTaskKey(high.getUserTaskKey()))
+                    .send()
+                    .join()))
+        .containsExactly(high.getUserTaskKey());
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.elementInstanceKey(low.getElementInstanceKey()))
+                    .send()
+                    .join()))
+        .containsExactly(low.getUserTaskKey());
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.bpmnProcessId(processId).elementId("work").priority(90))
+                    .send()
+                    .join()))
+        .containsExactly(high.getUserTaskKey());
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateGroup(sales).priority(p -> p.gte(50)))
+                    .send()
+                    .join()))
+        .containsExactly(high.getUserTaskKey());
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateGroup(sales).dueDate(d -> d.lt(base.plusDays(2))))
+                    .send()
+                    .join()))
+        .containsExactly(low.getUserTaskKey());
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        f ->
+                            f.candidateGroup(sales)
+                                .creationDate(d -> d.gte(OffsetDateTime.now().minusHours(1))))
+                    .send()
+                    .join()))
+        .containsExactlyInAnyOrder(low.getUserTaskKey(), high.getUserTaskKey());
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.candidateGroup(sales).followUpDate(d -> d.exists(true)))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
+  }
+
+  @Test
+  void shouldSortByDueDateWithNullsLastAndByPriority() {
+    // given
+    UserTask noDue = task(List.of(legal), null, 40, null);
+    UserTask late = task(List.of(legal), 9, 20, null);
+    UserTask early = task(List.of(legal), 1, 80, null);
+
+    // when / then
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateGroup(legal))
+                    .sort(s -> s.dueDate().asc())
+                    .send()
+                    .join()))
+        .containsExactly(early.getUserTaskKey(), late.getUserTaskKey(), noDue.getUserTaskKey());
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateGroup(legal))
+                    .sort(s -> s.dueDate().desc())
+                    .send()
+                    .join()))
+        .containsExactly(late.getUserTaskKey(), early.getUserTaskKey(), noDue.getUserTaskKey());
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateGroup(legal))
+                    .sort(s -> s.priority().desc())
+                    .send()
+                    .join()))
+        .containsExactly(early.getUserTaskKey(), noDue.getUserTaskKey(), late.getUserTaskKey());
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(f -> f.candidateGroup(legal))
+                    .sort(s -> s.creationDate().desc())
+                    .send()
+                    .join()))
+        .containsExactly(early.getUserTaskKey(), late.getUserTaskKey(), noDue.getUserTaskKey());
+  }
+
+  @Test
+  void shouldPageWithOffsetsAndCursorsAndCountAll() {
+    // given: 7 tasks, due on days 0..6, the one due on day 3 twice (tie broken by key)
+    List<Long> expected = new ArrayList<>();
+    for (int day : List.of(0, 1, 2, 3, 3, 4, 5)) {
+      expected.add(task(List.of(sales), day, 50, null).getUserTaskKey());
+    }
+
+    // when: offset pages of 3
+    SearchResponse<UserTask> first =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED))
+            .sort(s -> s.dueDate().asc())
+            .page(p -> p.from(0).limit(3))
+            .send()
+            .join();
+    SearchResponse<UserTask> third =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED))
+            .sort(s -> s.dueDate().asc())
+            .page(p -> p.from(6).limit(3))
+            .send()
+            .join();
+
+    // then
+    assertThat(first.page().totalItems()).isEqualTo(7);
+    assertThat(keys(first)).containsExactlyElementsOf(expected.subList(0, 3));
+    assertThat(third.page().totalItems()).isEqualTo(7);
+    assertThat(keys(third)).containsExactly(expected.get(6));
+
+    // when: cursors forward through the tie and back again
+    List<Long> walked = new ArrayList<>(keys(first));
+    String cursor = first.page().endCursor();
+    SearchResponse<UserTask> page;
+    do {
+      String after = cursor;
+      page =
+          client
+              .newUserTaskSearchRequest()
+              .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED))
+              .sort(s -> s.dueDate().asc())
+              .page(p -> p.after(after).limit(3))
+              .send()
+              .join();
+      walked.addAll(keys(page));
+      cursor = page.page().endCursor();
+    } while (page.items().size() == 3);
+    String before = page.page().startCursor();
+    SearchResponse<UserTask> back =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED))
+            .sort(s -> s.dueDate().asc())
+            .page(p -> p.before(before).limit(3))
+            .send()
+            .join();
+
+    // then
+    assertThat(walked).containsExactlyElementsOf(expected);
+    assertThat(keys(back)).containsExactlyElementsOf(expected.subList(3, 6));
+    assertThat(back.page().totalItems()).isEqualTo(7);
+  }
+
+  @Test
+  void shouldPageByCursorOverTasksWithoutDueDate() {
+    // given: nulls sort last; a cursor on a null due date keeps its place
+    List<Long> expected = new ArrayList<>();
+    expected.add(task(List.of(legal), 2, 50, null).getUserTaskKey());
+    for (int i = 0; i < 3; i++) {
+      expected.add(task(List.of(legal), null, 50, null).getUserTaskKey());
+    }
+
+    // when
+    List<Long> walked = new ArrayList<>();
+    String cursor = null;
+    SearchResponse<UserTask> page;
+    do {
+      String after = cursor;
+      page =
+          client
+              .newUserTaskSearchRequest()
+              .filter(f -> f.candidateGroup(legal))
+              .sort(s -> s.dueDate().asc())
+              .page(p -> (after == null ? p.from(0) : p.after(after)).limit(1))
+              .send()
+              .join();
+      walked.addAll(keys(page));
+      cursor = page.page().endCursor();
+    } while (!page.items().isEmpty());
+    String lastStart = null;
+    SearchResponse<UserTask> last =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.candidateGroup(legal))
+            .sort(s -> s.dueDate().asc())
+            .page(p -> p.from(3).limit(1))
+            .send()
+            .join();
+    lastStart = last.page().startCursor();
+    String beforeLast = lastStart;
+    SearchResponse<UserTask> back =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.candidateGroup(legal))
+            .sort(s -> s.dueDate().asc())
+            .page(p -> p.before(beforeLast).limit(2))
+            .send()
+            .join();
+
+    // then
+    assertThat(walked).containsExactlyElementsOf(expected);
+    assertThat(keys(back)).containsExactlyElementsOf(expected.subList(1, 3));
+  }
+}
