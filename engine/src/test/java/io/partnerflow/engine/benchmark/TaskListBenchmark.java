@@ -1,0 +1,328 @@
+package io.partnerflow.engine.benchmark;
+
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.SearchResponse;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.partnerflow.engine.scenario.EngineScenarioTest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Task list benchmark (prints figures, asserts nothing about time): with many open user tasks
+ * spread over candidate groups, how long does the official client wait for "open tasks of candidate
+ * group X, sorted by due date, page of 50"?
+ *
+ * <p>Run: {@code ./mvnw -B -pl engine -Pbenchmark test -Dtest=TaskListBenchmark}. Settings: {@code
+ * -Dbenchmark.tasks=100000} open tasks, {@code -Dbenchmark.groups=5}, {@code
+ * -Dbenchmark.searches=300}, {@code -Dbenchmark.clientTasks=2000} tasks always created through the
+ * client (process instances started in parallel), {@code -Dbenchmark.clientBudgetSeconds=180}: if
+ * creating all tasks through the client would take longer (projected from the first ones), the rest
+ * is inserted in bulk with SQL into the engine's own tables, in the shape the engine writes them
+ * (instance, element instances, task), and the output says so.
+ */
+class TaskListBenchmark extends EngineScenarioTest {
+
+  private static final int PAGE = 50;
+
+  @Autowired JdbcClient jdbc;
+
+  @Autowired PlatformTransactionManager transactions;
+
+  @Test
+  void searchOpenTasksOfCandidateGroupSortedByDueDate() throws Exception {
+    int tasks = Integer.getInteger("benchmark.tasks", 100_000);
+    int groupCount = Integer.getInteger("benchmark.groups", 5);
+    int searches = Integer.getInteger("benchmark.searches", 300);
+    int clientTasks = Math.min(tasks, Integer.getInteger("benchmark.clientTasks", 2_000));
+    int budgetSeconds = Integer.getInteger("benchmark.clientBudgetSeconds", 180);
+    String run = unique("bench");
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < groupCount; i++) {
+      groups.add(run + "-G" + i);
+    }
+    String processId = run + "-task";
+    long definitionKey =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent("start")
+                .userTask(
+                    "work",
+                    t ->
+                        t.name("Work item")
+                            .zeebeUserTask()
+                            .zeebeCandidateGroupsExpression("groups")
+                            .zeebeDueDateExpression("due")
+                            .zeebeTaskPriorityExpression("priority"))
+                .endEvent()
+                .done());
+    OffsetDateTime base = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+
+    line(
+        "Task list benchmark: %,d open user tasks, %d candidate groups, %d searches",
+        tasks, groupCount, searches);
+    line(
+        "machine: %d cores (Runtime.availableProcessors), PostgreSQL embedded, same JVM",
+        Runtime.getRuntime().availableProcessors());
+
+    // 1. through the client, in parallel
+    int threads = 8;
+    long clientStart = System.nanoTime();
+    int created = createThroughClient(processId, groups, base, 0, clientTasks, threads);
+    double clientSeconds = (System.nanoTime() - clientStart) / 1e9;
+    double rate = created / clientSeconds;
+    line(
+        "created %,d tasks through the client (%d threads) in %.1f s: %.0f instances/s",
+        created, threads, clientSeconds, rate);
+    int remaining = tasks - created;
+    if (remaining > 0) {
+      double projected = remaining / rate;
+      if (projected <= budgetSeconds) {
+        long start = System.nanoTime();
+        created += createThroughClient(processId, groups, base, created, remaining, threads);
+        line(
+            "created the other %,d through the client in %.1f s",
+            remaining, (System.nanoTime() - start) / 1e9);
+      } else {
+        long start = System.nanoTime();
+        insertInBulk(definitionKey, processId, groups, base, created, remaining);
+        created += remaining;
+        line(
+            "creating the other %,d through the client would take ~%.0f s (> %d s budget):"
+                + " INSERTED THEM IN BULK WITH SQL into engine.process_instance/element_instance/"
+                + "user_task in %.1f s (no process variables for those)",
+            remaining, projected, budgetSeconds, (System.nanoTime() - start) / 1e9);
+      }
+    }
+    jdbc.sql("ANALYZE engine.user_task").update();
+    long open =
+        jdbc.sql("SELECT count(*) FROM engine.user_task WHERE state = 'CREATED'")
+            .query(Long.class)
+            .single();
+    line("open user tasks in the database: %,d (table analysed)", open);
+
+    // 2. warm-up, then the measured searches through the client
+    for (int i = 0; i < 30; i++) {
+      search(groups.get(i % groupCount));
+    }
+    long[] nanos = new long[searches];
+    long totalItems = 0;
+    for (int i = 0; i < searches; i++) {
+      String group = groups.get(i % groupCount);
+      long start = System.nanoTime();
+      SearchResponse<UserTask> page = search(group);
+      nanos[i] = System.nanoTime() - start;
+      if (page.items().size() != PAGE) {
+        throw new IllegalStateException("Expected a full page, got " + page.items().size());
+      }
+      totalItems += page.page().totalItems();
+    }
+    Arrays.sort(nanos);
+    line("search \"candidate group X, state CREATED, sort dueDate asc, page 50\" via the client:");
+    line(
+        "  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d, avg totalItems %,d)",
+        ms(percentile(nanos, 50)),
+        ms(percentile(nanos, 95)),
+        ms(percentile(nanos, 99)),
+        ms(nanos[nanos.length - 1]),
+        searches,
+        totalItems / searches);
+    String plan =
+        String.join(
+            "\n    ",
+            jdbc.sql(
+                    "EXPLAIN (ANALYZE, BUFFERS) SELECT key FROM engine.user_task WHERE state IN"
+                        + " ('CREATED') AND candidate_groups @> CAST(ARRAY[?] AS text[])"
+                        + " ORDER BY due_date ASC NULLS LAST, key ASC LIMIT 50")
+                .param(groups.get(0))
+                .query(String.class)
+                .list());
+    String countPlan =
+        String.join(
+            "\n    ",
+            jdbc.sql(
+                    "EXPLAIN (ANALYZE) SELECT count(*) FROM engine.user_task WHERE state IN"
+                        + " ('CREATED') AND candidate_groups @> CAST(ARRAY[?] AS text[])")
+                .param(groups.get(0))
+                .query(String.class)
+                .list());
+    line("page query plan:\n    %s", plan);
+    line("count query plan:\n    %s", countPlan);
+  }
+
+  private SearchResponse<UserTask> search(String group) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.candidateGroup(group).state(UserTaskState.CREATED))
+        .sort(s -> s.dueDate().asc())
+        .page(p -> p.from(0).limit(PAGE))
+        .send()
+        .join();
+  }
+
+  private int createThroughClient(
+      String processId,
+      List<String> groups,
+      OffsetDateTime base,
+      int offset,
+      int count,
+      int threads)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger(offset);
+    int end = offset + count;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  int mine = 0;
+                  for (int i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
+                    Map<String, Object> variables = new HashMap<>();
+                    variables.put("groups", groupsOf(groups, i));
+                    OffsetDateTime due = dueOf(base, i);
+                    variables.put("due", due == null ? null : due.toString());
+                    variables.put("priority", i % 101);
+                    start(processId, variables);
+                    mine++;
+                  }
+                  return mine;
+                }));
+      }
+      int created = 0;
+      for (Future<Integer> f : done) {
+        created += f.get();
+      }
+      return created;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Task i: one group, every tenth task a second one. */
+  private static List<String> groupsOf(List<String> groups, int i) {
+    String first = groups.get(i % groups.size());
+    return i % 10 == 0 ? List.of(first, groups.get((i + 1) % groups.size())) : List.of(first);
+  }
+
+  /** Due dates spread over a year (minute resolution); every twentieth task has none. */
+  private static OffsetDateTime dueOf(OffsetDateTime base, int i) {
+    return i % 20 == 0 ? null : base.plusMinutes((i * 7919L) % 525_600);
+  }
+
+  /** The same rows the engine writes for an instance waiting at the user task, set-based. */
+  private void insertInBulk(
+      long definitionKey,
+      String processId,
+      List<String> groups,
+      OffsetDateTime base,
+      int offset,
+      int count) {
+    int batch = 10_000;
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    for (int from = offset; from < offset + count; from += batch) {
+      int first = from;
+      int last = Math.min(offset + count, from + batch) - 1;
+      tx.executeWithoutResult(
+          status -> insertBatch(definitionKey, processId, groups, base, first, last));
+    }
+  }
+
+  private void insertBatch(
+      long definitionKey,
+      String processId,
+      List<String> groups,
+      OffsetDateTime base,
+      int from,
+      int to) {
+    {
+      jdbc.sql(
+              """
+              CREATE TEMP TABLE bench_rows ON COMMIT DROP AS
+              SELECT nextval('engine.key_seq') AS b, g AS i
+              FROM generate_series(:from, :to) g
+              """)
+          .param("from", from)
+          .param("to", to)
+          .update();
+      jdbc.sql(
+              """
+              INSERT INTO engine.process_instance
+                (key, process_definition_key, bpmn_process_id, version, tenant_id, state,
+                 start_date)
+              SELECT b, :def, :pid, 1, '<default>', 'ACTIVE', now() FROM bench_rows
+              """)
+          .param("def", definitionKey)
+          .param("pid", processId)
+          .update();
+      jdbc.sql(
+              """
+              INSERT INTO engine.element_instance
+                (key, process_instance_key, flow_scope_key, element_id, element_type, state,
+                 start_date, end_date)
+              SELECT b, b, NULL, :pid, 'PROCESS', 'ACTIVE', now(), NULL FROM bench_rows
+              UNION ALL
+              SELECT b + 1, b, b, 'start', 'START_EVENT', 'COMPLETED', now(), now() FROM bench_rows
+              UNION ALL
+              SELECT b + 2, b, b, 'work', 'USER_TASK', 'ACTIVE', now(), NULL FROM bench_rows
+              """)
+          .param("pid", processId)
+          .update();
+      jdbc.sql(
+              """
+              INSERT INTO engine.user_task
+                (key, state, element_id, element_instance_key, process_instance_key,
+                 process_definition_key, bpmn_process_id, process_definition_version, name,
+                 candidate_groups, candidate_users, creation_date, due_date, priority,
+                 custom_headers, tenant_id)
+              SELECT b + 3, 'CREATED', 'work', b + 2, b, :def, :pid, 1, 'Work item',
+                CASE WHEN i % 10 = 0
+                  THEN ARRAY[(CAST(:groups AS text[]))[i % :n + 1],
+                             (CAST(:groups AS text[]))[(i + 1) % :n + 1]]
+                  ELSE ARRAY[(CAST(:groups AS text[]))[i % :n + 1]] END,
+                '{}', now(),
+                CASE WHEN i % 20 = 0 THEN NULL
+                  ELSE CAST(:base AS timestamptz) + ((CAST(i AS bigint) * 7919) % 525600) * interval '1 minute'
+                END,
+                i % 101, '{}', '<default>'
+              FROM bench_rows
+              """)
+          .param("def", definitionKey)
+          .param("pid", processId)
+          .param("groups", "{" + String.join(",", groups) + "}")
+          .param("n", groups.size())
+          .param("base", base)
+          .update();
+      jdbc.sql("DROP TABLE IF EXISTS bench_rows").update();
+    }
+  }
+
+  private static long percentile(long[] sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static void line(String format, Object... args) {
+    System.out.println("[TaskListBenchmark] " + String.format(Locale.ROOT, format, args));
+  }
+}
