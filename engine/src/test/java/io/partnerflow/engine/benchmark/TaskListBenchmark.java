@@ -77,8 +77,9 @@ class TaskListBenchmark extends EngineScenarioTest {
         "Task list benchmark: %,d open user tasks, %d candidate groups, %d searches",
         tasks, groupCount, searches);
     line(
-        "machine: %d cores (Runtime.availableProcessors), PostgreSQL embedded, same JVM",
-        Runtime.getRuntime().availableProcessors());
+        "machine: %d cores (Runtime.availableProcessors), load average %s, embedded"
+            + " PostgreSQL, engine and client in one JVM",
+        Runtime.getRuntime().availableProcessors(), loadAverage());
 
     // 1. through the client, in parallel
     int threads = 8;
@@ -133,6 +134,7 @@ class TaskListBenchmark extends EngineScenarioTest {
       totalItems += page.page().totalItems();
     }
     Arrays.sort(nanos);
+    line("load average after the searches: %s", loadAverage());
     line("search \"candidate group X, state CREATED, sort dueDate asc, page 50\" via the client:");
     line(
         "  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d, avg totalItems %,d)",
@@ -310,6 +312,17 @@ class TaskListBenchmark extends EngineScenarioTest {
           .param("base", base)
           .update();
       jdbc.sql("DROP TABLE IF EXISTS bench_rows").update();
+    }
+  }
+
+  /** The 1/5/15-minute load averages (other processes share the cores), when Linux tells. */
+  private static String loadAverage() {
+    try {
+      String[] parts =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 
