@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasErrorParameter;
 import io.partnerflow.app.notification.ui.OutboxView;
@@ -76,11 +77,7 @@ class OutboxViewTest {
     assertThat(_get(IFrame.class, spec -> spec.withId("outbox-detail-body")).getSrcdoc())
         .hasValueSatisfying(body -> assertThat(body).contains(company));
     assertThat(_get(Button.class, spec -> spec.withId("outbox-retry")).isEnabled()).isFalse();
-    assertThat(
-            _find(
-                com.vaadin.flow.component.html.Paragraph.class,
-                spec -> spec.withId("outbox-smtp-missing")))
-        .hasSize(1);
+    assertThat(_find(Paragraph.class, spec -> spec.withId("outbox-smtp-missing"))).hasSize(1);
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -90,7 +91,7 @@ class TemplateRendererTest {
   @Test
   void shouldRefuseALinkThatIsNoWebAddress() {
     // given
-    Map<String, String> params = new java.util.HashMap<>(INVITATION);
+    Map<String, String> params = new HashMap<>(INVITATION);
     params.put("setPasswordLink", "javascript:alert(1)");
 
     // then
@@ -120,7 +121,7 @@ class TemplateRendererTest {
 
     // then
     assertThat(placeholders(chinese)).isEqualTo(placeholders(english)).isNotEmpty();
-    Map<String, String> params = new java.util.HashMap<>();
+    Map<String, String> params = new HashMap<>();
     placeholders(english).forEach(name -> params.put(name, "https://example.com/" + name));
     assertThat(renderer.render(template, Locale.ENGLISH, params).htmlBody()).startsWith("<p>");
     assertThat(renderer.render(template, Locale.CHINESE, params).subject()).isNotBlank();
