@@ -1,0 +1,101 @@
+package io.partnerflow.app.tasklist.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouteParameters;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.partnerflow.app.support.KaribuSupport;
+import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.tasklist.TaskFixtures;
+import io.partnerflow.app.tasklist.TaskSummary;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The task list and the task view, browserless, on the embedded engine. */
+@PartnerflowTest
+class TaskViewsTest {
+
+  @Autowired ApplicationContext context;
+  @Autowired CamundaClient client;
+
+  private TaskFixtures fixtures;
+  private String processId;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fixtures = new TaskFixtures(client);
+    processId = fixtures.deployReviewProcess("partner-managers");
+    KaribuSupport.setUp(context);
+  }
+
+  @AfterEach
+  void tearDown() {
+    KaribuSupport.tearDown();
+  }
+
+  @Test
+  void shouldListTheManagersGroupTaskAndCompleteItThroughItsForm() throws Exception {
+    // given
+    long task = fixtures.startAndAwaitTask(processId, Map.of("companyName", "Northwind"));
+    KaribuSupport.login(context, "manager");
+
+    // when: the list, narrowed to this process
+    UI.getCurrent().navigate(TaskListView.class);
+    _get(TextField.class, spec -> spec.withLabel("Process")).setValue(processId);
+    @SuppressWarnings("unchecked")
+    Grid<TaskSummary> grid = _get(Grid.class, spec -> spec.withId("task-grid"));
+
+    // then
+    assertThat(GridKt._size(grid)).isEqualTo(1);
+    assertThat(GridKt._get(grid, 0).key()).isEqualTo(task);
+
+    // when: open, claim, fill in, complete
+    UI.getCurrent().navigate(TaskView.class, new RouteParameters("key", String.valueOf(task)));
+    _click(_get(Button.class, spec -> spec.withId("claim")));
+    _get(TextField.class, spec -> spec.withLabel("Name")).setValue("Ada");
+    _click(_get(Button.class, spec -> spec.withId("complete")));
+
+    // then
+    assertThat(fixtures.stateOf(task)).isEqualTo(UserTaskState.COMPLETED);
+    _get(TaskListView.class);
+  }
+
+  @Test
+  void shouldShowTheContextOfTheProcessBesideTheForm() throws Exception {
+    // given
+    long task = fixtures.startAndAwaitTask(processId, Map.of("companyName", "Contoso Channel"));
+    KaribuSupport.login(context, "manager");
+
+    // when
+    UI.getCurrent().navigate(TaskView.class, new RouteParameters("key", String.valueOf(task)));
+
+    // then
+    TaskContext panel = _get(TaskContext.class);
+    assertThat(panel.getElement().getTextRecursively()).contains("Contoso Channel", processId);
+  }
+
+  @Test
+  void shouldSendALegalUserBackToTheListForAManagersTask() throws Exception {
+    // given
+    long task = fixtures.startAndAwaitTask(processId, Map.of());
+    KaribuSupport.login(context, "legal");
+
+    // when
+    UI.getCurrent().navigate(TaskView.class, new RouteParameters("key", String.valueOf(task)));
+
+    // then
+    _get(TaskListView.class);
+  }
+}
