@@ -1,5 +1,7 @@
 package io.partnerflow.engine.api;
 
+import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
+import io.camunda.client.protocol.rest.DeploymentDecisionResult;
 import io.camunda.client.protocol.rest.DeploymentFormResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
@@ -71,6 +73,35 @@ class DeploymentController {
                                 .resourceName(f.resourceName())
                                 .tenantId(f.tenantId())
                                 .formKey(Keys.format(f.key())))));
+    outcome
+        .decisionRequirements()
+        .forEach(
+            r ->
+                deployed.add(
+                    new DeploymentMetadataResult()
+                        .decisionRequirements(
+                            new DeploymentDecisionRequirementsResult()
+                                .decisionRequirementsId(r.decisionRequirementsId())
+                                .decisionRequirementsName(r.name())
+                                .version(r.version())
+                                .resourceName(r.resourceName())
+                                .tenantId(r.tenantId())
+                                .decisionRequirementsKey(Keys.format(r.key())))));
+    outcome
+        .decisions()
+        .forEach(
+            d ->
+                deployed.add(
+                    new DeploymentMetadataResult()
+                        .decisionDefinition(
+                            new DeploymentDecisionResult()
+                                .decisionDefinitionId(d.decisionId())
+                                .name(d.name())
+                                .version(d.version())
+                                .decisionRequirementsId(d.decisionRequirementsId())
+                                .decisionRequirementsKey(Keys.format(d.decisionRequirementsKey()))
+                                .tenantId(d.tenantId())
+                                .decisionDefinitionKey(Keys.format(d.key())))));
     return new DeploymentResult()
         .deploymentKey(Keys.format(outcome.deploymentKey()))
         .tenantId(outcome.tenantId())

@@ -1,10 +1,13 @@
 package io.partnerflow.engine.command;
 
+import io.partnerflow.engine.decision.ParsedDrg;
 import io.partnerflow.engine.deployment.BpmnResourceParser;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.FormResourceParser;
 import io.partnerflow.engine.deployment.ProcessGraphCache;
 import io.partnerflow.engine.problem.EngineException;
+import io.partnerflow.engine.state.DecisionDefinitionRecord;
+import io.partnerflow.engine.state.DecisionRequirementsRecord;
 import io.partnerflow.engine.state.DeploymentRepository;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.FormRecord;
@@ -18,15 +21,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * POST /v2/deployments: validates every resource first (all or nothing), then stores a new version
- * per process id and form id, unless the latest version has identical content.
+ * per process id and form id, unless the latest version has identical content. DMN resources: see
+ * {@link DecisionDeployer}.
  */
 @Component
 public class DeployResourcesCommand {
@@ -39,7 +45,9 @@ public class DeployResourcesCommand {
       long deploymentKey,
       String tenantId,
       List<ProcessDefinitionRecord> processes,
-      List<FormRecord> forms) {}
+      List<FormRecord> forms,
+      List<DecisionRequirementsRecord> decisionRequirements,
+      List<DecisionDefinitionRecord> decisions) {}
 
   private final BpmnResourceParser bpmn;
   private final FormResourceParser forms;
@@ -49,6 +57,7 @@ public class DeployResourcesCommand {
   private final FormRepository formRepository;
   private final KeyGenerator keys;
   private final EngineClock clock;
+  private final DecisionDeployer decisionDeployer;
 
   public DeployResourcesCommand(
       BpmnResourceParser bpmn,
@@ -58,7 +67,8 @@ public class DeployResourcesCommand {
       ProcessDefinitionRepository definitions,
       FormRepository formRepository,
       KeyGenerator keys,
-      EngineClock clock) {
+      EngineClock clock,
+      DecisionDeployer decisionDeployer) {
     this.bpmn = bpmn;
     this.forms = forms;
     this.graphs = graphs;
@@ -67,6 +77,7 @@ public class DeployResourcesCommand {
     this.formRepository = formRepository;
     this.keys = keys;
     this.clock = clock;
+    this.decisionDeployer = decisionDeployer;
   }
 
   @Transactional
@@ -76,6 +87,7 @@ public class DeployResourcesCommand {
     }
     record Parsed(Resource resource, List<ExecutableProcess> processes, String formId) {}
     List<Parsed> parsed = new ArrayList<>();
+    Map<String, ParsedDrg> drgs = new LinkedHashMap<>();
     for (Resource resource : resources) {
       String name = resource.name().toLowerCase(Locale.ROOT);
       if (name.endsWith(".bpmn") || name.endsWith(".xml")) {
@@ -83,13 +95,17 @@ public class DeployResourcesCommand {
       } else if (name.endsWith(".form")) {
         parsed.add(
             new Parsed(resource, List.of(), forms.formId(resource.name(), resource.content())));
+      } else if (name.endsWith(".dmn")) {
+        drgs.put(resource.name(), decisionDeployer.parse(resource));
       } else {
         throw EngineException.invalid(
-            "Expected resource '%s' to be a .bpmn or .form file; other types are not supported"
+            ("Expected resource '%s' to be a .bpmn, .dmn or .form file; other types are not"
+                    + " supported")
                 .formatted(resource.name()));
       }
     }
     deployments.lockDeployments();
+    decisionDeployer.checkIds(drgs);
     long deploymentKey = keys.next();
     OffsetDateTime now = clock.nowAtUtc();
     deployments.insert(deploymentKey, tenantId, now);
@@ -105,7 +121,20 @@ public class DeployResourcesCommand {
             deployForm(p.resource(), p.formId(), checksum, deploymentKey, tenantId, now));
       }
     }
-    return new Outcome(deploymentKey, tenantId, processes, deployedForms);
+    List<DecisionRequirementsRecord> deployedDrgs = new ArrayList<>();
+    List<DecisionDefinitionRecord> deployedDecisions = new ArrayList<>();
+    for (Resource resource : resources) {
+      ParsedDrg drg = drgs.get(resource.name());
+      if (drg != null) {
+        DecisionDeployer.Deployed deployed =
+            decisionDeployer.deploy(
+                resource, drg, checksum(resource.content()), deploymentKey, tenantId, now);
+        deployedDrgs.add(deployed.requirements());
+        deployedDecisions.addAll(deployed.decisions());
+      }
+    }
+    return new Outcome(
+        deploymentKey, tenantId, processes, deployedForms, deployedDrgs, deployedDecisions);
   }
 
   private ProcessDefinitionRecord deployProcess(

@@ -16,6 +16,8 @@ public class IncidentBehavior {
   public static final String CONDITION_ERROR = "CONDITION_ERROR";
   public static final String IO_MAPPING_ERROR = "IO_MAPPING_ERROR";
   public static final String EXTRACT_VALUE_ERROR = "EXTRACT_VALUE_ERROR";
+  public static final String CALLED_DECISION_ERROR = "CALLED_DECISION_ERROR";
+  public static final String DECISION_EVALUATION_ERROR = "DECISION_EVALUATION_ERROR";
   public static final String UNHANDLED_ERROR_EVENT = "UNHANDLED_ERROR_EVENT";
 
   private final IncidentRepository incidents;

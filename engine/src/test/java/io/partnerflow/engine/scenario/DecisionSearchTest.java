@@ -1,0 +1,105 @@
+package io.partnerflow.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.Decision;
+import io.camunda.client.api.search.response.DecisionDefinition;
+import io.camunda.client.api.search.response.SearchResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DecisionSearchTest extends EngineScenarioTest {
+
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+
+  /** Deploys three versions of the tier DRG; returns the decisions of the last one. */
+  private List<Decision> deployThreeVersions() {
+    String xml = DmnFixtures.dmn("partner-tier", id);
+    List<Decision> last = null;
+    for (int bonus : new int[] {10, 20, 30}) {
+      last =
+          client
+              .newDeployResourceCommand()
+              .addResourceString(
+                  xml.replace("then 10 else 0", "then " + bonus + " else 0"),
+                  StandardCharsets.UTF_8,
+                  "partner-tier.dmn")
+              .send()
+              .join()
+              .getDecisions();
+    }
+    return last;
+  }
+
+  @Test
+  void shouldFilterSortAndPageDecisionDefinitions() {
+    // given
+    deployThreeVersions();
+
+    // when
+    SearchResponse<DecisionDefinition> page =
+        client
+            .newDecisionDefinitionSearchRequest()
+            .filter(f -> f.decisionDefinitionId("tier-" + id))
+            .sort(s -> s.version().desc())
+            .page(p -> p.from(1).limit(1))
+            .send()
+            .join();
+    SearchResponse<DecisionDefinition> byRequirements =
+        client
+            .newDecisionDefinitionSearchRequest()
+            .filter(f -> f.decisionRequirementsId("tiers-" + id).version(3))
+            .sort(s -> s.decisionDefinitionId().asc())
+            .send()
+            .join();
+
+    // then
+    assertThat(page.page().totalItems()).isEqualTo(3);
+    assertThat(page.items())
+        .extracting(DecisionDefinition::getDmnDecisionId, DecisionDefinition::getVersion)
+        .containsExactly(tuple("tier-" + id, 2));
+    assertThat(byRequirements.items())
+        .extracting(DecisionDefinition::getDmnDecisionId)
+        .containsExactly("bonus-" + id, "tier-" + id);
+    assertThat(byRequirements.items())
+        .allSatisfy(
+            d -> {
+              assertThat(d.getDmnDecisionRequirementsId()).isEqualTo("tiers-" + id);
+              assertThat(d.getVersion()).isEqualTo(3);
+            });
+  }
+
+  @Test
+  void shouldGetADecisionDefinitionAndItsXml() {
+    // given
+    Decision tier =
+        deployThreeVersions().stream()
+            .filter(d -> d.getDmnDecisionId().equals("tier-" + id))
+            .findFirst()
+            .get();
+
+    // when
+    DecisionDefinition definition =
+        client.newDecisionDefinitionGetRequest(tier.getDecisionKey()).send().join();
+    String xml = client.newDecisionDefinitionGetXmlRequest(tier.getDecisionKey()).send().join();
+
+    // then
+    assertThat(definition.getDecisionKey()).isEqualTo(tier.getDecisionKey());
+    assertThat(definition.getDmnDecisionName()).isEqualTo("Partner tier");
+    assertThat(definition.getVersion()).isEqualTo(3);
+    assertThat(definition.getDecisionRequirementsKey())
+        .isEqualTo(tier.getDecisionRequirementsKey());
+    assertThat(xml).contains("id=\"tier-" + id + "\"").contains("then 30 else 0");
+  }
+
+  @Test
+  void shouldAnswerNotFoundForAnUnknownKey() {
+    assertThatThrownBy(() -> client.newDecisionDefinitionGetRequest(42L).send().join())
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
+  }
+}
