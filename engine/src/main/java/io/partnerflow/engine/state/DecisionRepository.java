@@ -25,6 +25,15 @@ public class DecisionRepository {
           "decisionRequirementsKey", "decision_requirements_key",
           "tenantId", "tenant_id");
 
+  /** API sort field → column of a decision requirements search. */
+  public static final Map<String, String> REQUIREMENTS_SORTABLE =
+      Map.of(
+          "decisionRequirementsKey", "key",
+          "decisionRequirementsId", "decision_requirements_id",
+          "decisionRequirementsName", "name",
+          "version", "version",
+          "tenantId", "tenant_id");
+
   private static final String DRG_COLUMNS =
       "key, decision_requirements_id, version, name, resource_name, checksum, dmn_xml,"
           + " deployment_key, tenant_id";
@@ -171,6 +180,44 @@ public class DecisionRepository {
                     + " LIMIT :limit OFFSET :offset")
             .params(params)
             .query(DecisionRepository::mapDecision)
+            .list();
+    return new SearchPage<>(List.copyOf(items), total);
+  }
+
+  /** Matching DRG versions of one page, and the total count over all pages. */
+  public SearchPage<DecisionRequirementsRecord> search(DecisionRequirementsQuery q) {
+    StringBuilder where = new StringBuilder(" WHERE true");
+    Map<String, Object> params = new LinkedHashMap<>();
+    condition(where, params, "decision_requirements_id", "id", q.decisionRequirementsId());
+    condition(where, params, "name", "name", q.name());
+    condition(where, params, "version", "version", q.version());
+    condition(where, params, "key", "key", q.key());
+    condition(where, params, "resource_name", "resourceName", q.resourceName());
+    condition(where, params, "tenant_id", "tenantId", q.tenantId());
+    long total =
+        jdbc.sql("SELECT count(*) FROM engine.decision_requirements" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    String order =
+        " ORDER BY "
+            + (q.sortField() == null
+                ? "key"
+                : REQUIREMENTS_SORTABLE.getOrDefault(q.sortField(), "key"))
+            + (q.descending() ? " DESC" : " ASC")
+            + ", key ASC";
+    params.put("limit", q.limit());
+    params.put("offset", q.from());
+    List<DecisionRequirementsRecord> items =
+        jdbc.sql(
+                "SELECT "
+                    + DRG_COLUMNS
+                    + " FROM engine.decision_requirements"
+                    + where
+                    + order
+                    + " LIMIT :limit OFFSET :offset")
+            .params(params)
+            .query(DecisionRepository::mapRequirements)
             .list();
     return new SearchPage<>(List.copyOf(items), total);
   }

@@ -98,6 +98,36 @@ class DecisionSearchTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldSearchAndGetDecisionRequirementsWithTheirXml() {
+    // given
+    long latestKey = deployThreeVersions().get(0).getDecisionRequirementsKey();
+
+    // when
+    SearchResponse<io.camunda.client.api.search.response.DecisionRequirements> latest =
+        client
+            .newDecisionRequirementsSearchRequest()
+            .filter(f -> f.decisionRequirementsId("tiers-" + id))
+            .sort(s -> s.version().desc())
+            .page(p -> p.limit(1))
+            .send()
+            .join();
+    var byKey = client.newDecisionRequirementsGetRequest(latestKey).send().join();
+    String xml = client.newDecisionRequirementsGetXmlRequest(latestKey).send().join();
+
+    // then
+    assertThat(latest.page().totalItems()).isEqualTo(3);
+    assertThat(latest.items())
+        .extracting(
+            r -> r.getDecisionRequirementsKey(),
+            r -> r.getVersion(),
+            r -> r.getDmnDecisionRequirementsName(),
+            r -> r.getResourceName())
+        .containsExactly(tuple(latestKey, 3, "Partner tiers", "partner-tier.dmn"));
+    assertThat(byKey.getDmnDecisionRequirementsId()).isEqualTo("tiers-" + id);
+    assertThat(xml).contains("then 30 else 0");
+  }
+
+  @Test
   void shouldAnswerNotFoundForAnUnknownKey() {
     assertThatThrownBy(() -> client.newDecisionDefinitionGetRequest(42L).send().join())
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
