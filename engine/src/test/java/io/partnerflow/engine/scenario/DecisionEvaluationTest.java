@@ -143,6 +143,20 @@ class DecisionEvaluationTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldAggregateACollectWithSum() {
+    // given
+    deployDmn("partner-points", DmnFixtures.dmn("partner-points", id));
+
+    // when
+    EvaluateDecisionResponse response =
+        evaluate("points-" + id, Map.of("type", "reseller", "revenue", 2_000_000));
+
+    // then: 10 + 25.5
+    assertThat(response.getDecisionOutput()).isEqualTo("35.5");
+    assertThat(response.getEvaluatedDecisions().get(0).getMatchedRules()).hasSize(2);
+  }
+
+  @Test
   void shouldReturnAContextForTwoOutputsAndNullWhenNoRuleMatches() {
     // dmn-scala (as in Camunda 8) answers null when no rule matches, for every hit policy
     // given

@@ -8,7 +8,12 @@ import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.search.response.DecisionDefinition;
 import io.camunda.client.api.search.response.SearchResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,41 @@ class DecisionSearchTest extends EngineScenarioTest {
               assertThat(d.getDmnDecisionRequirementsId()).isEqualTo("tiers-" + id);
               assertThat(d.getVersion()).isEqualTo(3);
             });
+  }
+
+  @Test
+  void shouldFilterLatestVersions() throws Exception {
+    // given
+    deployThreeVersions();
+    String filter = "\"decisionRequirementsId\":{\"$eq\":\"tiers-" + id + "\",\"$in\":[]}";
+
+    // when: the 8.8 client has no isLatestVersion filter, so send the request directly
+    String latest = search("{\"filter\":{" + filter + ",\"isLatestVersion\":true}}");
+    String older = search("{\"filter\":{" + filter + ",\"isLatestVersion\":false}}");
+
+    // then
+    assertThat(latest).contains("\"totalItems\":2").contains("\"version\":3");
+    assertThat(latest).doesNotContain("\"version\":1").doesNotContain("\"version\":2");
+    assertThat(older).contains("\"totalItems\":4").doesNotContain("\"version\":3");
+  }
+
+  private String search(String json) throws Exception {
+    String credential = USERNAME + ":" + PASSWORD;
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/v2/decision-definitions/search"))
+            .header("Content-Type", "application/json")
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(credential.getBytes(StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   @Test
