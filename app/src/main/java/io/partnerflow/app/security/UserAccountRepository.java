@@ -101,6 +101,20 @@ class UserAccountRepository {
     return id;
   }
 
+  void bindToPartner(long userId, long partnerId) {
+    jdbc.sql("UPDATE app.app_user SET partner_id = :partner WHERE id = :id")
+        .param("partner", partnerId)
+        .param("id", userId)
+        .update();
+  }
+
+  void updatePassword(long userId, String passwordHash) {
+    jdbc.sql("UPDATE app.app_user SET password_hash = :hash WHERE id = :id")
+        .param("hash", passwordHash)
+        .param("id", userId)
+        .update();
+  }
+
   private Set<Role> rolesOf(long userId) {
     return Set.copyOf(
         jdbc.sql("SELECT role FROM app.app_user_role WHERE user_id = :id")

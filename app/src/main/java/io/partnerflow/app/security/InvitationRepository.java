@@ -1,0 +1,45 @@
+package io.partnerflow.app.security;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Invitation links by the hash of their token. */
+@Repository
+class InvitationRepository {
+
+  private final JdbcClient jdbc;
+
+  InvitationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(String tokenHash, long userId, Instant expiresAt) {
+    jdbc.sql(
+            "INSERT INTO app.user_invitation (token_hash, user_id, expires_at)"
+                + " VALUES (:hash, :user, :expires)")
+        .param("hash", tokenHash)
+        .param("user", userId)
+        .param("expires", java.sql.Timestamp.from(expiresAt))
+        .update();
+  }
+
+  /** The user of an unused, unexpired invitation, locked so a link is used only once. */
+  Optional<Long> lockUsable(String tokenHash, Instant now) {
+    return jdbc.sql(
+            "SELECT user_id FROM app.user_invitation WHERE token_hash = :hash"
+                + " AND used_at IS NULL AND expires_at > :now FOR UPDATE")
+        .param("hash", tokenHash)
+        .param("now", java.sql.Timestamp.from(now))
+        .query(Long.class)
+        .optional();
+  }
+
+  void markUsed(String tokenHash, Instant now) {
+    jdbc.sql("UPDATE app.user_invitation SET used_at = :now WHERE token_hash = :hash")
+        .param("hash", tokenHash)
+        .param("now", java.sql.Timestamp.from(now))
+        .update();
+  }
+}
