@@ -2,6 +2,8 @@ package io.partnerflow.engine.decision;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Period;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
@@ -27,8 +29,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Turns FEEL values (and the Scala collections dmn-scala returns) into plain JSON-ready Java: Map,
- * List, String, Long or BigDecimal, Boolean, null. Dates, times and durations become their ISO-8601
- * text, as they do in Camunda 8 variables.
+ * List, String, Long or BigDecimal, Boolean, null. Dates and times become their ISO-8601 text,
+ * durations their FEEL text ({@code P30D}, {@code P1Y2M}).
  */
 final class DmnValues {
 
@@ -68,6 +70,12 @@ final class DmnValues {
     if (value instanceof ZonedTime time) {
       return time.format();
     }
+    if (value instanceof Duration duration) {
+      return ValDayTimeDuration.format(duration);
+    }
+    if (value instanceof Period period) {
+      return ValYearMonthDuration.format(period);
+    }
     if (value instanceof TemporalAccessor || value instanceof TemporalAmount) {
       return value.toString();
     }
@@ -106,10 +114,10 @@ final class DmnValues {
       return dateTime.value().toString();
     }
     if (val instanceof ValDayTimeDuration duration) {
-      return duration.value().toString();
+      return ValDayTimeDuration.format(duration.value());
     }
     if (val instanceof ValYearMonthDuration duration) {
-      return duration.value().toString();
+      return ValYearMonthDuration.format(duration.value());
     }
     // null, errors, functions and ranges have no JSON form
     return null;

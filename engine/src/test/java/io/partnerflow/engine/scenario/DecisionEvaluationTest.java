@@ -192,6 +192,40 @@ class DecisionEvaluationTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldNameTheRequiredDecisionThatFailed() {
+    // given
+    deployDmn("ambiguous", DmnFixtures.dmn("ambiguous", id));
+
+    // when
+    EvaluateDecisionResponse failed = evaluate("shout-" + id, Map.of("score", 70));
+    EvaluateDecisionResponse passed = evaluate("shout-" + id, Map.of("score", 10));
+
+    // then
+    assertThat(failed.getDecisionId()).isEqualTo("shout-" + id);
+    assertThat(failed.getFailedDecisionId()).isEqualTo("ambiguous-" + id);
+    assertThat(failed.getFailureMessage()).startsWith("Expected to evaluate decision 'shout-" + id);
+    assertThat(passed.getFailedDecisionId()).isEmpty();
+    assertThat(passed.getDecisionOutput()).isEqualTo("\"SOME\"");
+    assertThat(passed.getEvaluatedDecisions())
+        .extracting(EvaluatedDecision::getDecisionId)
+        .containsExactly("ambiguous-" + id, "shout-" + id);
+  }
+
+  @Test
+  void shouldWriteTemporalValuesAsIsoText() {
+    // given
+    deployDmn("temporal", DmnFixtures.dmn("temporal", id));
+
+    // when
+    EvaluateDecisionResponse response =
+        evaluate("renewal-" + id, Map.of("certified", "2026-02-28"));
+
+    // then
+    assertThat(response.getDecisionOutput())
+        .isEqualTo("{\"due\":\"2027-02-28\",\"grace\":\"P30D\",\"discount\":0.125}");
+  }
+
+  @Test
   void shouldAnswerNotFoundForAnUnknownDecision() {
     assertThatThrownBy(() -> evaluate("no-such-decision-" + id, Map.of()))
         .isInstanceOfSatisfying(
