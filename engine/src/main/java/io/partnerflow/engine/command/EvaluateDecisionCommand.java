@@ -45,7 +45,7 @@ public class EvaluateDecisionCommand {
     this.keys = keys;
   }
 
-  @Transactional(readOnly = true)
+  @Transactional
   public Evaluation execute(String decisionId, Long decisionKey, Map<String, Object> variables) {
     boolean byId = decisionId != null && !decisionId.isBlank();
     if (byId == (decisionKey != null)) {
