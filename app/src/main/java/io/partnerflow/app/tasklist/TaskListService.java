@@ -133,8 +133,11 @@ public class TaskListService {
       }
       values = checked.values();
     }
+    Map<String, Object> variables = new LinkedHashMap<>(values);
+    // who decided: processes use it, e.g. the reviewer becomes the new partner's owner
+    variables.put("completedBy", user.username());
     try {
-      client.newCompleteUserTaskCommand(key).variables(values).send().join();
+      client.newCompleteUserTaskCommand(key).variables(variables).send().join();
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
