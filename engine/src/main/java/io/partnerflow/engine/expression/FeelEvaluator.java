@@ -1,7 +1,10 @@
 package io.partnerflow.engine.expression;
 
+import io.partnerflow.engine.state.EngineClock;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.feel.api.EvaluationResult;
@@ -16,8 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class FeelEvaluator {
 
-  private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+  private final FeelEngineApi feel;
   private final Map<String, ParsedExpression> parsed = new ConcurrentHashMap<>();
+
+  /** FEEL's {@code now()} and {@code today()} follow the engine clock (pinned by /v2/clock). */
+  public FeelEvaluator(EngineClock clock) {
+    this.feel =
+        FeelEngineBuilder.forJava()
+            .withClock(() -> ZonedDateTime.ofInstant(clock.now(), ZoneOffset.UTC))
+            .build();
+  }
 
   /** Throws when a FEEL expression does not parse (deployment-time check). */
   public void check(Expression expression) {

@@ -58,6 +58,20 @@ public class ProcessInstanceRepository {
     return exists ? find(key) : Optional.empty();
   }
 
+  /**
+   * Like {@link #lock} but never waits: empty when the instance is missing or another transaction
+   * holds it (the scheduler, which holds a timer row lock, must not wait for an instance lock).
+   */
+  public Optional<ProcessInstanceRecord> tryLock(long key) {
+    boolean locked =
+        jdbc.sql("SELECT key FROM engine.process_instance WHERE key = ? FOR UPDATE SKIP LOCKED")
+            .param(key)
+            .query(Long.class)
+            .optional()
+            .isPresent();
+    return locked ? find(key) : Optional.empty();
+  }
+
   public void end(long key, String state, OffsetDateTime endDate) {
     jdbc.sql("UPDATE engine.process_instance SET state = ?, end_date = ? WHERE key = ?")
         .params(state, endDate, key)
