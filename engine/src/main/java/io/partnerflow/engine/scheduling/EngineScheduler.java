@@ -5,6 +5,7 @@ import io.partnerflow.engine.command.TriggerTimerCommand;
 import io.partnerflow.engine.state.PinnedClock;
 import io.partnerflow.engine.state.SchedulerWakeUp;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,6 +27,7 @@ public class EngineScheduler implements SmartLifecycle {
   private final TriggerTimerCommand timers;
   private final ExpireMessagesCommand expiry;
   private final PinnedClock pinnedClock;
+  private final AtomicLong firedTimers = new AtomicLong();
   private final Object signal = new Object();
   private volatile boolean running;
   private boolean woken;
@@ -49,11 +51,17 @@ public class EngineScheduler implements SmartLifecycle {
   public int pollOnce() {
     pinnedClock.refresh();
     int fired = fireDueTimers();
+    firedTimers.addAndGet(fired);
     int batch = Math.max(1, properties.getBatchSize());
     while (expiry.execute(batch) == batch) {
       // more expired messages are waiting
     }
     return fired;
+  }
+
+  /** How many timers this scheduler has fired since it was created. */
+  public long firedTimers() {
+    return firedTimers.get();
   }
 
   private int fireDueTimers() {

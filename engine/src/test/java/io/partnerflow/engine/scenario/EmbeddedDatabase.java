@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /** One embedded PostgreSQL per test JVM, started on first use and stopped at JVM exit. */
@@ -15,6 +19,34 @@ final class EmbeddedDatabase {
   private EmbeddedDatabase() {}
 
   static synchronized DataSource dataSource() {
+    start();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    config.setMaximumPoolSize(12);
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * The JDBC URL of a separate database in the same server (created on first use), for tests that
+   * must not share state with the other tests, e.g. one that restarts the engine.
+   */
+  static synchronized String jdbcUrl(String database) {
+    start();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      ResultSet exists =
+          statement.executeQuery(
+              "SELECT 1 FROM pg_database WHERE datname = '" + database.replace("'", "") + "'");
+      if (!exists.next()) {
+        statement.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Database " + database + " could not be created", e);
+    }
+    return postgres.getJdbcUrl("postgres", database);
+  }
+
+  private static void start() {
     if (postgres == null) {
       try {
         postgres = EmbeddedPostgres.builder().start();
@@ -23,10 +55,6 @@ final class EmbeddedDatabase {
       }
       Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop));
     }
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    config.setMaximumPoolSize(12);
-    return new HikariDataSource(config);
   }
 
   private static void stop() {
