@@ -15,11 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -28,9 +29,13 @@ import org.springframework.web.context.request.async.DeferredResult;
  * Holds job activation requests (no servlet thread per poll) until jobs of their type are ready or
  * {@code requestTimeout} passes. Woken after commit when jobs appear in this JVM or on another node
  * (JobsAvailable), and every {@link #SWEEP_MILLIS} for back-offs and expired activations.
+ *
+ * <p>A {@link SmartLifecycle} so that it stops first when the context closes — before the web
+ * server and long before the DataSource: in-flight claims finish, held requests are answered empty,
+ * and no transaction starts on a closing pool.
  */
 @Component
-class JobActivationLongPoll implements DisposableBean {
+class JobActivationLongPoll implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobActivationLongPoll.class);
 
@@ -42,14 +47,19 @@ class JobActivationLongPoll implements DisposableBean {
   private final ActivateJobsCommand activateJobs;
   private final JsonValues json;
   private final Map<String, Queue<Waiter>> waiters = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "engine-long-poll-timer"));
+  private final ScheduledThreadPoolExecutor timer =
+      new ScheduledThreadPoolExecutor(1, r -> daemon(r, "engine-long-poll-timer"));
   private final ExecutorService workers =
       Executors.newFixedThreadPool(2, r -> daemon(r, "engine-long-poll"));
+  private volatile boolean running;
+  private volatile boolean stopped;
 
   JobActivationLongPoll(ActivateJobsCommand activateJobs, JsonValues json) {
     this.activateJobs = activateJobs;
     this.json = json;
+    // on stop, pending request time-outs are dropped: stop() answers those requests itself
+    timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    timer.setRemoveOnCancelPolicy(true);
     timer.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -62,6 +72,10 @@ class JobActivationLongPoll implements DisposableBean {
     DeferredResult<JobActivationResult> result =
         new DeferredResult<>(Math.max(requestTimeout, 0) + 5_000, JobActivationLongPoll::empty);
     Waiter waiter = new Waiter(request, result);
+    if (stopped) {
+      waiter.finish(empty());
+      return result;
+    }
     if (waiter.tryServe() || requestTimeout < 0) {
       waiter.finish(empty());
       return result;
@@ -70,16 +84,24 @@ class JobActivationLongPoll implements DisposableBean {
         waiters.computeIfAbsent(request.getType(), type -> new ConcurrentLinkedQueue<>());
     queue.add(waiter);
     result.onCompletion(() -> queue.remove(waiter));
-    timer.schedule(() -> waiter.finish(empty()), requestTimeout, TimeUnit.MILLISECONDS);
-    // a job may have appeared between the first attempt and the registration
-    workers.execute(() -> serve(request.getType()));
+    try {
+      timer.schedule(() -> waiter.finish(empty()), requestTimeout, TimeUnit.MILLISECONDS);
+      // a job may have appeared between the first attempt and the registration
+      workers.execute(() -> serve(request.getType()));
+    } catch (RejectedExecutionException stopping) {
+      waiter.finish(empty());
+    }
     return result;
   }
 
   @TransactionalEventListener(fallbackExecution = true)
   void onJobsAvailable(JobsAvailable event) {
-    if (waiters.containsKey(event.type())) {
-      workers.execute(() -> serve(event.type()));
+    if (!stopped && waiters.containsKey(event.type())) {
+      try {
+        workers.execute(() -> serve(event.type()));
+      } catch (RejectedExecutionException stopping) {
+        // the context is closing: held requests are answered by stop()
+      }
     }
   }
 
@@ -100,11 +122,18 @@ class JobActivationLongPoll implements DisposableBean {
       return;
     }
     for (Waiter waiter : queue) {
+      if (stopped) {
+        return;
+      }
       try {
         if (!waiter.tryServe()) {
           return; // nothing ready for the first waiter: nothing for the later ones either
         }
       } catch (RuntimeException e) {
+        if (stopped) {
+          waiter.finish(empty());
+          return;
+        }
         LOG.warn("Job activation for type {} failed", type, e);
         waiter.fail(e);
       }
@@ -122,9 +151,34 @@ class JobActivationLongPoll implements DisposableBean {
   }
 
   @Override
-  public void destroy() {
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * No new database work from here on; waits for claims in flight (they commit or roll back while
+   * the pool is still open), then answers every held request with no jobs.
+   */
+  @Override
+  public void stop() {
+    stopped = true;
+    timer.shutdown();
+    workers.shutdown();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     timer.shutdownNow();
     workers.shutdownNow();
+    waiters.values().forEach(queue -> queue.forEach(waiter -> waiter.finish(empty())));
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   /** One held request; its lock makes "claim jobs" and "time out" mutually exclusive. */
@@ -142,6 +196,10 @@ class JobActivationLongPoll implements DisposableBean {
     /** Claims jobs and answers with them; false when none was ready. */
     synchronized boolean tryServe() {
       if (done || result.isSetOrExpired()) {
+        return true;
+      }
+      if (stopped) {
+        finish(empty());
         return true;
       }
       List<ActivateJobsCommand.ActivatedJob> jobs =

@@ -110,6 +110,23 @@ public class TokenMachine {
     run.drain();
   }
 
+  /**
+   * After an incident on an element was resolved: runs again what failed, with the current
+   * variables — the element's activation (input mappings, then its processor, e.g. a gateway
+   * evaluating its conditions again) or, for incidents raised while completing, its completion.
+   * When it fails again, a new incident opens.
+   */
+  public void retryElement(
+      ProcessInstanceRecord instance, long elementInstanceKey, boolean completion) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    if (completion) {
+      run.enqueueCompletion(elementInstanceKey, null);
+    } else {
+      run.reactivate(elementInstanceKey);
+    }
+    run.drain();
+  }
+
   /** Terminates every active element, innermost first, and the instance itself. */
   public void terminateInstance(ProcessInstanceRecord instance) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
@@ -220,7 +237,7 @@ public class TokenMachine {
               clock.nowAtUtc(),
               null,
               null);
-      elementInstances.insert(instance);
+      elementInstances.insert(instance, element.name());
       instances.put(key, instance);
       if (!locals.isEmpty()) {
         variables.setLocal(key, processInstance.key(), locals);
@@ -230,6 +247,29 @@ public class TokenMachine {
         try {
           variables.applyInputs(
               element.inputMappings(), scopeChain(flowScopeKey), key, processInstance.key());
+        } catch (ExpressionException e) {
+          context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
+          return;
+        }
+      }
+      processors.get(element.kind()).onActivate(context);
+    }
+
+    /** Runs an active element's activation again (input mappings, then its processor). */
+    void reactivate(long elementInstanceKey) {
+      ElementInstanceRecord instance = elementInstance(elementInstanceKey);
+      if (!instance.isActive()) {
+        return;
+      }
+      ExecutableElement element = graph.element(instance.elementId());
+      ElementContext context = new ElementContext(this, element, instance);
+      if (instance.flowScopeKey() != null) {
+        try {
+          variables.applyInputs(
+              element.inputMappings(),
+              scopeChain(instance.flowScopeKey()),
+              instance.key(),
+              processInstance.key());
         } catch (ExpressionException e) {
           context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
           return;
@@ -253,7 +293,8 @@ public class TokenMachine {
               variables.evaluateOutputs(element.outputMappings(), scopeChain(instance.key()));
           variables.propagate(scopeChain(flowScopeKey), processInstance.key(), outputs);
         } catch (ExpressionException e) {
-          context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
+          long incident = context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
+          incidents.markRaisedOnCompletion(incident);
           return;
         }
       }

@@ -22,9 +22,15 @@ public class ElementInstanceRepository {
   }
 
   public void insert(ElementInstanceRecord e) {
+    insert(e, null);
+  }
+
+  /** With the element's name (from the model), which the element-instance search shows. */
+  public void insert(ElementInstanceRecord e, String elementName) {
     jdbc.sql(
             "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
-                + " element_id, element_type, state, start_date) VALUES (?,?,?,?,?,?,?)")
+                + " element_id, element_type, state, start_date, element_name)"
+                + " VALUES (?,?,?,?,?,?,?,?)")
         .params(
             e.key(),
             e.processInstanceKey(),
@@ -32,7 +38,8 @@ public class ElementInstanceRepository {
             e.elementId(),
             e.elementType(),
             e.state(),
-            e.startDate())
+            e.startDate(),
+            elementName)
         .update();
   }
 

@@ -66,4 +66,9 @@ public class IncidentBehavior {
   public void resolveForElement(long elementInstanceKey) {
     incidents.resolveForElement(elementInstanceKey);
   }
+
+  /** Resolving this incident retries the element's completion (see ResolveIncidentCommand). */
+  public void markRaisedOnCompletion(long incidentKey) {
+    incidents.markRaisedOnCompletion(incidentKey);
+  }
 }

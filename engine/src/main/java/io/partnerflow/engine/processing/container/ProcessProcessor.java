@@ -3,12 +3,24 @@ package io.partnerflow.engine.processing.container;
 import io.partnerflow.engine.deployment.ElementKind;
 import io.partnerflow.engine.processing.ElementContext;
 import io.partnerflow.engine.processing.ElementProcessor;
+import io.partnerflow.engine.state.ProcessInstanceEnded;
 import io.partnerflow.engine.state.ProcessInstanceRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The process itself: starts at its none start event, completes when no token is left. */
+/**
+ * The process itself: starts at its none start event, completes when no token is left. Its end
+ * (completed or terminated) is announced as {@link ProcessInstanceEnded} (e.g. for requests that
+ * await the completion).
+ */
 @Component
 class ProcessProcessor implements ElementProcessor {
+
+  private final ApplicationEventPublisher events;
+
+  ProcessProcessor(ApplicationEventPublisher events) {
+    this.events = events;
+  }
 
   @Override
   public ElementKind kind() {
@@ -23,5 +35,11 @@ class ProcessProcessor implements ElementProcessor {
   @Override
   public void onComplete(ElementContext context) {
     context.endProcessInstance(ProcessInstanceRecord.COMPLETED);
+    events.publishEvent(new ProcessInstanceEnded(context.processInstance().key()));
+  }
+
+  @Override
+  public void onTerminate(ElementContext context) {
+    events.publishEvent(new ProcessInstanceEnded(context.processInstance().key()));
   }
 }

@@ -1,0 +1,154 @@
+package io.partnerflow.engine.state;
+
+import io.partnerflow.engine.state.SearchColumns.Type;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Read side of process instances: get and search (POST /v2/process-instances/search). */
+@Repository
+public class ProcessInstanceQueries {
+
+  private static final String HAS_INCIDENT =
+      "EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_key = p.key"
+          + " AND i.state = 'ACTIVE')";
+
+  /**
+   * Call activities do not exist yet, so no instance has a parent: the filters evaluate against
+   * NULL (an {@code $eq} matches nothing, {@code $exists: false} everything).
+   */
+  private static final String NO_PARENT = "CAST(NULL AS bigint)";
+
+  /** Filterable and sortable fields of the instance itself. */
+  public static final SearchColumns COLUMNS =
+      SearchColumns.builder()
+          .column("processInstanceKey", "p.key", Type.KEY)
+          .column("processDefinitionId", "p.bpmn_process_id", Type.STRING)
+          .column("processDefinitionName", "d.name", Type.STRING)
+          .column("processDefinitionVersion", "p.version", Type.INTEGER)
+          .column("processDefinitionVersionTag", "d.version_tag", Type.STRING)
+          .column("processDefinitionKey", "p.process_definition_key", Type.KEY)
+          .column("parentProcessInstanceKey", NO_PARENT, Type.KEY)
+          .column("parentElementInstanceKey", NO_PARENT, Type.KEY)
+          .column("startDate", "p.start_date", Type.DATE)
+          .column("endDate", "p.end_date", Type.DATE)
+          .enumeration("state", "p.state", Set.of("ACTIVE", "COMPLETED", "TERMINATED"))
+          .column("hasIncident", HAS_INCIDENT, Type.BOOLEAN)
+          .column("tenantId", "p.tenant_id", Type.STRING)
+          .build();
+
+  /** Filters on the instance's element instances: all must hold for one element instance. */
+  public static final SearchColumns ELEMENT_COLUMNS =
+      SearchColumns.builder()
+          .filterOnly("elementId", "e.element_id", Type.STRING)
+          .filterOnly("elementInstanceState", "e.state", Type.STRING)
+          .filterOnly(
+              "hasElementInstanceIncident",
+              "EXISTS (SELECT 1 FROM engine.incident ei WHERE ei.element_instance_key = e.key"
+                  + " AND ei.state = 'ACTIVE')",
+              Type.BOOLEAN)
+          .build();
+
+  /** Filters on the instance's active incidents. */
+  public static final SearchColumns INCIDENT_COLUMNS =
+      SearchColumns.builder().filterOnly("errorMessage", "i.error_message", Type.STRING).build();
+
+  private static final String SELECT =
+      "SELECT p.key, p.process_definition_key, p.bpmn_process_id, d.name, p.version,"
+          + " d.version_tag, p.tenant_id, p.state, p.start_date, p.end_date, "
+          + HAS_INCIDENT
+          + " AS has_incident";
+
+  private static final String FROM =
+      "FROM engine.process_instance p"
+          + " JOIN engine.process_definition d ON d.key = p.process_definition_key";
+
+  private static final SqlSearch SEARCH = new SqlSearch(SELECT, FROM, COLUMNS, "p.key");
+
+  /**
+   * One search filter: conditions on the instance ({@link #COLUMNS}), on one of its element
+   * instances ({@link #ELEMENT_COLUMNS}), on one of its active incidents ({@link
+   * #INCIDENT_COLUMNS}), on variables (each must match some variable of the instance), and
+   * alternatives of which one must hold ({@code $or}).
+   */
+  public record Criteria(
+      Map<String, FieldFilter<?>> instance,
+      Map<String, FieldFilter<?>> element,
+      Map<String, FieldFilter<?>> incident,
+      List<VariableCondition> variables,
+      List<Criteria> anyOf) {}
+
+  /** A variable of this name whose JSON value matches. */
+  public record VariableCondition(String name, FieldFilter<String> value) {}
+
+  private final JdbcClient jdbc;
+
+  public ProcessInstanceQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<ProcessInstanceView> find(long key) {
+    return jdbc.sql(SELECT + " " + FROM + " WHERE p.key = ?")
+        .param(key)
+        .query(ProcessInstanceQueries::map)
+        .optional();
+  }
+
+  public SearchPage<ProcessInstanceView> search(Criteria criteria, SearchPaging paging) {
+    SqlWhere where = new SqlWhere();
+    apply(criteria, where);
+    return SEARCH.run(jdbc, where, paging, ProcessInstanceQueries::map);
+  }
+
+  private static void apply(Criteria criteria, SqlWhere where) {
+    where.filters(COLUMNS, criteria.instance());
+    if (!criteria.element().isEmpty()) {
+      where.exists(
+          "SELECT 1 FROM engine.element_instance e WHERE e.process_instance_key = p.key",
+          inner -> inner.filters(ELEMENT_COLUMNS, criteria.element()));
+    }
+    if (!criteria.incident().isEmpty()) {
+      where.exists(
+          "SELECT 1 FROM engine.incident i WHERE i.process_instance_key = p.key"
+              + " AND i.state = 'ACTIVE'",
+          inner -> inner.filters(INCIDENT_COLUMNS, criteria.incident()));
+    }
+    for (VariableCondition variable : criteria.variables()) {
+      where.exists(
+          "SELECT 1 FROM engine.variable v WHERE v.process_instance_key = p.key",
+          inner ->
+              inner
+                  .field("v.name", FieldFilter.equalTo(variable.name()))
+                  .field("v.value", variable.value()));
+    }
+    List<Consumer<SqlWhere>> alternatives = new ArrayList<>();
+    for (Criteria alternative : criteria.anyOf()) {
+      alternatives.add(nested -> apply(alternative, nested));
+    }
+    where.anyOf(alternatives);
+  }
+
+  private static ProcessInstanceView map(ResultSet rs, int row) throws SQLException {
+    return new ProcessInstanceView(
+        rs.getLong("key"),
+        rs.getLong("process_definition_key"),
+        rs.getString("bpmn_process_id"),
+        rs.getString("name"),
+        rs.getInt("version"),
+        rs.getString("version_tag"),
+        rs.getString("tenant_id"),
+        rs.getString("state"),
+        Timestamps.get(rs, "start_date"),
+        Timestamps.get(rs, "end_date"),
+        rs.getBoolean("has_incident"),
+        null,
+        null);
+  }
+}
