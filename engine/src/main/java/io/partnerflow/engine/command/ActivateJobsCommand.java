@@ -51,8 +51,7 @@ public class ActivateJobsCommand {
     OffsetDateTime deadline = now.plusNanos(request.timeoutMillis() * 1_000_000);
     jobs.activate(keys, request.worker(), deadline);
     List<ActivatedJob> activated = new ArrayList<>();
-    for (Long key : keys) {
-      JobRecord job = jobs.find(key).orElseThrow();
+    for (JobRecord job : jobs.findAll(keys)) {
       activated.add(new ActivatedJob(job, deadline, visibleVariables(job, request)));
     }
     return activated;

@@ -32,8 +32,8 @@ class JobCommands {
         processInstances
             .lock(unlocked.processInstanceKey())
             .orElseThrow(() -> EngineException.notFound("Job", jobKey));
-    jobs.lock(jobKey);
-    JobRecord job = jobs.find(jobKey).orElseThrow(() -> EngineException.notFound("Job", jobKey));
+    JobRecord job =
+        jobs.findForUpdate(jobKey).orElseThrow(() -> EngineException.notFound("Job", jobKey));
     return new Locked(job, instance);
   }
 

@@ -300,7 +300,11 @@ public class TokenMachine {
       }
       elementInstances.end(instance.key(), ElementInstanceRecord.COMPLETED, clock.nowAtUtc());
       instances.put(instance.key(), ended(instance, ElementInstanceRecord.COMPLETED));
-      incidents.resolveForElement(instance.key());
+      if (instance.incidentKey() != null) {
+        // every incident sets the element's incident_key (IncidentBehavior.raise), and an element
+        // never completes in the run that raised one: without a key there is nothing to resolve
+        incidents.resolveForElement(instance.key());
+      }
       if (flowScopeKey == null) {
         return;
       }

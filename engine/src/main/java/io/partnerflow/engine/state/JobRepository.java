@@ -84,11 +84,32 @@ public class JobRepository {
   }
 
   public void activate(List<Long> keys, String worker, OffsetDateTime deadline) {
-    for (Long key : keys) {
-      jdbc.sql("UPDATE engine.job SET state = 'ACTIVATED', worker = ?, deadline = ? WHERE key = ?")
-          .params(worker, deadline, key)
-          .update();
+    jdbc.sql(
+            "UPDATE engine.job SET state = 'ACTIVATED', worker = :worker, deadline = :deadline"
+                + " WHERE key IN (:keys)")
+        .param("worker", worker)
+        .param("deadline", deadline)
+        .param("keys", keys)
+        .update();
+  }
+
+  /** The jobs with these keys, in key order (one round trip). */
+  public List<JobRecord> findAll(List<Long> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
     }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM engine.job WHERE key IN (:keys) ORDER BY key")
+        .param("keys", keys)
+        .query(JobRepository::map)
+        .list();
+  }
+
+  /** Locks the job row until the transaction ends and reads it (one round trip). */
+  public Optional<JobRecord> findForUpdate(long key) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM engine.job WHERE key = ? FOR UPDATE")
+        .param(key)
+        .query(JobRepository::map)
+        .optional();
   }
 
   public void setState(long key, String state) {

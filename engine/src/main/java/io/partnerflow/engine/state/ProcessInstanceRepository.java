@@ -49,13 +49,11 @@ public class ProcessInstanceRepository {
    * this lock first, so commands on one instance run one after the other.
    */
   public Optional<ProcessInstanceRecord> lock(long key) {
-    boolean exists =
-        jdbc.sql("SELECT key FROM engine.process_instance WHERE key = ? FOR UPDATE")
-            .param(key)
-            .query(Long.class)
-            .optional()
-            .isPresent();
-    return exists ? find(key) : Optional.empty();
+    // one round trip: the row lock applies to p only, not to the incident subquery
+    return jdbc.sql(SELECT + " WHERE p.key = ? FOR UPDATE OF p")
+        .param(key)
+        .query(ProcessInstanceRepository::map)
+        .optional();
   }
 
   /**
