@@ -2,6 +2,8 @@ package io.partnerflow.engine.command;
 
 import io.partnerflow.engine.processing.TokenMachine;
 import io.partnerflow.engine.state.EngineClock;
+import io.partnerflow.engine.state.JsonValues;
+import io.partnerflow.engine.state.MessageRecord;
 import io.partnerflow.engine.state.MessageRepository;
 import io.partnerflow.engine.state.MessageSubscriptionRecord;
 import io.partnerflow.engine.state.MessageSubscriptionRepository;
@@ -31,6 +33,7 @@ class MessageCorrelator {
   private final MessageRepository messages;
   private final TokenMachine machine;
   private final EngineClock clock;
+  private final JsonValues json;
   private final TransactionTemplate transaction;
 
   MessageCorrelator(
@@ -39,12 +42,14 @@ class MessageCorrelator {
       MessageRepository messages,
       TokenMachine machine,
       EngineClock clock,
+      JsonValues json,
       PlatformTransactionManager transactionManager) {
     this.processInstances = processInstances;
     this.subscriptions = subscriptions;
     this.messages = messages;
     this.machine = machine;
     this.clock = clock;
+    this.json = json;
     this.transaction = new TransactionTemplate(transactionManager);
   }
 
@@ -60,11 +65,19 @@ class MessageCorrelator {
     return groups;
   }
 
+  private enum Delivery {
+    DELIVERED,
+    /** the subscription has gone or its instance has ended: try the next one */
+    NOT_WAITING,
+    /** another subscription of the process took this buffered message already */
+    ALREADY_DELIVERED
+  }
+
   /**
    * Delivers the message to the first candidate (all of one BPMN process) that still waits.
    *
-   * @param buffered whether the message is buffered: its correlation record then names the instance
-   *     that took it, or is released when none did
+   * @param buffered whether the message is buffered and claimed for the process: the claim is
+   *     released when no candidate waits any more, so that a later subscription may take it
    * @return the process instance that took the message
    */
   Optional<Long> deliver(
@@ -73,10 +86,13 @@ class MessageCorrelator {
       List<MessageSubscriptionRecord> candidates,
       Map<String, Object> variables) {
     for (MessageSubscriptionRecord candidate : candidates) {
-      Boolean delivered =
+      Delivery delivery =
           transaction.execute(status -> deliverTo(messageKey, buffered, candidate, variables));
-      if (Boolean.TRUE.equals(delivered)) {
+      if (delivery == Delivery.DELIVERED) {
         return Optional.of(candidate.processInstanceKey());
+      }
+      if (delivery == Delivery.ALREADY_DELIVERED) {
+        return Optional.empty();
       }
     }
     if (buffered && !candidates.isEmpty()) {
@@ -85,7 +101,33 @@ class MessageCorrelator {
     return Optional.empty();
   }
 
-  private boolean deliverTo(
+  /**
+   * For the scheduler: delivers buffered messages that were claimed for a process but never
+   * delivered (the publishing node stopped in between) to a subscription of the process that waits
+   * for them. Returns how many were delivered.
+   */
+  int redeliver(int max) {
+    int delivered = 0;
+    for (MessageRepository.Undelivered undelivered :
+        messages.findUndelivered(clock.nowAtUtc(), max)) {
+      Optional<MessageRecord> message = messages.find(undelivered.messageKey());
+      Optional<MessageSubscriptionRecord> subscription =
+          subscriptions.find(undelivered.subscriptionKey());
+      if (message.isEmpty() || subscription.isEmpty()) {
+        continue;
+      }
+      Map<String, Object> variables = json.readObject(message.get().variablesJson());
+      Delivery delivery =
+          transaction.execute(
+              status -> deliverTo(undelivered.messageKey(), true, subscription.get(), variables));
+      if (delivery == Delivery.DELIVERED) {
+        delivered++;
+      }
+    }
+    return delivered;
+  }
+
+  private Delivery deliverTo(
       long messageKey,
       boolean buffered,
       MessageSubscriptionRecord candidate,
@@ -93,7 +135,7 @@ class MessageCorrelator {
     Optional<ProcessInstanceRecord> instance =
         processInstances.lock(candidate.processInstanceKey());
     if (instance.isEmpty() || !instance.get().isActive()) {
-      return false;
+      return Delivery.NOT_WAITING;
     }
     boolean waiting =
         subscriptions
@@ -101,15 +143,21 @@ class MessageCorrelator {
             .map(s -> MessageSubscriptionRecord.WAITING.equals(s.state()))
             .orElse(false);
     if (!waiting) {
-      return false;
+      return Delivery.NOT_WAITING;
     }
-    subscriptions.correlated(candidate.key(), messageKey, clock.nowAtUtc());
     if (buffered) {
+      // deliveries of one message to one process, by the publisher or the scheduler's
+      // redelivery, go one after the other: the first one wins
+      messages.lockClaim(messageKey, candidate.bpmnProcessId());
+      if (subscriptions.deliveredToProcess(messageKey, candidate.bpmnProcessId())) {
+        return Delivery.ALREADY_DELIVERED;
+      }
       messages.setCorrelatedInstance(
           messageKey, candidate.bpmnProcessId(), candidate.processInstanceKey());
     }
+    subscriptions.correlated(candidate.key(), messageKey, clock.nowAtUtc());
     machine.completeElement(
         instance.get(), candidate.elementInstanceKey(), variables == null ? Map.of() : variables);
-    return true;
+    return Delivery.DELIVERED;
   }
 }

@@ -45,8 +45,9 @@ public class EngineScheduler implements SmartLifecycle {
   }
 
   /**
-   * One round: applies the shared clock, fires every due timer, deletes expired messages. Returns
-   * how many timers this call fired. Safe to call concurrently (and from other nodes).
+   * One round: applies the shared clock, fires every due timer, deletes expired messages and
+   * delivers buffered messages a stopped node left undelivered. Returns how many timers this call
+   * fired. Safe to call concurrently (and from other nodes).
    */
   public int pollOnce() {
     pinnedClock.refresh();
@@ -56,6 +57,7 @@ public class EngineScheduler implements SmartLifecycle {
     while (expiry.execute(batch) == batch) {
       // more expired messages are waiting
     }
+    expiry.redeliver(batch);
     return fired;
   }
 

@@ -3,6 +3,7 @@ package io.partnerflow.engine.state;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -121,6 +122,49 @@ public class MessageRepository {
                 + " AND bpmn_process_id = ?")
         .params(processInstanceKey, messageKey, bpmnProcessId)
         .update();
+  }
+
+  /**
+   * Row-locks the record that the message is claimed for the BPMN process, so that deliveries of
+   * one message to one process run one after the other; false when there is no such record.
+   */
+  public boolean lockClaim(long messageKey, String bpmnProcessId) {
+    return !jdbc.sql(
+            "SELECT 1 FROM engine.message_correlation WHERE message_key = ?"
+                + " AND bpmn_process_id = ? FOR UPDATE")
+        .params(messageKey, bpmnProcessId)
+        .query()
+        .listOfRows()
+        .isEmpty();
+  }
+
+  /**
+   * A buffered message claimed for a process but not delivered, and a subscription waiting for it.
+   */
+  public record Undelivered(long messageKey, long subscriptionKey) {}
+
+  /**
+   * Buffered messages claimed for a BPMN process that no subscription of the process has taken (the
+   * publishing node stopped before delivering) while one of its subscriptions waits for them;
+   * oldest first.
+   */
+  public List<Undelivered> findUndelivered(OffsetDateTime now, int max) {
+    return jdbc.sql(
+            "SELECT c.message_key, min(s.key) AS subscription_key"
+                + " FROM engine.message_correlation c"
+                + " JOIN engine.message m ON m.key = c.message_key"
+                + " JOIN engine.message_subscription s ON s.state = 'WAITING'"
+                + " AND s.tenant_id = m.tenant_id AND s.message_name = m.name"
+                + " AND s.correlation_key = m.correlation_key"
+                + " AND s.bpmn_process_id = c.bpmn_process_id"
+                + " WHERE m.expires_at > ? AND NOT EXISTS (SELECT 1 FROM"
+                + " engine.message_subscription d WHERE d.message_key = c.message_key"
+                + " AND d.bpmn_process_id = c.bpmn_process_id AND d.state = 'CORRELATED')"
+                + " GROUP BY c.message_key, c.bpmn_process_id ORDER BY c.message_key LIMIT ?")
+        .params(now, max)
+        .query(
+            (rs, row) -> new Undelivered(rs.getLong("message_key"), rs.getLong("subscription_key")))
+        .list();
   }
 
   public Optional<MessageRecord> find(long key) {

@@ -63,6 +63,17 @@ public class MessageSubscriptionRepository {
         .list();
   }
 
+  /** Whether a subscription of the BPMN process has taken the message. */
+  public boolean deliveredToProcess(long messageKey, String bpmnProcessId) {
+    return jdbc.sql(
+                "SELECT count(*) FROM engine.message_subscription WHERE message_key = ?"
+                    + " AND bpmn_process_id = ? AND state = 'CORRELATED'")
+            .params(messageKey, bpmnProcessId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   /** The subscription's message arrived: it is closed with the message's key. */
   public void correlated(long key, long messageKey, OffsetDateTime at) {
     jdbc.sql(

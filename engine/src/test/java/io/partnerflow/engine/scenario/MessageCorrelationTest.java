@@ -459,6 +459,34 @@ class MessageCorrelationTest extends ClockDrivenScenarioTest {
         .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
   }
 
+  @Test
+  void shouldDeliverBufferedMessageThatAStoppedNodeClaimedButNeverDelivered() {
+    // given: an instance waits, and a message is buffered and claimed for its process, as a
+    // publishing node leaves it when it stops between buffering and delivering
+    String processId = unique("orphaned");
+    String message = unique("orphan");
+    String type = unique("after-orphan");
+    deploy(catchEvent(processId, message, type));
+    long key = start(processId, Map.of("orderId", "order-15")).getProcessInstanceKey();
+    long messageKey = -System.nanoTime();
+    jdbc.sql(
+            "INSERT INTO engine.message (key, name, correlation_key, variables, tenant_id,"
+                + " published, expires_at) VALUES (?, ?, 'order-15', '{\"late\":true}',"
+                + " '<default>', now(), now() + interval '1 hour')")
+        .params(messageKey, message)
+        .update();
+    jdbc.sql(
+            "INSERT INTO engine.message_correlation (message_key, bpmn_process_id,"
+                + " process_instance_key) VALUES (?, ?, ?)")
+        .params(messageKey, processId, key)
+        .update();
+
+    // when / then: the scheduler delivers it
+    ActivatedJob job = awaitJob(type);
+    assertThat(job.getProcessInstanceKey()).isEqualTo(key);
+    assertThat(job.getVariablesAsMap()).containsEntry("late", true);
+  }
+
   private long bufferedMessages(long messageKey) {
     return jdbc.sql("SELECT count(*) FROM engine.message WHERE key = ?")
         .param(messageKey)
