@@ -1,0 +1,39 @@
+package io.partnerflow.app.recruitment.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns the sender's IP address into a keyed hash (HMAC-SHA256): enough to count applications per
+ * address, while the address itself is never stored.
+ */
+final class AddressHasher {
+
+  private final byte[] key;
+
+  AddressHasher(String salt) {
+    if (salt == null || salt.isBlank()) {
+      key = new byte[32];
+      new SecureRandom().nextBytes(key);
+    } else {
+      key = salt.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The hash as 64 hex digits; an unknown address counts as one shared "unknown" sender. */
+  String hash(String address) {
+    String text = address == null || address.isBlank() ? "unknown" : address.strip();
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.partnerflow.app.recruitment.application;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A stored application.
+ *
+ * @param token the applicant's secret for {@code /apply/status/{token}}
+ * @param locale the applicant's language tag: {@code en} or {@code zh-CN}
+ * @param data every value of the start form as validated on the server
+ * @param processInstanceKey the recruitment process instance, null while its start is pending
+ */
+public record Application(
+    long id,
+    String token,
+    String companyName,
+    String contactName,
+    String contactEmail,
+    String country,
+    String partnerType,
+    String locale,
+    ApplicationStatus status,
+    Long processInstanceKey,
+    Map<String, Object> data,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -1,0 +1,207 @@
+package io.partnerflow.app.recruitment.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Applications and their history in schema {@code app}. */
+@Repository
+class ApplicationRepository {
+
+  private static final String COLUMNS =
+      "id, token, company_name, contact_name, contact_email, country, partner_type, locale,"
+          + " status, process_instance_key, data::text AS data_json, created_at, updated_at";
+  private static final int MAX_NOTE = 2000;
+  private static final int MAX_ERROR = 2000;
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  ApplicationRepository(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  long insert(NewApplication application) {
+    return jdbc.sql(
+            "INSERT INTO app.application (token, company_name, contact_name, contact_email,"
+                + " country, partner_type, data, locale, status, remote_address_hash)"
+                + " VALUES (:token, :companyName, :contactName, :contactEmail, :country,"
+                + " :partnerType, CAST(:data AS jsonb), :locale, 'SUBMITTED', :address)"
+                + " RETURNING id")
+        .param("token", application.token())
+        .param("companyName", application.companyName())
+        .param("contactName", application.contactName())
+        .param("contactEmail", application.contactEmail())
+        .param("country", application.country())
+        .param("partnerType", application.partnerType())
+        .param("data", application.dataJson())
+        .param("locale", application.locale())
+        .param("address", application.remoteAddressHash())
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Serialises submissions of one address until the end of the transaction, so that concurrent
+   * submissions cannot all pass the limit.
+   */
+  void lockAddress(String addressHash) {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:address, 4))")
+        .param("address", addressHash)
+        .query()
+        .singleRow();
+  }
+
+  long countSince(String addressHash, Duration window) {
+    return jdbc.sql(
+            "SELECT count(*) FROM app.application WHERE remote_address_hash = :address"
+                + " AND created_at > now() - make_interval(secs => :seconds)")
+        .param("address", addressHash)
+        .param("seconds", (double) window.toSeconds())
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<Application> findById(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM app.application WHERE id = :id")
+        .param("id", id)
+        .query(this::application)
+        .optional();
+  }
+
+  Optional<Application> findByToken(String token) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM app.application WHERE token = :token")
+        .param("token", token)
+        .query(this::application)
+        .optional();
+  }
+
+  /**
+   * Claims the start of the application's process for {@code claim}: true only when its process has
+   * not started and nobody else holds an unexpired claim. A crashed starter's claim expires.
+   */
+  boolean claimStart(long id, Duration claim) {
+    return jdbc.sql(
+                "UPDATE app.application SET start_claimed_until = now() + make_interval(secs =>"
+                    + " :seconds) WHERE id = :id AND process_instance_key IS NULL AND"
+                    + " (start_claimed_until IS NULL OR start_claimed_until < now())")
+            .param("seconds", (double) claim.toSeconds())
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  /** Ids of applications whose process has not started and nobody is starting, oldest first. */
+  List<Long> unstartedIds(int limit) {
+    return jdbc.sql(
+            "SELECT id FROM app.application WHERE process_instance_key IS NULL"
+                + " AND (start_claimed_until IS NULL OR start_claimed_until < now())"
+                + " ORDER BY created_at LIMIT :limit")
+        .param("limit", limit)
+        .query(Long.class)
+        .list();
+  }
+
+  void setProcessInstance(long id, long processInstanceKey) {
+    jdbc.sql(
+            "UPDATE app.application SET process_instance_key = :key, last_start_error = NULL,"
+                + " start_claimed_until = NULL, start_attempts = start_attempts + 1,"
+                + " updated_at = now() WHERE id = :id")
+        .param("key", processInstanceKey)
+        .param("id", id)
+        .update();
+  }
+
+  void recordStartFailure(long id, String error) {
+    jdbc.sql(
+            "UPDATE app.application SET start_attempts = start_attempts + 1,"
+                + " start_claimed_until = NULL, last_start_error = :error, updated_at = now()"
+                + " WHERE id = :id")
+        .param("error", truncate(error, MAX_ERROR))
+        .param("id", id)
+        .update();
+  }
+
+  /**
+   * @return false when there is no such application
+   */
+  boolean updateStatus(long id, ApplicationStatus status) {
+    return jdbc.sql(
+                "UPDATE app.application SET status = :status, updated_at = now() WHERE id = :id")
+            .param("status", status.name())
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  void insertEvent(long applicationId, ApplicationStatus status, String note) {
+    jdbc.sql(
+            "INSERT INTO app.application_event (application_id, status, note)"
+                + " VALUES (:id, :status, :note)")
+        .param("id", applicationId)
+        .param("status", status.name())
+        .param("note", note == null || note.isBlank() ? null : truncate(note.strip(), MAX_NOTE))
+        .update();
+  }
+
+  /** Oldest first. */
+  List<ApplicationEvent> events(long applicationId) {
+    return jdbc.sql(
+            "SELECT status, note, created_at FROM app.application_event"
+                + " WHERE application_id = :id ORDER BY id")
+        .param("id", applicationId)
+        .query(
+            (rs, row) ->
+                new ApplicationEvent(
+                    ApplicationStatus.valueOf(rs.getString("status")),
+                    rs.getString("note"),
+                    instant(rs, "created_at")))
+        .list();
+  }
+
+  private Application application(ResultSet rs, int row) throws SQLException {
+    long key = rs.getLong("process_instance_key");
+    Long processInstanceKey = rs.wasNull() ? null : key;
+    return new Application(
+        rs.getLong("id"),
+        rs.getString("token"),
+        rs.getString("company_name"),
+        rs.getString("contact_name"),
+        rs.getString("contact_email"),
+        rs.getString("country"),
+        rs.getString("partner_type"),
+        rs.getString("locale"),
+        ApplicationStatus.valueOf(rs.getString("status")),
+        processInstanceKey,
+        data(rs.getString("data_json")),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"));
+  }
+
+  private Map<String, Object> data(String text) {
+    try {
+      return json.readValue(text, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable application data", e);
+    }
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    java.sql.Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}
