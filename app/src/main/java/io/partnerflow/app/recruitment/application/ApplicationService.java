@@ -250,7 +250,8 @@ public class ApplicationService {
     return id;
   }
 
-  private Optional<Application> findByToken(String token) {
+  /** The application of a status-page token; empty for an unknown or malformed one. */
+  public Optional<Application> findByToken(String token) {
     return ApplicationTokens.isWellFormed(token) ? repository.findByToken(token) : Optional.empty();
   }
 
