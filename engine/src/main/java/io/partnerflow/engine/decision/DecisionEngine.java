@@ -58,14 +58,27 @@ public class DecisionEngine {
     String decisionId = decision.decisionId();
     ParsedDmn parsedDmn =
         parsed.computeIfAbsent(decision.decisionRequirementsKey(), this::loadAndParse);
-    var outcome = dmn.eval(parsedDmn, decisionId, new HashMap<>(variables));
+    Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> outcome;
+    try {
+      outcome = dmn.eval(parsedDmn, decisionId, new HashMap<>(variables));
+    } catch (RuntimeException e) {
+      // dmn-scala reports failures as values; anything thrown still must not fail the command
+      return new DecisionResult(
+          null,
+          List.of(),
+          decisionId,
+          "Expected to evaluate decision '%s', but %s".formatted(decisionId, e));
+    }
     if (outcome.isLeft()) {
       DmnEngine.EvalFailure failure = outcome.left().get();
       List<Audit.AuditLogEntry> entries = entries(failure.auditLog());
       String failedDecisionId = decisionId;
-      if (!entries.isEmpty()
-          && entries.get(entries.size() - 1).result().result() instanceof ValError) {
-        failedDecisionId = entries.get(entries.size() - 1).id();
+      if (!entries.isEmpty()) {
+        Audit.AuditLogEntry last = entries.get(entries.size() - 1);
+        if (last.result().result() instanceof ValError
+            && parsedDmn.decisionsById().contains(last.id())) {
+          failedDecisionId = last.id();
+        }
       }
       return new DecisionResult(
           null,
