@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
@@ -14,16 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class BusinessRuleTaskTest extends EngineScenarioTest {
 
   private final String id = UUID.randomUUID().toString().substring(0, 8);
   private final String processId = unique("decide");
   private final String type = unique("after-decision");
-
-  @Autowired private JdbcClient jdbc;
 
   private void deployDmn(String name) {
     client
@@ -42,20 +42,14 @@ class BusinessRuleTaskTest extends EngineScenarioTest {
     return jobs.get(0);
   }
 
-  private String incidentType(long processInstanceKey) {
-    return jdbc.sql(
-            "SELECT error_type FROM engine.incident WHERE process_instance_key = ?"
-                + " AND state = 'ACTIVE'")
-        .param(processInstanceKey)
-        .query(String.class)
-        .single();
-  }
-
-  private String incidentMessage(long processInstanceKey) {
-    return jdbc.sql("SELECT error_message FROM engine.incident WHERE process_instance_key = ?")
-        .param(processInstanceKey)
-        .query(String.class)
-        .single();
+  private Incident activeIncidentOf(long processInstanceKey) {
+    awaitIncident(processInstanceKey);
+    return client
+        .newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).state(IncidentState.ACTIVE))
+        .send()
+        .join()
+        .singleItem();
   }
 
   @Test
@@ -152,14 +146,16 @@ class BusinessRuleTaskTest extends EngineScenarioTest {
     // then
     assertThat(job.getVariablesAsMap())
         .containsEntry("terms", Map.of("tier", "standard", "discount", 0));
-    long scope =
-        jdbc.sql(
-                "SELECT scope_key FROM engine.variable WHERE process_instance_key = ?"
-                    + " AND name = 'terms'")
-            .param(job.getProcessInstanceKey())
-            .query(Long.class)
-            .single();
-    assertThat(scope).isEqualTo(job.getProcessInstanceKey());
+    List<Variable> terms =
+        client
+            .newVariableSearchRequest()
+            .filter(f -> f.processInstanceKey(job.getProcessInstanceKey()).name("terms"))
+            .send()
+            .join()
+            .items();
+    assertThat(terms)
+        .extracting(Variable::getScopeKey)
+        .containsExactly(job.getProcessInstanceKey());
   }
 
   @Test
@@ -178,10 +174,38 @@ class BusinessRuleTaskTest extends EngineScenarioTest {
     long key = start(processId, Map.of()).getProcessInstanceKey();
 
     // then
-    awaitIncident(key);
-    assertThat(incidentType(key)).isEqualTo("CALLED_DECISION_ERROR");
-    assertThat(incidentMessage(key)).contains("missing-" + id);
+    Incident incident = activeIncidentOf(key);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.CALLED_DECISION_ERROR);
+    assertThat(incident.getErrorMessage()).contains("missing-" + id);
+    assertThat(incident.getElementId()).isEqualTo("missing");
     assertThat(instance(key).getState()).isEqualTo(ProcessInstanceState.ACTIVE);
+  }
+
+  @Test
+  void shouldEvaluateAgainWhenTheIncidentIsResolvedAfterDeployingTheDecision() {
+    // given: an instance stuck at a decision that is not deployed yet
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .businessRuleTask(
+                "terms", t -> t.zeebeCalledDecisionId("terms-" + id).zeebeResultVariable("terms"))
+            .serviceTask("next", s -> s.zeebeJobType(type))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("partner", Map.of("revenue", 5000))).getProcessInstanceKey();
+    Incident incident = activeIncidentOf(key);
+
+    // when
+    deployDmn("partner-terms");
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then
+    List<ActivatedJob> jobs =
+        client.newActivateJobsCommand().jobType(type).maxJobsToActivate(5).send().join().getJobs();
+    assertThat(jobs).hasSize(1);
+    assertThat(jobs.get(0).getVariablesAsMap())
+        .containsEntry("terms", Map.of("tier", "gold", "discount", 0.15));
+    assertThat(instance(key).getHasIncident()).isFalse();
   }
 
   @Test
@@ -202,9 +226,9 @@ class BusinessRuleTaskTest extends EngineScenarioTest {
     long passing = start(processId, Map.of("score", 10)).getProcessInstanceKey();
 
     // then
-    awaitIncident(failing);
-    assertThat(incidentType(failing)).isEqualTo("DECISION_EVALUATION_ERROR");
-    assertThat(incidentMessage(failing)).contains("ambiguous-" + id).contains("UNIQUE");
+    Incident incident = activeIncidentOf(failing);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.DECISION_EVALUATION_ERROR);
+    assertThat(incident.getErrorMessage()).contains("ambiguous-" + id).contains("UNIQUE");
     awaitState(passing, ProcessInstanceState.COMPLETED);
   }
 
@@ -223,8 +247,8 @@ class BusinessRuleTaskTest extends EngineScenarioTest {
     long key = start(processId, Map.of()).getProcessInstanceKey();
 
     // then
-    awaitIncident(key);
-    assertThat(incidentType(key)).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(activeIncidentOf(key).getErrorType())
+        .isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
   }
 
   @Test
