@@ -40,7 +40,7 @@ public record RecruitmentProperties(
   }
 
   /** The status page of a token, absolute. */
-  String statusLink(String token) {
+  public String statusLink(String token) {
     String base = publicUrl.toString().replaceAll("/+$", "");
     return base + "/apply/status/" + token;
   }

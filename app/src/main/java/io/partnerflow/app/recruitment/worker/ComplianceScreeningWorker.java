@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * the process routes on ({@code clear}, {@code review}, {@code blocked}).
  */
 @Component
-class ComplianceScreeningWorker {
+// public: the Camunda SDK invokes the worker method reflectively
+public class ComplianceScreeningWorker {
 
   private final ComplianceScreening screening;
 

@@ -1,0 +1,55 @@
+package io.partnerflow.app.recruitment.worker;
+
+import io.partnerflow.app.recruitment.application.Application;
+import io.partnerflow.app.recruitment.application.RecruitmentProperties;
+import io.partnerflow.app.security.UserAccount;
+import io.partnerflow.app.security.UserAccountService;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The values each recruitment notice template needs, from the application and the process. */
+@Component
+class NoticeParameters {
+
+  private final RecruitmentProperties properties;
+  private final UserAccountService users;
+
+  NoticeParameters(RecruitmentProperties properties, UserAccountService users) {
+    this.properties = properties;
+    this.users = users;
+  }
+
+  Map<String, Object> forTemplate(
+      String template, Application application, RecruitmentVariables variables) {
+    return switch (template) {
+      case "application-rejected" ->
+          Map.of(
+              "applicantName", application.contactName(),
+              "companyName", application.companyName());
+      case "information-requested" ->
+          Map.of(
+              "applicantName", application.contactName(),
+              "companyName", application.companyName(),
+              "question", orEmpty(variables.informationRequest()),
+              "statusLink", properties.statusLink(application.token()));
+      case "partner-welcome" ->
+          Map.of(
+              "contactName", application.contactName(),
+              "partnerName", application.companyName(),
+              "tier", orEmpty(variables.tier()),
+              "managerName", managerName(variables.completedBy()));
+      default -> throw new IllegalArgumentException("No parameters known for " + template);
+    };
+  }
+
+  private String managerName(String username) {
+    if (username == null) {
+      return "Your partner manager";
+    }
+    return users.findByUsername(username).map(UserAccount::displayName).orElse(username);
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}

@@ -1,0 +1,27 @@
+package io.partnerflow.app.recruitment.worker;
+
+/**
+ * The process variables the recruitment workers read. Missing ones are null.
+ *
+ * @param informationRequest the reviewer's question to the applicant
+ * @param tier the tier the reviewer chose (Registered, Silver, Gold, Platinum)
+ * @param completedBy who completed the last human task: the reviewer at approval
+ * @param partnerId the partner organisation, once created
+ */
+public record RecruitmentVariables(
+    Long applicationId,
+    String informationRequest,
+    String tier,
+    String suggestedTier,
+    Number fitScore,
+    String completedBy,
+    Long partnerId) {
+
+  /** The id the process was started with; every recruitment instance has one. */
+  public long requireApplicationId() {
+    if (applicationId == null) {
+      throw new IllegalStateException("The process instance has no applicationId");
+    }
+    return applicationId;
+  }
+}

@@ -1,0 +1,243 @@
+package io.partnerflow.app.recruitment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import io.partnerflow.app.modeling.ModelDeploymentService;
+import io.partnerflow.app.recruitment.application.ApplicationReceipt;
+import io.partnerflow.app.recruitment.application.ApplicationService;
+import io.partnerflow.app.recruitment.application.ApplicationSubmission;
+import io.partnerflow.app.support.PartnerflowTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every path of bpmn/partner-recruitment.bpmn on the embedded engine, with the app's real job
+ * workers, driven as people would: the public application, then the review task through the client.
+ */
+@PartnerflowTest
+class RecruitmentProcessTest {
+
+  @Autowired CamundaClient client;
+  @Autowired ModelDeploymentService deployments;
+  @Autowired ApplicationService applications;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void deployTheRepositoryModels() {
+    // other tests deploy their own partner-recruitment; make the real one the latest again
+    deployments.deploy(deployments.configuredModels());
+  }
+
+  @Test
+  void shouldApproveAnApplicationIntoAPartnerWithAPortalInvitation() throws Exception {
+    // given
+    Applied applied = apply("DE");
+    UserTask review = awaitTask(applied, "review-application");
+    assertThat(review.getCandidateGroups()).containsExactly("partner-managers");
+    assertThat(review.getPriority()).isEqualTo(70);
+
+    // when
+    complete(review, Map.of("decision", "approve", "tier", "Gold", "completedBy", "manager"));
+
+    // then
+    awaitCompleted(applied);
+    Map<String, Object> partner =
+        jdbc.sql(
+                "SELECT tier, owner_username, fit_score FROM app.partner WHERE application_id = :id")
+            .param("id", applied.applicationId())
+            .query()
+            .singleRow();
+    assertThat(partner).containsEntry("tier", "GOLD").containsEntry("owner_username", "manager");
+    assertThat(partner.get("fit_score")).isEqualTo(70);
+    assertThat(templatesSentTo(applied.email())).contains("portal-invitation", "partner-welcome");
+    assertThat(status(applied)).isEqualTo("APPROVED");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM app.app_user WHERE username = :email")
+                .param("email", applied.email())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldRejectAnApplicationWithANotice() throws Exception {
+    // given
+    Applied applied = apply("FR");
+
+    // when
+    complete(awaitTask(applied, "review-application"), Map.of("decision", "reject"));
+
+    // then
+    awaitCompleted(applied);
+    assertThat(status(applied)).isEqualTo("REJECTED");
+    assertThat(templatesSentTo(applied.email())).contains("application-rejected");
+    assertThat(partnerCount(applied)).isZero();
+  }
+
+  @Test
+  void shouldStopAnApplicationFromAnEmbargoedCountryWithoutReview() throws Exception {
+    // when
+    Applied applied = apply("KP");
+
+    // then
+    awaitCompleted(applied);
+    assertThat(status(applied)).isEqualTo("BLOCKED");
+    assertThat(templatesSentTo(applied.email())).contains("application-rejected");
+    assertThat(tasksOf(applied)).isEmpty();
+  }
+
+  @Test
+  void shouldAskForInformationAndReviewAgainWhenTheApplicantAnswers() throws Exception {
+    // given
+    Applied applied = apply("NL");
+    complete(
+        awaitTask(applied, "review-application"),
+        Map.of(
+            "decision", "request-information",
+            "informationRequest", "Which products do you resell today?"));
+
+    // when: the applicant answers on the status page
+    UserTask question = awaitTask(applied, "provide-information");
+    assertThat(status(applied)).isEqualTo("INFORMATION_REQUESTED");
+    assertThat(templatesSentTo(applied.email())).contains("information-requested");
+    applications.answerInformationRequest(
+        applied.token(),
+        question.getUserTaskKey(),
+        Map.of("additionalInformation", "Mostly CRM and analytics suites."));
+
+    // then: back to review, and on to a decision
+    UserTask secondReview = awaitTask(applied, "review-application");
+    assertThat(secondReview.getUserTaskKey()).isNotEqualTo(question.getUserTaskKey());
+    complete(secondReview, Map.of("decision", "approve", "tier", "Silver", "completedBy", "lead"));
+    awaitCompleted(applied);
+    assertThat(status(applied)).isEqualTo("APPROVED");
+  }
+
+  private Applied apply(String country) throws Exception {
+    String company = "Applicant " + UUID.randomUUID().toString().substring(0, 8);
+    String email = company.replace(' ', '-').toLowerCase(Locale.ROOT) + "@example.org";
+    Map<String, Object> values = new HashMap<>();
+    values.put("companyName", company);
+    values.put(
+        "website", "https://" + company.replace(' ', '-').toLowerCase(Locale.ROOT) + ".example");
+    values.put("country", country);
+    values.put("partnerType", "reseller");
+    values.put("employees", 40);
+    values.put("yearsInBusiness", 6);
+    values.put("targetIndustries", List.of("software", "retail"));
+    values.put("customersInSegment", 12);
+    values.put("certifiedStaff", 3);
+    values.put("contactName", "Ada Applicant");
+    values.put("contactEmail", email);
+    values.put("consent", true);
+    ApplicationReceipt receipt =
+        applications.submit(
+            new ApplicationSubmission(values, "", "test-" + UUID.randomUUID(), Locale.ENGLISH));
+    String token = receipt.statusPath().substring(receipt.statusPath().lastIndexOf('/') + 1);
+    Map<String, Object> row =
+        await(
+            () ->
+                jdbc
+                    .sql(
+                        "SELECT id, process_instance_key FROM app.application"
+                            + " WHERE token = :token AND process_instance_key IS NOT NULL")
+                    .param("token", token)
+                    .query()
+                    .listOfRows()
+                    .stream()
+                    .findFirst());
+    return new Applied(
+        ((Number) row.get("id")).longValue(),
+        ((Number) row.get("process_instance_key")).longValue(),
+        token,
+        email);
+  }
+
+  private UserTask awaitTask(Applied applied, String elementId) throws Exception {
+    return await(
+        () ->
+            client
+                .newUserTaskSearchRequest()
+                .filter(
+                    filter ->
+                        filter
+                            .processInstanceKey(applied.instanceKey())
+                            .elementId(elementId)
+                            .state(UserTaskState.CREATED))
+                .send()
+                .join()
+                .items()
+                .stream()
+                .findFirst());
+  }
+
+  private List<UserTask> tasksOf(Applied applied) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(filter -> filter.processInstanceKey(applied.instanceKey()))
+        .send()
+        .join()
+        .items();
+  }
+
+  private void complete(UserTask task, Map<String, Object> variables) {
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
+  }
+
+  private void awaitCompleted(Applied applied) throws Exception {
+    await(
+        () ->
+            Optional.of(client.newProcessInstanceGetRequest(applied.instanceKey()).send().join())
+                .filter(instance -> instance.getState() == ProcessInstanceState.COMPLETED));
+  }
+
+  private List<String> templatesSentTo(String email) {
+    return jdbc.sql("SELECT template FROM app.notification_outbox WHERE recipient_email = :email")
+        .param("email", email)
+        .query(String.class)
+        .list();
+  }
+
+  private String status(Applied applied) {
+    return jdbc.sql("SELECT status FROM app.application WHERE id = :id")
+        .param("id", applied.applicationId())
+        .query(String.class)
+        .single();
+  }
+
+  private long partnerCount(Applied applied) {
+    return jdbc.sql("SELECT count(*) FROM app.partner WHERE application_id = :id")
+        .param("id", applied.applicationId())
+        .query(Long.class)
+        .single();
+  }
+
+  private static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(giveUp)) {
+      Optional<T> value = probe.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("Condition not met within 30 s");
+  }
+
+  private record Applied(long applicationId, long instanceKey, String token, String email) {}
+}
