@@ -5,6 +5,11 @@ import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.partnerflow.engine.scenario.EngineScenarioTest;
+import io.partnerflow.engine.state.UserTaskQuery;
+import io.partnerflow.engine.state.UserTaskQuery.Criterion;
+import io.partnerflow.engine.state.UserTaskQuery.Field;
+import io.partnerflow.engine.state.UserTaskQuery.Operator;
+import io.partnerflow.engine.state.UserTaskRepository;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,6 +48,8 @@ class TaskListBenchmark extends EngineScenarioTest {
   @Autowired JdbcClient jdbc;
 
   @Autowired PlatformTransactionManager transactions;
+
+  @Autowired UserTaskRepository userTasks;
 
   @Test
   void searchOpenTasksOfCandidateGroupSortedByDueDate() throws Exception {
@@ -144,6 +151,49 @@ class TaskListBenchmark extends EngineScenarioTest {
         ms(nanos[nanos.length - 1]),
         searches,
         totalItems / searches);
+
+    // 3. where the time goes: the same search in the engine's repository (database only, with
+    // the count), and a trivial client round trip (GET one task) for the HTTP/client share
+    long[] repository = new long[searches];
+    for (int i = 0; i < searches; i++) {
+      UserTaskQuery query =
+          new UserTaskQuery(
+              List.of(
+                  new Criterion(
+                      Field.CANDIDATE_GROUP, Operator.EQ, List.of(groups.get(i % groupCount))),
+                  new Criterion(Field.STATE, Operator.EQ, List.of("CREATED"))),
+              Field.DUE_DATE,
+              false,
+              0,
+              PAGE,
+              null,
+              null);
+      long start = System.nanoTime();
+      userTasks.search(query);
+      repository[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(repository);
+    line(
+        "  same search in the repository (SQL page + count, no HTTP): p50 %.1f ms, p95 %.1f ms,"
+            + " p99 %.1f ms",
+        ms(percentile(repository, 50)),
+        ms(percentile(repository, 95)),
+        ms(percentile(repository, 99)));
+    long anyTask = search(groups.get(0)).items().get(0).getUserTaskKey();
+    long[] roundTrip = new long[searches];
+    for (int i = 0; i < searches; i++) {
+      long start = System.nanoTime();
+      client.newUserTaskGetRequest(anyTask).send().join();
+      roundTrip[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(roundTrip);
+    line(
+        "  trivial client round trip (GET one user task) for comparison: p50 %.1f ms,"
+            + " p95 %.1f ms, p99 %.1f ms",
+        ms(percentile(roundTrip, 50)),
+        ms(percentile(roundTrip, 95)),
+        ms(percentile(roundTrip, 99)));
+    line("load average at the end: %s", loadAverage());
     String plan =
         String.join(
             "\n    ",
