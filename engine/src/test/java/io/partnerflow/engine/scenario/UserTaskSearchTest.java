@@ -214,6 +214,50 @@ class UserTaskSearchTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldCountOpenTasksOfGroupsOnceAndForgetEndedOnes() {
+    // given: the task list's question, open tasks of my groups; one task is in both groups
+    UserTask salesOnly = task(List.of(sales), 1, 50, null);
+    UserTask both = task(List.of(sales, legal), 2, 50, null);
+    UserTask legalOnly = task(List.of(legal), 3, 50, null);
+
+    // then: counted once each
+    assertThat(openOfGroups(sales, legal).page().totalItems()).isEqualTo(3);
+    assertThat(openOfGroups(sales).page().totalItems()).isEqualTo(2);
+    assertThat(keys(openOfGroups(sales, legal)))
+        .containsExactly(
+            salesOnly.getUserTaskKey(), both.getUserTaskKey(), legalOnly.getUserTaskKey());
+
+    // when: one completed, one cancelled with its instance
+    client.newCompleteUserTaskCommand(both.getUserTaskKey()).send().join();
+    client.newCancelInstanceCommand(legalOnly.getProcessInstanceKey()).send().join();
+
+    // then
+    assertThat(openOfGroups(sales, legal).page().totalItems()).isEqualTo(1);
+    assertThat(keys(openOfGroups(sales, legal))).containsExactly(salesOnly.getUserTaskKey());
+    assertThat(openOfGroups(legal).page().totalItems()).isZero();
+    assertThat(openOfGroups(legal).items()).isEmpty();
+    // and without the state filter, every task of the group still counts
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.candidateGroup(legal))
+                .send()
+                .join()
+                .page()
+                .totalItems())
+        .isEqualTo(2);
+  }
+
+  private SearchResponse<UserTask> openOfGroups(String... groups) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.candidateGroup(b -> b.in(groups)).state(UserTaskState.CREATED))
+        .sort(s -> s.dueDate().asc())
+        .send()
+        .join();
+  }
+
+  @Test
   void shouldSortByDueDateWithNullsLastAndByPriority() {
     // given
     UserTask noDue = task(List.of(legal), null, 40, null);
