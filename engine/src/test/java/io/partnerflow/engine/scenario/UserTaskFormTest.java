@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.response.Form;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.nio.charset.StandardCharsets;
@@ -126,6 +129,37 @@ class UserTaskFormTest extends EngineScenarioTest {
                 .join()
                 .items())
         .isEmpty();
+  }
+
+  @Test
+  void shouldCreateTaskWhenMissingFormIsDeployedAndIncidentResolved() {
+    // given: the form is missing, the instance has an incident
+    String formId = unique("late-form");
+    String processId = unique("late-form-process");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask().zeebeFormId(formId))
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    awaitIncident(instanceKey);
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(instanceKey).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.FORM_NOT_FOUND);
+
+    // when: the form is deployed and the incident resolved
+    long formKey = deployForm(formId, "Late");
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then: the task exists and links the form
+    UserTask task = openTask(instanceKey);
+    assertThat(task.getFormKey()).isEqualTo(formKey);
   }
 
   @Test
