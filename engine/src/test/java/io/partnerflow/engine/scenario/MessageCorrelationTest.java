@@ -8,7 +8,9 @@ import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.CorrelateMessageResponse;
 import io.camunda.client.api.response.PublishMessageResponse;
+import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
@@ -293,6 +295,34 @@ class MessageCorrelationTest extends ClockDrivenScenarioTest {
 
     // then
     awaitIncident(key);
+  }
+
+  @Test
+  void shouldOpenSubscriptionWhenItsIncidentIsResolved() {
+    // given: the correlation key cannot be evaluated
+    String processId = unique("fixed-key");
+    String message = unique("after-fix");
+    String type = unique("after-fixed-key");
+    deploy(catchEvent(processId, message, type));
+    long key = start(processId, Map.of("orderId", true)).getProcessInstanceKey();
+    awaitIncident(key);
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(key))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(incident.getElementId()).isEqualTo("wait");
+
+    // when: the variable is fixed and the incident resolved
+    client.newSetVariablesCommand(key).variables(Map.of("orderId", "order-16")).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then: the subscription is open with the new key
+    publish(message, "order-16", Duration.ZERO, Map.of());
+    assertThat(awaitJob(type).getProcessInstanceKey()).isEqualTo(key);
   }
 
   @Test

@@ -155,6 +155,36 @@ class TimerCatchEventTest extends ClockDrivenScenarioTest {
   }
 
   @Test
+  void shouldScheduleTimerWhenItsIncidentIsResolved() {
+    // given
+    Instant t0 = Instant.now().plus(Duration.ofDays(1));
+    pinClock(t0);
+    String processId = unique("fixed-timer");
+    String type = unique("after-fixed-timer");
+    deploy(durationTimer(processId, "=wait", type));
+    long key = start(processId, Map.of("wait", "soon")).getProcessInstanceKey();
+    awaitIncident(key);
+    long incidentKey =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(key))
+            .send()
+            .join()
+            .singleItem()
+            .getIncidentKey();
+
+    // when
+    client.newSetVariablesCommand(key).variables(Map.of("wait", "PT2H")).send().join();
+    client.newResolveIncidentCommand(incidentKey).send().join();
+
+    // then: due two hours after the resolution
+    pinClock(t0.plus(Duration.ofMinutes(119)));
+    assertNoJob(type);
+    pinClock(t0.plus(Duration.ofHours(2)));
+    assertThat(awaitJob(type).getProcessInstanceKey()).isEqualTo(key);
+  }
+
+  @Test
   void shouldRejectTimeCycleAndInvalidStaticValuesAtDeployment() {
     // given
     BpmnModelInstance cycle =
