@@ -1,6 +1,8 @@
 package io.partnerflow.app.recruitment.application;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,4 +26,10 @@ public record Application(
     Long processInstanceKey,
     Map<String, Object> data,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  public Application {
+    // form values may be null (an empty optional field), which Map.copyOf refuses
+    data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+  }
+}

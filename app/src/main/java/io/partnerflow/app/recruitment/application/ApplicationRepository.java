@@ -20,6 +20,7 @@ class ApplicationRepository {
   private static final String COLUMNS =
       "id, token, company_name, contact_name, contact_email, country, partner_type, locale,"
           + " status, process_instance_key, data::text AS data_json, created_at, updated_at";
+  private static final int ADDRESS_LOCK_SPACE = 4004;
   private static final int MAX_NOTE = 2000;
   private static final int MAX_ERROR = 2000;
 
@@ -53,10 +54,11 @@ class ApplicationRepository {
 
   /**
    * Serialises submissions of one address until the end of the transaction, so that concurrent
-   * submissions cannot all pass the limit.
+   * submissions cannot all pass the limit. The two-key form with this feature's own first key keeps
+   * clear of the engine's single-key advisory locks (the key spaces do not overlap).
    */
   void lockAddress(String addressHash) {
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:address, 4))")
+    jdbc.sql("SELECT pg_advisory_xact_lock(" + ADDRESS_LOCK_SPACE + ", hashtext(:address))")
         .param("address", addressHash)
         .query()
         .singleRow();

@@ -115,11 +115,6 @@ public class ApplicationStatusView extends VerticalLayout
     show();
   }
 
-  /** For tests and the page title. */
-  ApplicationStatusPage page() {
-    return page;
-  }
-
   @Override
   public String getPageTitle() {
     return getTranslation("apply.status.title") + " | " + getTranslation("app.name");

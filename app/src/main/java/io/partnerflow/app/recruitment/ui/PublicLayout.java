@@ -1,6 +1,5 @@
 package io.partnerflow.app.recruitment.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
@@ -39,10 +38,5 @@ public class PublicLayout extends Div implements RouterLayout {
     if (view != null) {
       content.getElement().appendChild(Objects.requireNonNull(view.getElement()));
     }
-  }
-
-  /** For tests: the area the current page is shown in. */
-  Component content() {
-    return content;
   }
 }
