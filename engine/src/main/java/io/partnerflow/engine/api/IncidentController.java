@@ -53,7 +53,7 @@ class IncidentController {
     resolve.execute(key);
   }
 
-  private static IncidentResult toResult(IncidentView i) {
+  static IncidentResult toResult(IncidentView i) {
     return new IncidentResult()
         .incidentKey(Keys.format(i.key()))
         .processInstanceKey(Keys.format(i.processInstanceKey()))

@@ -2,6 +2,7 @@ package io.partnerflow.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
+import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
 import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
 import io.camunda.client.protocol.rest.ProcessInstanceResult;
 import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
@@ -10,6 +11,8 @@ import io.partnerflow.engine.command.CancelProcessInstanceCommand;
 import io.partnerflow.engine.command.CreateProcessInstanceCommand;
 import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.state.FieldFilter;
+import io.partnerflow.engine.state.IncidentQueries;
+import io.partnerflow.engine.state.IncidentView;
 import io.partnerflow.engine.state.ProcessInstanceQueries;
 import io.partnerflow.engine.state.ProcessInstanceQueries.Criteria;
 import io.partnerflow.engine.state.ProcessInstanceQueries.VariableCondition;
@@ -45,16 +48,19 @@ class ProcessInstanceController {
   private final CancelProcessInstanceCommand cancel;
   private final ProcessInstanceQueries queries;
   private final ProcessInstanceCompletions completions;
+  private final IncidentQueries incidents;
 
   ProcessInstanceController(
       CreateProcessInstanceCommand create,
       CancelProcessInstanceCommand cancel,
       ProcessInstanceQueries queries,
-      ProcessInstanceCompletions completions) {
+      ProcessInstanceCompletions completions,
+      IncidentQueries incidents) {
     this.create = create;
     this.cancel = cancel;
     this.queries = queries;
     this.completions = completions;
+    this.incidents = incidents;
   }
 
   /**
@@ -107,6 +113,19 @@ class ProcessInstanceController {
     SearchPage<ProcessInstanceView> page = queries.search(criteria, paging);
     return new ProcessInstanceSearchQueryResult()
         .items(page.items().stream().map(ProcessInstanceController::toResult).toList())
+        .page(SearchRequests.page(page, paging));
+  }
+
+  /** The incidents of one instance (sort and page as in /v2/incidents/search; no filter). */
+  @PostMapping("/{key}/incidents/search")
+  IncidentSearchQueryResult incidents(
+      @PathVariable long key, @RequestBody(required = false) JsonNode body) {
+    queries.find(key).orElseThrow(() -> EngineException.notFound("Process instance", key));
+    SearchPaging paging = SearchRequests.paging(body, IncidentQueries.COLUMNS);
+    SearchPage<IncidentView> page =
+        incidents.search(Map.of("processInstanceKey", FieldFilter.equalTo(key)), paging);
+    return new IncidentSearchQueryResult()
+        .items(page.items().stream().map(IncidentController::toResult).toList())
         .page(SearchRequests.page(page, paging));
   }
 

@@ -194,6 +194,17 @@ class IncidentTest extends EngineScenarioTest {
         .extracting(Incident::getState)
         .containsExactly(IncidentState.RESOLVED, IncidentState.ACTIVE);
     assertThat(instance(key).getHasIncident()).isTrue();
+    assertThat(
+            client
+                .newIncidentsByProcessInstanceSearchRequest(key)
+                .sort(s -> s.incidentKey().desc())
+                .send()
+                .join()
+                .items())
+        .extracting(Incident::getState)
+        .containsExactly(IncidentState.ACTIVE, IncidentState.RESOLVED);
+    assertThatThrownBy(() -> client.newIncidentsByProcessInstanceSearchRequest(31L).send().join())
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(404));
   }
 
   @Test
