@@ -125,7 +125,8 @@ public class ApplicationService {
 
   /**
    * Sets the application's status and appends it to the history shown to the applicant. For the
-   * process's workers: no user is needed.
+   * process's workers: no user is needed. Recording the status it already has without a note adds
+   * nothing (a retried job, or IN_REVIEW recorded by the answer and again by the process).
    *
    * @param note shown to the applicant beside the status, or null
    * @throws IllegalArgumentException when there is no such application
@@ -133,9 +134,15 @@ public class ApplicationService {
   public void recordStatus(long applicationId, ApplicationStatus status, String note) {
     transaction.executeWithoutResult(
         tx -> {
-          if (!repository.updateStatus(applicationId, status)) {
-            throw new IllegalArgumentException("No application " + applicationId);
+          ApplicationStatus current =
+              repository
+                  .lockStatus(applicationId)
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("No application " + applicationId));
+          if (current == status && (note == null || note.isBlank())) {
+            return;
           }
+          repository.updateStatus(applicationId, status);
           repository.insertEvent(applicationId, status, note);
         });
   }

@@ -249,6 +249,26 @@ class ApplicationServiceTest {
   }
 
   @Test
+  void shouldNotRepeatTheCurrentStatusWithoutANote() {
+    // given
+    String token = tokenOf(applications.submit(submission(uniqueValues(), Locale.ENGLISH)));
+    long id = applications.statusPage(token).orElseThrow().application().id();
+
+    // when: a retried job records the same status twice, then a note comes with it
+    applications.recordStatus(id, ApplicationStatus.IN_REVIEW, null);
+    applications.recordStatus(id, ApplicationStatus.IN_REVIEW, null);
+    applications.recordStatus(id, ApplicationStatus.IN_REVIEW, "Second reviewer added");
+
+    // then
+    assertThat(applications.statusPage(token).orElseThrow().history())
+        .extracting(ApplicationEvent::status, ApplicationEvent::note)
+        .containsExactly(
+            tuple(ApplicationStatus.SUBMITTED, null),
+            tuple(ApplicationStatus.IN_REVIEW, null),
+            tuple(ApplicationStatus.IN_REVIEW, "Second reviewer added"));
+  }
+
+  @Test
   void shouldRefuseToRecordTheStatusOfAnUnknownApplication() {
     assertThatThrownBy(
             () -> applications.recordStatus(Long.MAX_VALUE, ApplicationStatus.APPROVED, null))
