@@ -134,6 +134,14 @@ class ApplicationRepository {
         .update();
   }
 
+  /** The current status, the row locked until the end of the transaction. */
+  Optional<ApplicationStatus> lockStatus(long id) {
+    return jdbc.sql("SELECT status FROM app.application WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query((rs, row) -> ApplicationStatus.valueOf(rs.getString("status")))
+        .optional();
+  }
+
   /**
    * @return false when there is no such application
    */
