@@ -201,7 +201,9 @@ public class TaskListService {
 
   private Form formOf(long key) {
     try {
-      return client.newUserTaskGetFormRequest(key).send().join();
+      Form form = client.newUserTaskGetFormRequest(key).send().join();
+      // without a form the engine answers 204, which the client turns into an empty Form
+      return form == null || form.getFormId() == null ? null : form;
     } catch (ProblemException e) {
       if (e.code() == 404 || e.code() == 204) {
         return null;

@@ -77,6 +77,67 @@ public final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }
 
+  /** Clicks a button, scrolled to the middle of the window first, as a person would. */
+  public void click(String id) {
+    WebElement element = waitFor(By.id(id));
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /** Types into the input of a Vaadin field and leaves it, so the value reaches the server. */
+  public void type(String fieldId, String text) {
+    WebElement input = waitFor(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));
+    input.clear();
+    input.sendKeys(text);
+    input.sendKeys(org.openqa.selenium.Keys.TAB);
+  }
+
+  /** Opens a vaadin-select and clicks the item with that label. */
+  public void select(String fieldId, String label) {
+    click(fieldId);
+    WebElement item = waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']"));
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", item);
+    item.click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.tagName("vaadin-select-overlay")));
+  }
+
+  /** Clicks the radio button or checkbox with that label inside a Vaadin group. */
+  public void choose(String groupId, String label) {
+    clickInput(
+        By.xpath(
+            "//*[@id='"
+                + groupId
+                + "']//*[self::vaadin-radio-button or self::vaadin-checkbox]"
+                + "[normalize-space(.)='"
+                + label
+                + "']//input"));
+  }
+
+  /** Ticks a Vaadin checkbox. */
+  public void check(String checkboxId) {
+    clickInput(By.cssSelector("#" + checkboxId + " input"));
+  }
+
+  // Vaadin hides the native input of radio buttons and checkboxes behind its own styling, so a
+  // person's click arrives at the input through its label; a script click does the same here
+  private void clickInput(By locator) {
+    WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", input);
+  }
+
+  /** Whether any rendered cell of a Vaadin grid contains the text. */
+  public boolean gridContains(String gridId, String text) {
+    return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+        .anyMatch(cell -> cell.getText().contains(text));
+  }
+
+  public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+    wait.until(condition::apply);
+  }
+
   public WebDriver driver() {
     return driver;
   }

@@ -59,6 +59,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
     scope.setItems(TaskScope.values());
     scope.setItemLabelGenerator(value -> getTranslation("tasklist.scope." + value.name()));
     scope.setValue(TaskScope.MY_GROUPS);
+    process.setId("task-filter-process");
     process.setLabel(getTranslation("tasklist.process"));
     process.setPlaceholder(getTranslation("tasklist.process.all"));
     process.setClearButtonVisible(true);
