@@ -76,18 +76,19 @@ public class TriggerTimerCommand {
       timers.setState(timer.key(), TimerRecord.CANCELED);
       return Outcome.DISCARDED;
     }
-    boolean waiting =
-        instance.get().isActive()
-            && elementInstances
-                .find(timer.elementInstanceKey())
-                .map(ElementInstanceRecord::isActive)
-                .orElse(false);
-    if (!waiting) {
+    Optional<ElementInstanceRecord> element =
+        elementInstances.find(timer.elementInstanceKey()).filter(ElementInstanceRecord::isActive);
+    if (!instance.get().isActive() || element.isEmpty()) {
       timers.setState(timer.key(), TimerRecord.CANCELED);
       return Outcome.DISCARDED;
     }
     timers.setState(timer.key(), TimerRecord.TRIGGERED);
-    machine.completeElement(instance.get(), timer.elementInstanceKey(), Map.of());
+    if (timer.elementId().equals(element.get().elementId())) {
+      machine.completeElement(instance.get(), timer.elementInstanceKey(), Map.of());
+    } else {
+      // a boundary event's timer: stored on its host activity's instance, with its own id
+      machine.triggerBoundaryEvent(instance.get(), timer.elementInstanceKey(), timer.elementId());
+    }
     return Outcome.FIRED;
   }
 }

@@ -48,6 +48,13 @@ public class BpmnTransformer {
     elements.put(root.id(), root);
     checkListeners(process, problems);
     addScope(root, process.getFlowElements(), elements, flows, problems);
+    for (ExecutableElement element : elements.values()) {
+      BoundaryEventDefinition boundary = element.settings(BoundaryEventDefinition.class);
+      ExecutableElement host = boundary == null ? null : elements.get(boundary.attachedToId());
+      if (host != null) {
+        host.addBoundaryEvent(element.id());
+      }
+    }
     String startFormId =
         root.noneStartEventId() == null ? null : startFormId(process, root.noneStartEventId());
     ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);

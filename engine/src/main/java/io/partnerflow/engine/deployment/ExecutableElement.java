@@ -24,6 +24,7 @@ public final class ExecutableElement {
   private final Map<Class<?>, Object> settings = new HashMap<>();
   private String defaultFlowId;
   private String noneStartEventId;
+  private final List<String> boundaryEventIds = new ArrayList<>();
 
   public ExecutableElement(String id, String name, ElementKind kind, String flowScopeId) {
     this.id = id;
@@ -81,6 +82,15 @@ public final class ExecutableElement {
   /** For containers (process, sub-process): where a token starts. */
   public String noneStartEventId() {
     return noneStartEventId;
+  }
+
+  /** For activities: the ids of the boundary events attached to it, in model order. */
+  public List<String> boundaryEventIds() {
+    return Collections.unmodifiableList(boundaryEventIds);
+  }
+
+  void addBoundaryEvent(String boundaryEventId) {
+    boundaryEventIds.add(boundaryEventId);
   }
 
   void addIncoming(ExecutableSequenceFlow flow) {

@@ -8,7 +8,10 @@ import io.partnerflow.engine.expression.ExpressionException;
 import io.partnerflow.engine.expression.TimeValues;
 import org.springframework.stereotype.Component;
 
-/** timeDuration or timeDate of intermediate timer catch events; static values are checked here. */
+/**
+ * timeDuration or timeDate of intermediate timer catch events and timer boundary events; static
+ * values are checked here.
+ */
 @Component
 class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
 
@@ -19,7 +22,8 @@ class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
 
   @Override
   public boolean appliesTo(ElementKind kind, FlowNode node) {
-    return kind == ElementKind.INTERMEDIATE_TIMER_CATCH_EVENT;
+    return kind == ElementKind.INTERMEDIATE_TIMER_CATCH_EVENT
+        || kind == ElementKind.BOUNDARY_TIMER_EVENT;
   }
 
   @Override
@@ -34,9 +38,9 @@ class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
     if (timer.getTimeCycle() != null) {
       problems.add(
           node,
-          "Element '%s' of type 'intermediateCatchEvent (timerEventDefinition)' has a timeCycle;"
-                  .formatted(node.getId())
-              + " an intermediate timer catch event supports timeDuration or timeDate only");
+          "Element '%s' of type '%s (timerEventDefinition)' has a timeCycle;"
+                  .formatted(node.getId(), node.getElementType().getTypeName())
+              + " the embedded engine supports timeDuration or timeDate only here");
       return null;
     }
     boolean duration = timer.getTimeDuration() != null;

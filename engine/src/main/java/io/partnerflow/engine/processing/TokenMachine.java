@@ -1,13 +1,16 @@
 package io.partnerflow.engine.processing;
 
+import io.partnerflow.engine.deployment.BoundaryEventDefinition;
 import io.partnerflow.engine.deployment.ElementKind;
 import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.ExecutableSequenceFlow;
 import io.partnerflow.engine.deployment.ProcessGraphCache;
+import io.partnerflow.engine.deployment.TimerDefinition;
 import io.partnerflow.engine.expression.ExpressionException;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
 import io.partnerflow.engine.processing.behavior.JoinBehavior;
+import io.partnerflow.engine.processing.behavior.TimerBehavior;
 import io.partnerflow.engine.processing.behavior.VariableBehavior;
 import io.partnerflow.engine.state.ElementInstanceRecord;
 import io.partnerflow.engine.state.ElementInstanceRepository;
@@ -41,6 +44,7 @@ public class TokenMachine {
   private final JoinBehavior joins;
   private final KeyGenerator keys;
   private final EngineClock clock;
+  private final TimerBehavior timers;
 
   public TokenMachine(
       ProcessorRegistry processors,
@@ -51,7 +55,9 @@ public class TokenMachine {
       IncidentBehavior incidents,
       JoinBehavior joins,
       KeyGenerator keys,
-      EngineClock clock) {
+      EngineClock clock,
+      TimerBehavior timers) {
+    this.timers = timers;
     this.processors = processors;
     this.graphs = graphs;
     this.processInstances = processInstances;
@@ -127,12 +133,34 @@ public class TokenMachine {
     run.drain();
   }
 
+  /**
+   * A boundary event's timer fired while its host activity waits (the caller checked that the host
+   * is active and holds the instance lock). Interrupting: the host is terminated and the token
+   * continues on the boundary event's outgoing flows. Non-interrupting: a new token starts there
+   * and the host keeps waiting.
+   */
+  public void triggerBoundaryEvent(
+      ProcessInstanceRecord instance, long hostInstanceKey, String boundaryEventId) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    ElementInstanceRecord host = run.elementInstance(hostInstanceKey);
+    ExecutableElement boundary = run.graph().element(boundaryEventId);
+    BoundaryEventDefinition definition = boundary.settings(BoundaryEventDefinition.class);
+    if (definition.interrupting()) {
+      run.terminate(host);
+    }
+    run.activate(boundary, host.flowScopeKey(), Map.of());
+    run.drain();
+  }
+
   /** Terminates every active element, innermost first, and the instance itself. */
   public void terminateInstance(ProcessInstanceRecord instance) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
     for (ElementInstanceRecord active : elementInstances.findActiveInInstance(instance.key())) {
       ExecutableElement element = run.graph().element(active.elementId());
       processors.get(element.kind()).onTerminate(new ElementContext(run, element, active));
+      if (!element.boundaryEventIds().isEmpty()) {
+        timers.cancel(active.key());
+      }
       elementInstances.end(active.key(), ElementInstanceRecord.TERMINATED, clock.nowAtUtc());
       incidents.resolveForElement(active.key());
       joins.discard(active.key());
@@ -252,7 +280,51 @@ public class TokenMachine {
           return;
         }
       }
+      if (!scheduleBoundaryTimers(context)) {
+        return;
+      }
       processors.get(element.kind()).onActivate(context);
+    }
+
+    /**
+     * Schedules the timers of the boundary events attached to a just activated element, evaluated
+     * in its scope. False when one cannot be evaluated: an incident is open on the element and none
+     * of its boundary timers stays scheduled.
+     */
+    private boolean scheduleBoundaryTimers(ElementContext context) {
+      ExecutableElement element = context.element();
+      if (element.boundaryEventIds().isEmpty()) {
+        return true;
+      }
+      timers.cancel(context.key());
+      for (String boundaryId : element.boundaryEventIds()) {
+        TimerDefinition timer = graph.element(boundaryId).settings(TimerDefinition.class);
+        if (timer == null) {
+          continue;
+        }
+        try {
+          timers.schedule(processInstance, context.key(), boundaryId, timer, context.variables());
+        } catch (ExpressionException e) {
+          timers.cancel(context.key());
+          context.raiseIncident(
+              IncidentBehavior.EXTRACT_VALUE_ERROR,
+              "Boundary event '%s': %s".formatted(boundaryId, e.getMessage()));
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Terminates one active element (e.g. interrupted by a boundary event). */
+    void terminate(ElementInstanceRecord instance) {
+      ExecutableElement element = graph.element(instance.elementId());
+      processors.get(element.kind()).onTerminate(new ElementContext(this, element, instance));
+      if (!element.boundaryEventIds().isEmpty()) {
+        timers.cancel(instance.key());
+      }
+      elementInstances.end(instance.key(), ElementInstanceRecord.TERMINATED, clock.nowAtUtc());
+      instances.put(instance.key(), ended(instance, ElementInstanceRecord.TERMINATED));
+      incidents.resolveForElement(instance.key());
     }
 
     /** Runs an active element's activation again (input mappings, then its processor). */
@@ -274,6 +346,9 @@ public class TokenMachine {
           context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
           return;
         }
+      }
+      if (!scheduleBoundaryTimers(context)) {
+        return;
       }
       processors.get(element.kind()).onActivate(context);
     }
@@ -300,6 +375,9 @@ public class TokenMachine {
       }
       elementInstances.end(instance.key(), ElementInstanceRecord.COMPLETED, clock.nowAtUtc());
       instances.put(instance.key(), ended(instance, ElementInstanceRecord.COMPLETED));
+      if (!element.boundaryEventIds().isEmpty()) {
+        timers.cancel(instance.key());
+      }
       if (instance.incidentKey() != null) {
         // every incident sets the element's incident_key (IncidentBehavior.raise), and an element
         // never completes in the run that raised one: without a key there is nothing to resolve
