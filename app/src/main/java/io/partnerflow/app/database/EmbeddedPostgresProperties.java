@@ -10,14 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port port on 127.0.0.1, 0 for a free one
  * @param database database the app uses; created on first start
  * @param cleanOnStart wipe the data directory on the first start in this JVM (tests)
+ * @param durable flush every commit to disk (fsync, synchronous commit): on for real data, off for
+ *     throw-away test databases
  */
 @ConfigurationProperties("partnerflow.embedded-postgres")
 public record EmbeddedPostgresProperties(
-    Path dataDirectory, int port, String database, boolean cleanOnStart) {
+    Path dataDirectory, int port, String database, boolean cleanOnStart, Boolean durable) {
 
   public EmbeddedPostgresProperties {
     if (dataDirectory == null) {
       dataDirectory = Path.of("data", "postgres");
+    }
+    if (durable == null) {
+      durable = true;
     }
     if (database == null || database.isBlank()) {
       database = "partnerflow";

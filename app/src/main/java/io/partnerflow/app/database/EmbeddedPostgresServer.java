@@ -45,6 +45,9 @@ public final class EmbeddedPostgresServer {
               .setDataDirectory(directory)
               .setCleanDataDirectory(properties.cleanOnStart())
               .setPort(properties.port())
+              // the library's defaults favour test speed over durability; real data needs both
+              .setServerConfig("fsync", properties.durable() ? "on" : "off")
+              .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
               .start();
       return new EmbeddedPostgresServer(postgres, directory);
     } catch (IOException e) {
