@@ -24,6 +24,14 @@ public class UserAccountService {
     return repository.findAll();
   }
 
+  /** The active members of a group, e.g. the team leads to notify; for admins and workers. */
+  @Secured({"ROLE_ADMIN", SystemIdentity.AUTHORITY})
+  public List<UserAccount> membersOf(String group) {
+    return repository.findAll().stream()
+        .filter(user -> user.enabled() && user.groups().contains(group))
+        .toList();
+  }
+
   /** For login and for services that need the current user's memberships. */
   public Optional<UserAccount> findByUsername(String username) {
     return repository.findByUsername(username);

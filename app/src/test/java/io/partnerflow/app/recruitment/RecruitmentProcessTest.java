@@ -128,6 +128,61 @@ class RecruitmentProcessTest {
     assertThat(status(applied)).isEqualTo("APPROVED");
   }
 
+  @Test
+  void shouldNotifyTheTeamLeadWhenTheReviewIsOverdueAndKeepTheTaskOpen() throws Exception {
+    // given
+    Applied applied = apply("DE");
+    UserTask review = awaitTask(applied, "review-application");
+
+    // when: three days and an hour later
+    try {
+      client.newPinClockCommand().time(Instant.now().plus(Duration.ofHours(73))).send().join();
+      await(
+          () ->
+              jdbc
+                  .sql(
+                      "SELECT recipient_email FROM app.notification_outbox"
+                          + " WHERE template = 'review-overdue' AND reference_id = :id")
+                  .param("id", String.valueOf(applied.applicationId()))
+                  .query(String.class)
+                  .list()
+                  .stream()
+                  .findFirst()
+                  .filter(email -> email.startsWith("lead@")));
+    } finally {
+      client.newResetClockCommand().send().join();
+    }
+
+    // then: the review stays open and can still be decided
+    assertThat(awaitTask(applied, "review-application").getUserTaskKey())
+        .isEqualTo(review.getUserTaskKey());
+    complete(review, Map.of("decision", "reject"));
+    awaitCompleted(applied);
+  }
+
+  @Test
+  void shouldWithdrawTheApplicationWhenTheApplicantDoesNotAnswerFor14Days() throws Exception {
+    // given
+    Applied applied = apply("NL");
+    complete(
+        awaitTask(applied, "review-application"),
+        Map.of("decision", "request-information", "informationRequest", "Your references?"));
+    UserTask question = awaitTask(applied, "provide-information");
+
+    // when
+    try {
+      client.newPinClockCommand().time(Instant.now().plus(Duration.ofDays(15))).send().join();
+      awaitCompleted(applied);
+    } finally {
+      client.newResetClockCommand().send().join();
+    }
+
+    // then
+    assertThat(status(applied)).isEqualTo("WITHDRAWN");
+    assertThat(client.newUserTaskGetRequest(question.getUserTaskKey()).send().join().getState())
+        .isEqualTo(UserTaskState.CANCELED);
+  }
+
   private Applied apply(String country) throws Exception {
     String company = "Applicant " + UUID.randomUUID().toString().substring(0, 8);
     String email = company.replace(' ', '-').toLowerCase(Locale.ROOT) + "@example.org";

@@ -1,0 +1,101 @@
+package io.partnerflow.app.recruitment.worker;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.ProcessInstanceKey;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import io.partnerflow.app.notification.NotificationService;
+import io.partnerflow.app.notification.Recipient;
+import io.partnerflow.app.notification.Reference;
+import io.partnerflow.app.recruitment.application.RecruitmentProperties;
+import io.partnerflow.app.security.SystemIdentity;
+import io.partnerflow.app.security.UserAccount;
+import io.partnerflow.app.security.UserAccountService;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Job type {@code notify-review-overdue}: the review passed its due date, so every team lead of the
+ * partner managers gets a notice naming the reviewer (if any) and linking the task.
+ */
+@Component
+// public: the Camunda SDK invokes the worker method reflectively
+public class ReviewOverdueWorker {
+
+  static final String TEAM_LEADS = "partner-manager-leads";
+
+  private final CamundaClient client;
+  private final UserAccountService users;
+  private final NotificationService notifications;
+  private final RecruitmentProperties properties;
+
+  ReviewOverdueWorker(
+      CamundaClient client,
+      UserAccountService users,
+      NotificationService notifications,
+      RecruitmentProperties properties) {
+    this.client = client;
+    this.users = users;
+    this.notifications = notifications;
+    this.properties = properties;
+  }
+
+  @JobWorker(
+      type = "notify-review-overdue",
+      fetchVariables = {"applicationId", "companyName"})
+  public void notifyLeads(
+      @ProcessInstanceKey long processInstanceKey,
+      @Variable Long applicationId,
+      @Variable String companyName) {
+    UserTask review = openReview(processInstanceKey);
+    List<UserAccount> leads = SystemIdentity.call(() -> users.membersOf(TEAM_LEADS));
+    String link =
+        properties.publicUrl().toString().replaceAll("/+$", "")
+            + "/tasks/"
+            + review.getUserTaskKey();
+    for (UserAccount lead : leads) {
+      if (lead.email() == null) {
+        continue;
+      }
+      notifications.enqueue(
+          "review-overdue",
+          new Recipient(lead.email(), lead.displayName()),
+          Locale.ENGLISH,
+          Map.of(
+              "leadName",
+              lead.displayName(),
+              "companyName",
+              companyName == null ? "" : companyName,
+              "reviewer",
+              review.getAssignee() == null ? "nobody yet" : review.getAssignee(),
+              "dueDate",
+              String.valueOf(review.getDueDate()),
+              "taskLink",
+              link),
+          applicationId == null
+              ? Reference.none()
+              : Reference.of(Reference.APPLICATION, applicationId));
+    }
+  }
+
+  private UserTask openReview(long processInstanceKey) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(
+            filter ->
+                filter
+                    .processInstanceKey(processInstanceKey)
+                    .elementId("review-application")
+                    .state(UserTaskState.CREATED))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("The review is no longer open"));
+  }
+}
