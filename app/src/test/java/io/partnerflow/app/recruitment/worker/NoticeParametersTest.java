@@ -1,0 +1,79 @@
+package io.partnerflow.app.recruitment.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.when;
+
+import io.partnerflow.app.recruitment.application.RecruitmentProperties;
+import io.partnerflow.app.security.Role;
+import io.partnerflow.app.security.UserAccount;
+import io.partnerflow.app.security.UserAccountService;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class NoticeParametersTest {
+
+  @Mock RecruitmentProperties properties;
+  @Mock UserAccountService users;
+
+  @Test
+  void shouldNameTheReviewerInTheWelcomeNotice() {
+    // given
+    when(users.findByUsername("manager"))
+        .thenReturn(
+            Optional.of(
+                new UserAccount(
+                    1,
+                    "manager",
+                    "h",
+                    "Max Manager",
+                    null,
+                    true,
+                    null,
+                    Set.of(Role.PARTNER_MANAGER),
+                    Set.of())));
+    NoticeParameters parameters = new NoticeParameters(properties, users);
+
+    // when / then
+    assertThat(
+            parameters.forTemplate(
+                "partner-welcome",
+                CreatePartnerWorkerTest.application(),
+                new RecruitmentVariables(7L, null, "Gold", null, 70, "manager", 42L)))
+        .containsEntry("managerName", "Max Manager")
+        .containsEntry("tier", "Gold")
+        .containsEntry("partnerName", "Northwind");
+  }
+
+  @Test
+  void shouldLinkTheStatusPageWhenAskingForInformation() {
+    when(properties.statusLink("token")).thenReturn("https://partners.example/apply/status/token");
+    NoticeParameters parameters = new NoticeParameters(properties, users);
+
+    assertThat(
+            parameters.forTemplate(
+                "information-requested",
+                CreatePartnerWorkerTest.application(),
+                new RecruitmentVariables(7L, "References?", null, null, 70, "manager", null)))
+        .containsEntry("question", "References?")
+        .containsEntry("statusLink", "https://partners.example/apply/status/token");
+  }
+
+  @Test
+  void shouldRefuseATemplateItDoesNotKnow() {
+    NoticeParameters parameters = new NoticeParameters(properties, users);
+
+    assertThatThrownBy(
+            () ->
+                parameters.forTemplate(
+                    "no-such-template",
+                    CreatePartnerWorkerTest.application(),
+                    new RecruitmentVariables(7L, null, null, null, null, null, null)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
