@@ -7,9 +7,12 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.modeling.ModelDeploymentService;
+import io.partnerflow.app.partner.PartnerProcessHistory;
+import io.partnerflow.app.partner.ProcessStep;
 import io.partnerflow.app.recruitment.application.ApplicationReceipt;
 import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
+import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +39,7 @@ class RecruitmentProcessTest {
   @Autowired ModelDeploymentService deployments;
   @Autowired ApplicationService applications;
   @Autowired JdbcClient jdbc;
+  @Autowired PartnerProcessHistory processHistory;
 
   @BeforeEach
   void deployTheRepositoryModels() {
@@ -66,6 +70,16 @@ class RecruitmentProcessTest {
     assertThat(partner.get("fit_score")).isEqualTo(70);
     assertThat(templatesSentTo(applied.email())).contains("portal-invitation", "partner-welcome");
     assertThat(status(applied)).isEqualTo("APPROVED");
+    long partnerId =
+        jdbc.sql("SELECT id FROM app.partner WHERE application_id = :id")
+            .param("id", applied.applicationId())
+            .query(Long.class)
+            .single();
+    assertThat(SystemIdentity.call(() -> processHistory.of(partnerId)))
+        .extracting(ProcessStep::elementName, ProcessStep::state)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("Review application", "COMPLETED"),
+            org.assertj.core.groups.Tuple.tuple("Create partner organisation", "COMPLETED"));
     assertThat(
             jdbc.sql("SELECT count(*) FROM app.app_user WHERE username = :email")
                 .param("email", applied.email())

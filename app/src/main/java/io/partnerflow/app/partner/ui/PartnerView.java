@@ -27,11 +27,17 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.partnerflow.app.partner.Partner;
 import io.partnerflow.app.partner.PartnerContact;
 import io.partnerflow.app.partner.PartnerEvent;
+import io.partnerflow.app.partner.PartnerProcessHistory;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerStatus;
 import io.partnerflow.app.partner.PartnerTier;
+import io.partnerflow.app.partner.ProcessStep;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -44,10 +50,15 @@ import org.springframework.security.access.AccessDeniedException;
 public class PartnerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final PartnerService partners;
+  private final PartnerProcessHistory processes;
   private final AuthenticationContext authentication;
   private Partner partner;
 
-  public PartnerView(PartnerService partners, AuthenticationContext authentication) {
+  public PartnerView(
+      PartnerService partners,
+      PartnerProcessHistory processes,
+      AuthenticationContext authentication) {
+    this.processes = processes;
     this.partners = partners;
     this.authentication = authentication;
     setId("partner-view");
@@ -176,10 +187,22 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
   private Component timeline(Locale locale) {
     UnorderedList list = new UnorderedList();
     list.setId("partner-timeline");
+    // the partner's own records and the steps of its processes, newest first
+    List<Map.Entry<Instant, String>> entries = new ArrayList<>();
     for (PartnerEvent event : partners.timeline(partner.id())) {
+      entries.add(Map.entry(event.occurredAt(), describe(event)));
+    }
+    for (ProcessStep step : processes.of(partner.id())) {
+      entries.add(
+          Map.entry(
+              step.endedAt() == null ? step.startedAt() : step.endedAt(),
+              getTranslation(
+                  "partner.step." + step.state(), step.elementName(), step.processId())));
+    }
+    entries.sort(Map.Entry.<Instant, String>comparingByKey().reversed());
+    for (Map.Entry<Instant, String> entry : entries) {
       list.add(
-          new ListItem(
-              PartnerLabels.dateTime(event.occurredAt(), locale) + " – " + describe(event)));
+          new ListItem(PartnerLabels.dateTime(entry.getKey(), locale) + " – " + entry.getValue()));
     }
     return list;
   }
