@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,9 @@ class StartupReport {
     this.environment = environment;
   }
 
+  // last of the ready listeners, so the line comes after the model deployment
   @EventListener
+  @Order(Ordered.LOWEST_PRECEDENCE)
   void onReady(ApplicationReadyEvent event) {
     String port = environment.getProperty("local.server.port", "?");
     log.info(

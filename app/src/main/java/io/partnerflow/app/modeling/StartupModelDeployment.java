@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
  * for}; a model the engine refuses is reported at once, since retrying cannot fix it.
  */
 @Component
-@Order(10)
 class StartupModelDeployment {
 
   private static final Logger log = LoggerFactory.getLogger(StartupModelDeployment.class);
@@ -38,6 +37,7 @@ class StartupModelDeployment {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
   void deployModels() throws InterruptedException {
     if (!properties.deployOnStartup()) {
       return;
