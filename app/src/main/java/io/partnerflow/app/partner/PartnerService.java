@@ -2,6 +2,7 @@ package io.partnerflow.app.partner;
 
 import io.partnerflow.app.partner.PartnerAccess.Viewer;
 import io.partnerflow.app.security.Role;
+import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerService {
 
   /** The authority of process workers (job workers acting for the platform). */
-  public static final String SYSTEM = "ROLE_SYSTEM";
+  public static final String SYSTEM = SystemIdentity.AUTHORITY;
 
   private static final String ADMIN = "ROLE_ADMIN";
   private static final String MANAGER = "ROLE_PARTNER_MANAGER";

@@ -49,6 +49,9 @@ class ModelDeploymentServiceTest {
   void shouldFindTheRepositoryModelsOnTheClasspath() {
     // the build copies bpmn/ and forms/ to the classpath; every file found must be a model
     assertThat(deployments.configuredModels())
+        .extracting(Resource::getFilename)
+        .contains("partner-recruitment.bpmn", "partner-fit.dmn", "partner-application.form");
+    assertThat(deployments.configuredModels())
         .allSatisfy(model -> assertThat(model.getFilename()).matches(".+\\.(bpmn|dmn|form)"));
   }
 }

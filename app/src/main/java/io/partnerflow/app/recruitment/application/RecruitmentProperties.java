@@ -41,7 +41,11 @@ public record RecruitmentProperties(
 
   /** The status page of a token, absolute. */
   public String statusLink(String token) {
-    String base = publicUrl.toString().replaceAll("/+$", "");
-    return base + "/apply/status/" + token;
+    return link("apply/status/" + token);
+  }
+
+  /** An absolute link to a path of this platform as applicants and staff reach it from e-mails. */
+  public String link(String path) {
+    return publicUrl.toString().replaceAll("/+$", "") + "/" + path.replaceAll("^/+", "");
   }
 }

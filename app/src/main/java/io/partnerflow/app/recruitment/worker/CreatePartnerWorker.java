@@ -33,13 +33,7 @@ public class CreatePartnerWorker {
 
   @JobWorker(type = "create-partner")
   public Map<String, Object> create(@VariablesAsType RecruitmentVariables variables) {
-    Application application =
-        applications
-            .find(variables.requireApplicationId())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "No application " + variables.requireApplicationId()));
+    Application application = variables.applicationIn(applications);
     NewPartner partner =
         new NewPartner(
             application.companyName(),

@@ -47,13 +47,7 @@ public class InvitePortalUserWorker {
 
   @JobWorker(type = "invite-portal-user")
   public void invite(@VariablesAsType RecruitmentVariables variables) {
-    Application application =
-        applications
-            .find(variables.requireApplicationId())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "No application " + variables.requireApplicationId()));
+    Application application = variables.applicationIn(applications);
     if (variables.partnerId() == null) {
       throw new IllegalStateException("The partner must exist before its contact is invited");
     }
@@ -82,6 +76,6 @@ public class InvitePortalUserWorker {
   }
 
   private String link(String token) {
-    return properties.publicUrl().toString().replaceAll("/+$", "") + "/invitation/" + token;
+    return properties.link("invitation/" + token);
   }
 }

@@ -41,13 +41,7 @@ public class RecruitmentNoticeWorker {
   @JobWorker(type = "recruitment-notice")
   public void send(
       @VariablesAsType RecruitmentVariables variables, @CustomHeaders Map<String, String> headers) {
-    Application application =
-        applications
-            .find(variables.requireApplicationId())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "No application " + variables.requireApplicationId()));
+    Application application = variables.applicationIn(applications);
     String template = RecruitmentHeaders.template(headers);
     transaction.executeWithoutResult(
         tx -> {

@@ -1,5 +1,8 @@
 package io.partnerflow.app.recruitment.worker;
 
+import io.partnerflow.app.recruitment.application.Application;
+import io.partnerflow.app.recruitment.application.ApplicationService;
+
 /**
  * The process variables the recruitment workers read. Missing ones are null.
  *
@@ -16,6 +19,14 @@ public record RecruitmentVariables(
     Number fitScore,
     String completedBy,
     Long partnerId) {
+
+  /** The application the instance belongs to; a missing one fails the job (then an incident). */
+  Application applicationIn(ApplicationService applications) {
+    long id = requireApplicationId();
+    return applications
+        .find(id)
+        .orElseThrow(() -> new IllegalStateException("No application " + id));
+  }
 
   /** The id the process was started with; every recruitment instance has one. */
   public long requireApplicationId() {

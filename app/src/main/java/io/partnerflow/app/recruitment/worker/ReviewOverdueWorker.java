@@ -53,10 +53,7 @@ public class ReviewOverdueWorker {
       @Variable String companyName) {
     UserTask review = openReview(processInstanceKey);
     List<UserAccount> leads = SystemIdentity.call(() -> users.membersOf(TEAM_LEADS));
-    String link =
-        properties.publicUrl().toString().replaceAll("/+$", "")
-            + "/tasks/"
-            + review.getUserTaskKey();
+    String link = properties.link("tasks/" + review.getUserTaskKey());
     for (UserAccount lead : leads) {
       if (lead.email() == null) {
         continue;
