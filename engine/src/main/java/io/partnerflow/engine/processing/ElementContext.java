@@ -73,6 +73,15 @@ public final class ElementContext {
     run.enqueueArrival(process().element(childElementId), null, instance.key());
   }
 
+  /**
+   * Terminates every other active element of this element's flow scope, innermost first, and the
+   * tokens still on their way there (terminate end event). The scope completes when this element
+   * has completed.
+   */
+  public void terminateFlowScopeContent() {
+    run.terminateContent(instance.flowScopeKey(), instance.key());
+  }
+
   /** Opens an incident on this element instance; the token stays here. */
   public long raiseIncident(String errorType, String errorMessage) {
     return run.machine()

@@ -155,16 +155,7 @@ public class TokenMachine {
   /** Terminates every active element, innermost first, and the instance itself. */
   public void terminateInstance(ProcessInstanceRecord instance) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
-    for (ElementInstanceRecord active : elementInstances.findActiveInInstance(instance.key())) {
-      ExecutableElement element = run.graph().element(active.elementId());
-      processors.get(element.kind()).onTerminate(new ElementContext(run, element, active));
-      if (!element.boundaryEventIds().isEmpty()) {
-        timers.cancel(active.key());
-      }
-      elementInstances.end(active.key(), ElementInstanceRecord.TERMINATED, clock.nowAtUtc());
-      incidents.resolveForElement(active.key());
-      joins.discard(active.key());
-    }
+    run.terminate(run.elementInstance(instance.key()));
     run.endProcessInstance(ProcessInstanceRecord.TERMINATED);
   }
 
@@ -236,6 +227,9 @@ public class TokenMachine {
 
     private void arrive(Arrival arrival) {
       pendingArrivals.merge(arrival.flowScopeKey(), -1, Integer::sum);
+      if (!elementInstance(arrival.flowScopeKey()).isActive()) {
+        return; // its scope was terminated meanwhile (e.g. interrupted by an error)
+      }
       ElementProcessor processor = processors.get(arrival.element().kind());
       String flowId = arrival.flow() == null ? null : arrival.flow().id();
       boolean activate =
@@ -315,8 +309,13 @@ public class TokenMachine {
       return true;
     }
 
-    /** Terminates one active element (e.g. interrupted by a boundary event). */
+    /**
+     * Terminates one active element (interrupted by a boundary event, instance cancelled, ...). A
+     * container's content is terminated first, innermost first, so that every child ends before its
+     * scope; tokens of the container still on the agenda are dropped.
+     */
     void terminate(ElementInstanceRecord instance) {
+      terminateContent(instance.key(), null);
       ExecutableElement element = graph.element(instance.elementId());
       processors.get(element.kind()).onTerminate(new ElementContext(this, element, instance));
       if (!element.boundaryEventIds().isEmpty()) {
@@ -325,6 +324,25 @@ public class TokenMachine {
       elementInstances.end(instance.key(), ElementInstanceRecord.TERMINATED, clock.nowAtUtc());
       instances.put(instance.key(), ended(instance, ElementInstanceRecord.TERMINATED));
       incidents.resolveForElement(instance.key());
+    }
+
+    /**
+     * Terminates everything active in a scope (newest first) except {@code keep}, drops the scope's
+     * tokens that are still on the agenda and those held at its joins. The scope itself stays
+     * active (e.g. a terminate end event's scope, which then completes).
+     */
+    void terminateContent(long scopeKey, Long keep) {
+      agenda.removeIf(
+          step -> step instanceof Arrival arrival && arrival.flowScopeKey() == scopeKey);
+      pendingArrivals.remove(scopeKey);
+      joins.discard(scopeKey);
+      List<ElementInstanceRecord> children = elementInstances.findActiveChildren(scopeKey);
+      for (int i = children.size() - 1; i >= 0; i--) {
+        ElementInstanceRecord child = children.get(i);
+        if (keep == null || child.key() != keep) {
+          terminate(child);
+        }
+      }
     }
 
     /** Runs an active element's activation again (input mappings, then its processor). */
