@@ -156,8 +156,11 @@ class MessageCorrelator {
           messageKey, candidate.bpmnProcessId(), candidate.processInstanceKey());
     }
     subscriptions.correlated(candidate.key(), messageKey, clock.nowAtUtc());
-    machine.completeElement(
-        instance.get(), candidate.elementInstanceKey(), variables == null ? Map.of() : variables);
+    machine.triggerEvent(
+        instance.get(),
+        candidate.elementInstanceKey(),
+        candidate.elementId(),
+        variables == null ? Map.of() : variables);
     return Delivery.DELIVERED;
   }
 }

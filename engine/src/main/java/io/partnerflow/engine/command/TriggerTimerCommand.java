@@ -83,12 +83,9 @@ public class TriggerTimerCommand {
       return Outcome.DISCARDED;
     }
     timers.setState(timer.key(), TimerRecord.TRIGGERED);
-    if (timer.elementId().equals(element.get().elementId())) {
-      machine.completeElement(instance.get(), timer.elementInstanceKey(), Map.of());
-    } else {
-      // a boundary event's timer: stored on its host activity's instance, with its own id
-      machine.triggerBoundaryEvent(instance.get(), timer.elementInstanceKey(), timer.elementId());
-    }
+    // the element's own timer, or one it holds for another event (a boundary event on it, an
+    // event after an event-based gateway): stored on the waiting instance with the event's id
+    machine.triggerEvent(instance.get(), timer.elementInstanceKey(), timer.elementId(), Map.of());
     return Outcome.FIRED;
   }
 }

@@ -68,6 +68,16 @@ public final class ElementContext {
     run.enqueueCompletion(instance.key(), flows);
   }
 
+  /**
+   * Completes the element and takes the given flow to an event that has already occurred (the
+   * event-based gateway's winner): the event's element is activated, gets the event's variables and
+   * completes at once, without waiting again.
+   */
+  public void completeWithEvent(ExecutableSequenceFlow flow, Map<String, Object> eventVariables) {
+    run.occurred(flow, eventVariables);
+    run.enqueueCompletion(instance.key(), List.of(flow));
+  }
+
   /** For containers: starts a token at a child element (e.g. the none start event). */
   public void activateChild(String childElementId) {
     run.enqueueArrival(process().element(childElementId), null, instance.key());

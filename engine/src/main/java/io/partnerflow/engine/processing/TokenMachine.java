@@ -104,16 +104,39 @@ public class TokenMachine {
       ProcessInstanceRecord instance, long elementInstanceKey, Map<String, Object> values) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
     ElementInstanceRecord element = run.elementInstance(elementInstanceKey);
-    ExecutableElement executable = run.graph().element(element.elementId());
-    if (values != null && !values.isEmpty()) {
-      if (executable.outputMappings().isEmpty()) {
-        variables.propagate(run.scopeChain(elementInstanceKey), instance.key(), values);
-      } else {
-        variables.setLocal(elementInstanceKey, instance.key(), values);
-      }
-    }
+    run.setResultVariables(element, values);
     run.enqueueCompletion(elementInstanceKey, null);
     run.drain();
+  }
+
+  /**
+   * The event {@code eventId} that the element instance {@code waitingKey} waits for has occurred
+   * (its timer fired or its message was correlated): the element's own event completes it; an event
+   * after an event-based gateway completes the gateway and activates and completes that event with
+   * the variables; otherwise it is a boundary event of the element.
+   */
+  public void triggerEvent(
+      ProcessInstanceRecord instance, long waitingKey, String eventId, Map<String, Object> values) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    ElementInstanceRecord waiting = run.elementInstance(waitingKey);
+    if (waiting.elementId().equals(eventId)) {
+      completeElement(instance, waitingKey, values);
+      return;
+    }
+    ExecutableElement element = run.graph().element(waiting.elementId());
+    if (element.kind() == ElementKind.EVENT_BASED_GATEWAY) {
+      ExecutableSequenceFlow flow =
+          element.outgoing().stream()
+              .filter(f -> f.targetId().equals(eventId))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalStateException("No flow to " + eventId + " at " + element.id()));
+      run.occurred(flow, values == null ? Map.of() : values);
+      run.enqueueCompletion(waitingKey, List.of(flow));
+      run.drain();
+      return;
+    }
+    triggerBoundaryEvent(instance, waitingKey, eventId);
   }
 
   /**
@@ -186,6 +209,9 @@ public class TokenMachine {
     private final Map<Long, Integer> pendingArrivals = new HashMap<>();
     private final Map<Long, ElementInstanceRecord> instances = new HashMap<>();
 
+    /** Flows to events that already occurred (event-based gateway) → the event's variables. */
+    private final Map<String, Map<String, Object>> occurredEvents = new HashMap<>();
+
     Run(ProcessInstanceRecord processInstance, ExecutableProcess graph) {
       this.processInstance = processInstance;
       this.graph = graph;
@@ -210,6 +236,25 @@ public class TokenMachine {
 
     void enqueueCompletion(long elementInstanceKey, List<ExecutableSequenceFlow> flows) {
       agenda.add(new Completion(elementInstanceKey, flows));
+    }
+
+    void occurred(ExecutableSequenceFlow flow, Map<String, Object> eventVariables) {
+      occurredEvents.put(flow.id(), eventVariables);
+    }
+
+    /**
+     * Variables a waiting element ends with (job, message): local to the element when it has output
+     * mappings (the mappings pick what leaves), otherwise propagated outwards.
+     */
+    void setResultVariables(ElementInstanceRecord element, Map<String, Object> values) {
+      if (values == null || values.isEmpty()) {
+        return;
+      }
+      if (graph.element(element.elementId()).outputMappings().isEmpty()) {
+        variables.propagate(scopeChain(element.key()), processInstance.key(), values);
+      } else {
+        variables.setLocal(element.key(), processInstance.key(), values);
+      }
     }
 
     void drain() {
@@ -240,13 +285,26 @@ public class TokenMachine {
                   arrival.flowScopeKey(),
                   processInstance.key()));
       if (activate) {
-        activate(arrival.element(), arrival.flowScopeKey(), Map.of());
+        Map<String, Object> occurred = flowId == null ? null : occurredEvents.remove(flowId);
+        activate(arrival.element(), arrival.flowScopeKey(), Map.of(), occurred);
       } else if (flowId == null) {
         throw new IllegalStateException("A start token cannot be held: " + arrival.element().id());
       }
     }
 
     void activate(ExecutableElement element, Long flowScopeKey, Map<String, Object> locals) {
+      activate(element, flowScopeKey, locals, null);
+    }
+
+    /**
+     * @param occurredEvent for an event that has already occurred (after an event-based gateway):
+     *     its variables; the element completes at once instead of waiting. Null otherwise.
+     */
+    private void activate(
+        ExecutableElement element,
+        Long flowScopeKey,
+        Map<String, Object> locals,
+        Map<String, Object> occurredEvent) {
       long key = element.kind() == ElementKind.PROCESS ? processInstance.key() : keys.next();
       ElementInstanceRecord instance =
           new ElementInstanceRecord(
@@ -275,6 +333,11 @@ public class TokenMachine {
         }
       }
       if (!scheduleBoundaryTimers(context)) {
+        return;
+      }
+      if (occurredEvent != null) {
+        setResultVariables(instance, occurredEvent);
+        context.complete();
         return;
       }
       processors.get(element.kind()).onActivate(context);

@@ -67,9 +67,28 @@ public class MessageSubscriptionBehavior {
       boolean hasOutputMappings,
       MessageDefinition definition,
       VariableLookup lookup) {
+    Optional<Map<String, Object>> correlated =
+        openFor(instance, scopeChain.get(0), elementId, definition, lookup);
+    correlated.ifPresent(
+        values -> applyMessageVariables(instance.key(), scopeChain, hasOutputMappings, values));
+    return correlated.isPresent();
+  }
+
+  /**
+   * Opens a subscription that the element instance {@code ownerKey} holds for the event {@code
+   * eventId}: its own message, or (event-based gateway) the message of one of the events after it.
+   * When a buffered message matches it is correlated at once and its variables are returned,
+   * nothing is set. Throws ExpressionException when the name or correlation key cannot be
+   * evaluated.
+   */
+  public Optional<Map<String, Object>> openFor(
+      ProcessInstanceRecord instance,
+      long ownerKey,
+      String eventId,
+      MessageDefinition definition,
+      VariableLookup lookup) {
     String name = feel.evaluateString(definition.name(), lookup);
-    String correlationKey = correlationKey(definition, lookup, elementId);
-    long elementInstanceKey = scopeChain.get(0);
+    String correlationKey = correlationKey(definition, lookup, eventId);
     OffsetDateTime now = clock.nowAtUtc();
     messages.lockCorrelation(instance.tenantId(), name, correlationKey);
     Optional<MessageRecord> buffered =
@@ -82,8 +101,8 @@ public class MessageSubscriptionBehavior {
     subscriptions.insert(
         new MessageSubscriptionRecord(
             keys.next(),
-            elementInstanceKey,
-            elementId,
+            ownerKey,
+            eventId,
             instance.key(),
             instance.processDefinitionKey(),
             instance.bpmnProcessId(),
@@ -93,14 +112,9 @@ public class MessageSubscriptionBehavior {
             correlated ? MessageSubscriptionRecord.CORRELATED : MessageSubscriptionRecord.WAITING,
             correlated ? buffered.get().key() : null,
             now));
-    if (correlated) {
-      applyMessageVariables(
-          instance.key(),
-          scopeChain,
-          hasOutputMappings,
-          json.readObject(buffered.get().variablesJson()));
-    }
-    return correlated;
+    return correlated
+        ? Optional.of(json.readObject(buffered.get().variablesJson()))
+        : Optional.empty();
   }
 
   /** The element instance is left without its message: its subscription is deleted. */
