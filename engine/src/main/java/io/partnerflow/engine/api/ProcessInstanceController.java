@@ -116,14 +116,16 @@ class ProcessInstanceController {
         .page(SearchRequests.page(page, paging));
   }
 
-  /** The incidents of one instance (sort and page as in /v2/incidents/search; no filter). */
+  /**
+   * The incidents of one instance and of the instances it called (sort and page as in
+   * /v2/incidents/search; no filter).
+   */
   @PostMapping("/{key}/incidents/search")
   IncidentSearchQueryResult incidents(
       @PathVariable long key, @RequestBody(required = false) JsonNode body) {
     queries.find(key).orElseThrow(() -> EngineException.notFound("Process instance", key));
     SearchPaging paging = SearchRequests.paging(body, IncidentQueries.COLUMNS);
-    SearchPage<IncidentView> page =
-        incidents.search(Map.of("processInstanceKey", FieldFilter.equalTo(key)), paging);
+    SearchPage<IncidentView> page = incidents.searchInTree(key, paging);
     return new IncidentSearchQueryResult()
         .items(page.items().stream().map(IncidentController::toResult).toList())
         .page(SearchRequests.page(page, paging));

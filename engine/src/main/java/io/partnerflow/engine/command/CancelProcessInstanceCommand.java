@@ -7,7 +7,10 @@ import io.partnerflow.engine.state.ProcessInstanceRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** POST /v2/process-instances/{key}/cancellation: terminates every active element. */
+/**
+ * POST /v2/process-instances/{key}/cancellation: terminates every active element, and the instances
+ * its call activities created. A called instance cannot be cancelled on its own (409).
+ */
 @Component
 public class CancelProcessInstanceCommand {
 
@@ -30,6 +33,13 @@ public class CancelProcessInstanceCommand {
       throw EngineException.invalidState(
           "Expected to cancel an active process instance with key '%d', but it is %s"
               .formatted(processInstanceKey, instance.state()));
+    }
+    if (instance.isCalled()) {
+      // as Camunda 8: a called instance ends with its caller
+      throw EngineException.invalidState(
+          ("Expected to cancel a process instance with key '%d', but it is created by a parent"
+                  + " process instance. Cancel the root process instance '%d' instead.")
+              .formatted(processInstanceKey, instance.lockKey()));
     }
     machine.terminateInstance(instance);
   }

@@ -6,15 +6,21 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * attachedToRef and cancelActivity of boundary events; the host must be a task the engine can
- * attach timers to (sub-processes and call activities are not executed yet).
+ * attachedToRef and cancelActivity of boundary events; the host must be an activity the engine can
+ * attach timers to (tasks and call activities).
  */
 @Component
 class BoundaryEventDefinitionReader implements ElementSettingsReader<BoundaryEventDefinition> {
 
   static final Set<String> HOST_TYPES =
       Set.of(
-          "serviceTask", "sendTask", "scriptTask", "businessRuleTask", "userTask", "receiveTask");
+          "serviceTask",
+          "sendTask",
+          "scriptTask",
+          "businessRuleTask",
+          "userTask",
+          "receiveTask",
+          "callActivity");
 
   @Override
   public Class<BoundaryEventDefinition> type() {
@@ -40,7 +46,7 @@ class BoundaryEventDefinitionReader implements ElementSettingsReader<BoundaryEve
           node,
           "Boundary event '%s' is attached to '%s' of type '%s'; the embedded engine supports"
                   .formatted(node.getId(), boundary.getAttachedTo().getId(), hostType)
-              + " boundary events on tasks only");
+              + " boundary events on tasks and call activities only");
       return null;
     }
     return new BoundaryEventDefinition(boundary.getAttachedTo().getId(), boundary.cancelActivity());

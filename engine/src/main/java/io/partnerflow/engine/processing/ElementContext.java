@@ -5,6 +5,7 @@ import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.ExecutableSequenceFlow;
 import io.partnerflow.engine.expression.VariableLookup;
 import io.partnerflow.engine.state.ElementInstanceRecord;
+import io.partnerflow.engine.state.ProcessDefinitionRecord;
 import io.partnerflow.engine.state.ProcessInstanceRecord;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,26 @@ public final class ElementContext {
     return run.machine()
         .incidents()
         .raise(run.processInstance(), instance.key(), element.id(), errorType, errorMessage, null);
+  }
+
+  /**
+   * For call activities: creates an instance of the given process definition called by this element
+   * instance, with these root variables, and runs it until its tokens wait. When it completes (now
+   * or later), this element completes with its variables.
+   */
+  public ProcessInstanceRecord startCalledInstance(
+      ProcessDefinitionRecord definition, Map<String, Object> variables) {
+    return run.startCalledInstance(instance, definition, variables);
+  }
+
+  /** For call activities: whether an instance of this definition can be created. */
+  public boolean hasNoneStartEvent(ProcessDefinitionRecord definition) {
+    return run.machine().hasNoneStartEvent(definition.key());
+  }
+
+  /** For call activities being terminated: terminates the instance this element called. */
+  public void terminateCalledInstances() {
+    run.machine().terminateCalledInstances(instance.key());
   }
 
   /** For the process element: the process instance has ended in the given state. */

@@ -1,6 +1,7 @@
 package io.partnerflow.engine.processing;
 
 import io.partnerflow.engine.deployment.BoundaryEventDefinition;
+import io.partnerflow.engine.deployment.CalledElement;
 import io.partnerflow.engine.deployment.ElementKind;
 import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
@@ -89,6 +90,18 @@ public class TokenMachine {
     run.activate(graph.process(), null, initialVariables);
     run.drain();
     return instance;
+  }
+
+  /**
+   * Terminates the instances a call activity's element instance created (it is terminated itself:
+   * its instance was cancelled or an interrupting boundary event fired), with everything they
+   * called in turn. The caller holds the lock of the tree's root, which covers them.
+   */
+  void terminateCalledInstances(long callActivityInstanceKey) {
+    for (ProcessInstanceRecord called :
+        processInstances.findActiveCalledBy(callActivityInstanceKey)) {
+      terminateInstance(called);
+    }
   }
 
   public boolean hasNoneStartEvent(long processDefinitionKey) {
@@ -212,9 +225,17 @@ public class TokenMachine {
     /** Flows to events that already occurred (event-based gateway) → the event's variables. */
     private final Map<String, Map<String, Object>> occurredEvents = new HashMap<>();
 
+    /** The calling instance's run when this instance was created by its call activity now. */
+    private final Run caller;
+
     Run(ProcessInstanceRecord processInstance, ExecutableProcess graph) {
+      this(processInstance, graph, null);
+    }
+
+    Run(ProcessInstanceRecord processInstance, ExecutableProcess graph, Run caller) {
       this.processInstance = processInstance;
       this.graph = graph;
+      this.caller = caller;
     }
 
     ProcessInstanceRecord processInstance() {
@@ -243,8 +264,8 @@ public class TokenMachine {
     }
 
     /**
-     * Variables a waiting element ends with (job, message): local to the element when it has output
-     * mappings (the mappings pick what leaves), otherwise propagated outwards.
+     * Variables a waiting element ends with (job, message, called instance): local to the element
+     * when it has output mappings (the mappings pick what leaves), otherwise propagated outwards.
      */
     void setResultVariables(ElementInstanceRecord element, Map<String, Object> values) {
       if (values == null || values.isEmpty()) {
@@ -465,6 +486,7 @@ public class TokenMachine {
         incidents.resolveForElement(instance.key());
       }
       if (flowScopeKey == null) {
+        returnToCaller();
         return;
       }
       List<ExecutableSequenceFlow> flows =
@@ -488,6 +510,73 @@ public class TokenMachine {
       if (elementInstance(scopeKey).isActive()) {
         enqueueCompletion(scopeKey, null);
       }
+    }
+
+    /**
+     * A call activity creates its child instance and runs it until its tokens wait (or it
+     * completes, which completes the call activity in this run).
+     */
+    ProcessInstanceRecord startCalledInstance(
+        ElementInstanceRecord callActivity,
+        ProcessDefinitionRecord definition,
+        Map<String, Object> initialVariables) {
+      ProcessInstanceRecord called =
+          new ProcessInstanceRecord(
+              keys.next(),
+              definition.key(),
+              definition.bpmnProcessId(),
+              definition.version(),
+              processInstance.tenantId(),
+              ProcessInstanceRecord.ACTIVE,
+              clock.nowAtUtc(),
+              null,
+              false,
+              processInstance.key(),
+              callActivity.key(),
+              processInstance.lockKey());
+      processInstances.insert(called);
+      ExecutableProcess calledGraph = graphs.get(definition.key());
+      Run run = new Run(called, calledGraph, this);
+      run.activate(calledGraph.process(), null, initialVariables);
+      run.drain();
+      return called;
+    }
+
+    /**
+     * This (called) instance has completed: its call activity in the calling instance completes
+     * with the child's root variables, in the caller's run when it is on the stack, else in a new
+     * one.
+     */
+    private void returnToCaller() {
+      if (!processInstance.isCalled()) {
+        return;
+      }
+      Map<String, Object> childVariables = variables.local(processInstance.key());
+      Run callerRun = caller;
+      if (callerRun == null) {
+        ProcessInstanceRecord parent =
+            processInstances
+                .find(processInstance.parentProcessInstanceKey())
+                .orElseThrow(() -> new IllegalStateException("No calling instance"));
+        callerRun = new Run(parent, graphs.get(parent.processDefinitionKey()));
+      }
+      callerRun.completeCallActivity(processInstance.parentElementInstanceKey(), childVariables);
+      if (caller == null) {
+        callerRun.drain();
+      }
+    }
+
+    private void completeCallActivity(long callActivityKey, Map<String, Object> childVariables) {
+      ElementInstanceRecord callActivity = elementInstance(callActivityKey);
+      if (!callActivity.isActive()) {
+        return;
+      }
+      ExecutableElement element = graph.element(callActivity.elementId());
+      CalledElement called = element.settings(CalledElement.class);
+      setResultVariables(
+          callActivity,
+          called.returnedVariables(childVariables, !element.outputMappings().isEmpty()));
+      enqueueCompletion(callActivityKey, null);
     }
 
     void endProcessInstance(String state) {

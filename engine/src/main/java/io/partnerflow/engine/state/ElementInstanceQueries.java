@@ -16,9 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ElementInstanceQueries {
 
-  private static final String HAS_INCIDENT =
-      "EXISTS (SELECT 1 FROM engine.incident i WHERE i.element_instance_key = e.key"
-          + " AND i.state = 'ACTIVE')";
+  /** A call activity has an incident while one is active in the instance it called. */
+  private static final String HAS_INCIDENT = IncidentAncestors.ELEMENT_HAS_INCIDENT_IN_TREE;
 
   public static final SearchColumns COLUMNS =
       SearchColumns.builder()

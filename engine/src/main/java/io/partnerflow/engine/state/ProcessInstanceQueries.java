@@ -16,15 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProcessInstanceQueries {
 
-  private static final String HAS_INCIDENT =
-      "EXISTS (SELECT 1 FROM engine.incident i WHERE i.process_instance_key = p.key"
-          + " AND i.state = 'ACTIVE')";
-
-  /**
-   * Call activities do not exist yet, so no instance has a parent: the filters evaluate against
-   * NULL (an {@code $eq} matches nothing, {@code $exists: false} everything).
-   */
-  private static final String NO_PARENT = "CAST(NULL AS bigint)";
+  /** As Camunda 8 shows it: an incident in a called instance counts for its callers too. */
+  private static final String HAS_INCIDENT = IncidentAncestors.HAS_INCIDENT_IN_TREE;
 
   /** Filterable and sortable fields of the instance itself. */
   public static final SearchColumns COLUMNS =
@@ -35,8 +28,8 @@ public class ProcessInstanceQueries {
           .column("processDefinitionVersion", "p.version", Type.INTEGER)
           .column("processDefinitionVersionTag", "d.version_tag", Type.STRING)
           .column("processDefinitionKey", "p.process_definition_key", Type.KEY)
-          .column("parentProcessInstanceKey", NO_PARENT, Type.KEY)
-          .column("parentElementInstanceKey", NO_PARENT, Type.KEY)
+          .column("parentProcessInstanceKey", "p.parent_process_instance_key", Type.KEY)
+          .column("parentElementInstanceKey", "p.parent_element_instance_key", Type.KEY)
           .column("startDate", "p.start_date", Type.DATE)
           .column("endDate", "p.end_date", Type.DATE)
           .enumeration("state", "p.state", Set.of("ACTIVE", "COMPLETED", "TERMINATED"))
@@ -51,8 +44,7 @@ public class ProcessInstanceQueries {
           .filterOnly("elementInstanceState", "e.state", Type.STRING)
           .filterOnly(
               "hasElementInstanceIncident",
-              "EXISTS (SELECT 1 FROM engine.incident ei WHERE ei.element_instance_key = e.key"
-                  + " AND ei.state = 'ACTIVE')",
+              IncidentAncestors.ELEMENT_HAS_INCIDENT_IN_TREE,
               Type.BOOLEAN)
           .build();
 
@@ -62,7 +54,8 @@ public class ProcessInstanceQueries {
 
   private static final String SELECT =
       "SELECT p.key, p.process_definition_key, p.bpmn_process_id, d.name, p.version,"
-          + " d.version_tag, p.tenant_id, p.state, p.start_date, p.end_date, "
+          + " d.version_tag, p.tenant_id, p.state, p.start_date, p.end_date,"
+          + " p.parent_process_instance_key, p.parent_element_instance_key, "
           + HAS_INCIDENT
           + " AS has_incident";
 
@@ -148,7 +141,7 @@ public class ProcessInstanceQueries {
         Timestamps.get(rs, "start_date"),
         Timestamps.get(rs, "end_date"),
         rs.getBoolean("has_incident"),
-        null,
-        null);
+        Timestamps.nullableLong(rs, "parent_process_instance_key"),
+        Timestamps.nullableLong(rs, "parent_element_instance_key"));
   }
 }

@@ -3,6 +3,7 @@ package io.partnerflow.engine.state;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,9 +13,20 @@ public class ProcessInstanceRepository {
 
   private static final String SELECT =
       "SELECT p.key, p.process_definition_key, p.bpmn_process_id, p.version, p.tenant_id,"
-          + " p.state, p.start_date, p.end_date, EXISTS (SELECT 1 FROM engine.incident i"
-          + " WHERE i.process_instance_key = p.key AND i.state = 'ACTIVE') AS has_incident"
-          + " FROM engine.process_instance p";
+          + " p.state, p.start_date, p.end_date, p.parent_process_instance_key,"
+          + " p.parent_element_instance_key, p.root_process_instance_key, "
+          + IncidentAncestors.HAS_INCIDENT_IN_TREE
+          + " AS has_incident FROM engine.process_instance p";
+
+  /**
+   * The instance's row and its root's (a called instance's tree), root first: every command locks
+   * the root before the instance, so commands on instances of one tree never deadlock, and a
+   * command holding the root may continue in any instance of the tree (a called instance completes
+   * its call activity, a cancelled instance cancels what it called).
+   */
+  private static final String TREE_ROWS =
+      " WHERE p.key = :key OR p.key = (SELECT r.root_process_instance_key"
+          + " FROM engine.process_instance r WHERE r.key = :key) ORDER BY p.key = :key";
 
   private final JdbcClient jdbc;
 
@@ -25,7 +37,9 @@ public class ProcessInstanceRepository {
   public void insert(ProcessInstanceRecord p) {
     jdbc.sql(
             "INSERT INTO engine.process_instance (key, process_definition_key, bpmn_process_id,"
-                + " version, tenant_id, state, start_date) VALUES (?,?,?,?,?,?,?)")
+                + " version, tenant_id, state, start_date, parent_process_instance_key,"
+                + " parent_element_instance_key, root_process_instance_key)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?)")
         .params(
             p.key(),
             p.processDefinitionKey(),
@@ -33,7 +47,10 @@ public class ProcessInstanceRepository {
             p.version(),
             p.tenantId(),
             p.state(),
-            p.startDate())
+            p.startDate(),
+            p.parentProcessInstanceKey(),
+            p.parentElementInstanceKey(),
+            p.rootProcessInstanceKey())
         .update();
   }
 
@@ -45,15 +62,20 @@ public class ProcessInstanceRepository {
   }
 
   /**
-   * Locks the instance row until the transaction ends: every command that changes an instance takes
-   * this lock first, so commands on one instance run one after the other.
+   * Locks the instance row (and first its root's, for a called instance) until the transaction
+   * ends: every command that changes an instance takes this lock first, so commands on one instance
+   * tree run one after the other.
    */
   public Optional<ProcessInstanceRecord> lock(long key) {
-    // one round trip: the row lock applies to p only, not to the incident subquery
-    return jdbc.sql(SELECT + " WHERE p.key = ? FOR UPDATE OF p")
-        .param(key)
+    // one round trip: the row locks apply to p only, not to the incident subquery
+    return jdbc
+        .sql(SELECT + TREE_ROWS + " FOR UPDATE OF p")
+        .param("key", key)
         .query(ProcessInstanceRepository::map)
-        .optional();
+        .list()
+        .stream()
+        .filter(p -> p.key() == key)
+        .findFirst();
   }
 
   /**
@@ -61,13 +83,24 @@ public class ProcessInstanceRepository {
    * holds it (the scheduler, which holds a timer row lock, must not wait for an instance lock).
    */
   public Optional<ProcessInstanceRecord> tryLock(long key) {
-    boolean locked =
-        jdbc.sql("SELECT key FROM engine.process_instance WHERE key = ? FOR UPDATE SKIP LOCKED")
-            .param(key)
-            .query(Long.class)
-            .optional()
-            .isPresent();
-    return locked ? find(key) : Optional.empty();
+    List<ProcessInstanceRecord> locked =
+        jdbc.sql(SELECT + TREE_ROWS + " FOR UPDATE OF p SKIP LOCKED")
+            .param("key", key)
+            .query(ProcessInstanceRepository::map)
+            .list();
+    Optional<ProcessInstanceRecord> instance =
+        locked.stream().filter(p -> p.key() == key).findFirst();
+    boolean rootLocked =
+        instance.isPresent() && locked.stream().anyMatch(p -> p.key() == instance.get().lockKey());
+    return rootLocked ? instance : Optional.empty();
+  }
+
+  /** The active instances a call activity's element instance created (at most one). */
+  public List<ProcessInstanceRecord> findActiveCalledBy(long elementInstanceKey) {
+    return jdbc.sql(SELECT + " WHERE p.parent_element_instance_key = ? AND p.state = 'ACTIVE'")
+        .param(elementInstanceKey)
+        .query(ProcessInstanceRepository::map)
+        .list();
   }
 
   public void end(long key, String state, OffsetDateTime endDate) {
@@ -86,6 +119,9 @@ public class ProcessInstanceRepository {
         rs.getString("state"),
         Timestamps.get(rs, "start_date"),
         Timestamps.get(rs, "end_date"),
-        rs.getBoolean("has_incident"));
+        rs.getBoolean("has_incident"),
+        Timestamps.nullableLong(rs, "parent_process_instance_key"),
+        Timestamps.nullableLong(rs, "parent_element_instance_key"),
+        Timestamps.nullableLong(rs, "root_process_instance_key"));
   }
 }

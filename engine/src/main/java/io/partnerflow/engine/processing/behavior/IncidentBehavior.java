@@ -2,6 +2,7 @@ package io.partnerflow.engine.processing.behavior;
 
 import io.partnerflow.engine.state.ElementInstanceRepository;
 import io.partnerflow.engine.state.EngineClock;
+import io.partnerflow.engine.state.IncidentAncestors;
 import io.partnerflow.engine.state.IncidentRecord;
 import io.partnerflow.engine.state.IncidentRepository;
 import io.partnerflow.engine.state.KeyGenerator;
@@ -19,18 +20,22 @@ public class IncidentBehavior {
   public static final String CALLED_DECISION_ERROR = "CALLED_DECISION_ERROR";
   public static final String DECISION_EVALUATION_ERROR = "DECISION_EVALUATION_ERROR";
   public static final String UNHANDLED_ERROR_EVENT = "UNHANDLED_ERROR_EVENT";
+  public static final String CALLED_ELEMENT_ERROR = "CALLED_ELEMENT_ERROR";
 
   private final IncidentRepository incidents;
+  private final IncidentAncestors ancestors;
   private final ElementInstanceRepository elementInstances;
   private final KeyGenerator keys;
   private final EngineClock clock;
 
   public IncidentBehavior(
       IncidentRepository incidents,
+      IncidentAncestors ancestors,
       ElementInstanceRepository elementInstances,
       KeyGenerator keys,
       EngineClock clock) {
     this.incidents = incidents;
+    this.ancestors = ancestors;
     this.elementInstances = elementInstances;
     this.keys = keys;
     this.clock = clock;
@@ -59,6 +64,9 @@ public class IncidentBehavior {
             processInstance.tenantId()),
         clock.nowAtUtc());
     elementInstances.setIncident(elementInstanceKey, key);
+    if (processInstance.isCalled()) {
+      ancestors.record(key, processInstance.key());
+    }
     return key;
   }
 
