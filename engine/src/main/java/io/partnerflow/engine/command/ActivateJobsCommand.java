@@ -44,30 +44,31 @@ public class ActivateJobsCommand {
   @Transactional
   public List<ActivatedJob> execute(Request request) {
     OffsetDateTime now = clock.nowAtUtc();
-    List<Long> keys = jobs.claimReady(request.type(), request.maxJobs(), now);
-    if (keys.isEmpty()) {
+    OffsetDateTime deadline = now.plusNanos(request.timeoutMillis() * 1_000_000);
+    List<JobRecord> claimed =
+        jobs.activateReady(request.type(), request.maxJobs(), now, request.worker(), deadline);
+    if (claimed.isEmpty()) {
       return List.of();
     }
-    OffsetDateTime deadline = now.plusNanos(request.timeoutMillis() * 1_000_000);
-    jobs.activate(keys, request.worker(), deadline);
+    Map<Long, Map<String, String>> visible =
+        variables.findVisibleForAll(claimed.stream().map(JobRecord::elementInstanceKey).toList());
     List<ActivatedJob> activated = new ArrayList<>();
-    for (JobRecord job : jobs.findAll(keys)) {
-      activated.add(new ActivatedJob(job, deadline, visibleVariables(job, request)));
+    for (JobRecord job : claimed) {
+      activated.add(
+          new ActivatedJob(job, deadline, fetched(visible.get(job.elementInstanceKey()), request)));
     }
     return activated;
   }
 
-  private Map<String, Object> visibleVariables(JobRecord job, Request request) {
+  private Map<String, Object> fetched(Map<String, String> visible, Request request) {
     Map<String, Object> result = new LinkedHashMap<>();
     List<String> wanted = request.fetchVariables();
-    variables
-        .findVisible(job.elementInstanceKey())
-        .forEach(
-            (name, value) -> {
-              if (wanted == null || wanted.isEmpty() || wanted.contains(name)) {
-                result.put(name, json.read(value));
-              }
-            });
+    visible.forEach(
+        (name, value) -> {
+          if (wanted == null || wanted.isEmpty() || wanted.contains(name)) {
+            result.put(name, json.read(value));
+          }
+        });
     return result;
   }
 }

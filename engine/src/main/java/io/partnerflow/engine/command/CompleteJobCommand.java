@@ -3,6 +3,7 @@ package io.partnerflow.engine.command;
 import io.partnerflow.engine.processing.TokenMachine;
 import io.partnerflow.engine.state.JobRecord;
 import io.partnerflow.engine.state.JobRepository;
+import io.partnerflow.engine.state.ProcessInstanceRecord;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,12 +24,9 @@ public class CompleteJobCommand {
 
   @Transactional
   public void execute(long jobKey, Map<String, Object> variables) {
-    JobCommands.Locked locked = jobCommands.lock(jobKey);
-    JobRecord job = locked.job();
-    if (!job.isOpen()) {
-      throw JobCommands.wrongState("complete", job);
-    }
-    jobs.setState(jobKey, JobRecord.COMPLETED);
-    machine.completeElement(locked.processInstance(), job.elementInstanceKey(), variables);
+    ProcessInstanceRecord instance = jobCommands.lockInstance(jobKey);
+    JobRecord job =
+        jobs.completeIfOpen(jobKey).orElseThrow(() -> jobCommands.notOpen("complete", jobKey));
+    machine.completeElement(instance, job.elementInstanceKey(), variables);
   }
 }

@@ -26,15 +26,24 @@ class JobCommands {
   }
 
   Locked lock(long jobKey) {
-    JobRecord unlocked =
-        jobs.find(jobKey).orElseThrow(() -> EngineException.notFound("Job", jobKey));
-    ProcessInstanceRecord instance =
-        processInstances
-            .lock(unlocked.processInstanceKey())
-            .orElseThrow(() -> EngineException.notFound("Job", jobKey));
+    ProcessInstanceRecord instance = lockInstance(jobKey);
     JobRecord job =
         jobs.findForUpdate(jobKey).orElseThrow(() -> EngineException.notFound("Job", jobKey));
     return new Locked(job, instance);
+  }
+
+  /** Only the first half of {@link #lock}: the job's process instance, locked. */
+  ProcessInstanceRecord lockInstance(long jobKey) {
+    return processInstances
+        .lockOfJob(jobKey)
+        .orElseThrow(() -> EngineException.notFound("Job", jobKey));
+  }
+
+  /** Why a job could not be changed: 404 when it does not exist, else 409 for its state. */
+  EngineException notOpen(String action, long jobKey) {
+    return jobs.find(jobKey)
+        .map(job -> wrongState(action, job))
+        .orElseGet(() -> EngineException.notFound("Job", jobKey));
   }
 
   static EngineException wrongState(String action, JobRecord job) {

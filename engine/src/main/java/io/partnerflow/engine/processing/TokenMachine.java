@@ -344,7 +344,8 @@ public class TokenMachine {
         variables.setLocal(key, processInstance.key(), locals);
       }
       ElementContext context = new ElementContext(this, element, instance);
-      if (flowScopeKey != null) {
+      // without input mappings the scope chain (a read of the flow scope) is not needed
+      if (flowScopeKey != null && !element.inputMappings().isEmpty()) {
         try {
           variables.applyInputs(
               element.inputMappings(), scopeChain(flowScopeKey), key, processInstance.key());

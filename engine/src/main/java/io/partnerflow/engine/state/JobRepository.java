@@ -3,6 +3,8 @@ package io.partnerflow.engine.state;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,18 +18,26 @@ public class JobRepository {
           + " custom_headers, process_instance_key, element_instance_key, element_id,"
           + " process_definition_key, bpmn_process_id, process_definition_version, tenant_id";
 
+  private static final String QUALIFIED_COLUMNS = "j." + COLUMNS.replace(", ", ", j.");
+
   private final JdbcClient jdbc;
 
   public JobRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  public void insert(JobRecord j, OffsetDateTime created) {
+  /**
+   * Inserts a new job and, in the same statement, sends {@code NOTIFY channel, type} (PostgreSQL
+   * delivers it when the transaction commits): one round trip instead of two.
+   */
+  public void insertAndNotify(JobRecord j, OffsetDateTime created, String channel) {
     jdbc.sql(
-            "INSERT INTO engine.job (key, type, kind, state, retries, available_at,"
-                + " custom_headers, process_instance_key, element_instance_key, element_id,"
-                + " process_definition_key, bpmn_process_id, process_definition_version,"
-                + " tenant_id, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            "WITH inserted AS (INSERT INTO engine.job (key, type, kind, state, retries,"
+                + " available_at, custom_headers, process_instance_key, element_instance_key,"
+                + " element_id, process_definition_key, bpmn_process_id,"
+                + " process_definition_version, tenant_id, created)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING type)"
+                + " SELECT pg_notify(?, type) FROM inserted")
         .params(
             j.key(),
             j.type(),
@@ -43,8 +53,10 @@ public class JobRepository {
             j.bpmnProcessId(),
             j.processDefinitionVersion(),
             j.tenantId(),
-            created)
-        .update();
+            created,
+            channel)
+        .query()
+        .listOfRows();
   }
 
   public Optional<JobRecord> find(long key) {
@@ -67,46 +79,52 @@ public class JobRepository {
 
   /**
    * Claims up to {@code max} jobs of a type that are ready now (activatable and past back-off, or
-   * activated with an expired deadline). Rows another transaction holds are skipped, so two workers
-   * never get the same job.
+   * activated with an expired deadline), activates them for the worker until the deadline and
+   * returns them in key order — one round trip. Rows another transaction holds are skipped, so two
+   * workers never get the same job.
    */
-  public List<Long> claimReady(String type, int max, OffsetDateTime now) {
-    return jdbc.sql(
-            "SELECT key FROM engine.job WHERE type = :type AND ("
-                + "(state = 'ACTIVATABLE' AND available_at <= :now)"
-                + " OR (state = 'ACTIVATED' AND deadline <= :now))"
-                + " ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED")
-        .param("type", type)
-        .param("now", now)
-        .param("max", max)
-        .query(Long.class)
-        .list();
-  }
-
-  public void activate(List<Long> keys, String worker, OffsetDateTime deadline) {
-    jdbc.sql(
-            "UPDATE engine.job SET state = 'ACTIVATED', worker = :worker, deadline = :deadline"
-                + " WHERE key IN (:keys)")
-        .param("worker", worker)
-        .param("deadline", deadline)
-        .param("keys", keys)
-        .update();
-  }
-
-  /** The jobs with these keys, in key order (one round trip). */
-  public List<JobRecord> findAll(List<Long> keys) {
-    if (keys.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM engine.job WHERE key IN (:keys) ORDER BY key")
-        .param("keys", keys)
-        .query(JobRepository::map)
-        .list();
+  public List<JobRecord> activateReady(
+      String type, int max, OffsetDateTime now, String worker, OffsetDateTime deadline) {
+    List<JobRecord> activated =
+        new ArrayList<>(
+            jdbc.sql(
+                    "WITH claimed AS (SELECT key FROM engine.job WHERE type = :type AND ("
+                        + "(state = 'ACTIVATABLE' AND available_at <= :now)"
+                        + " OR (state = 'ACTIVATED' AND deadline <= :now))"
+                        + " ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED)"
+                        + " UPDATE engine.job j SET state = 'ACTIVATED', worker = :worker,"
+                        + " deadline = :deadline FROM claimed WHERE j.key = claimed.key"
+                        + " RETURNING "
+                        + QUALIFIED_COLUMNS)
+                .param("type", type)
+                .param("now", now)
+                .param("max", max)
+                .param("worker", worker)
+                .param("deadline", deadline)
+                .query(JobRepository::map)
+                .list());
+    activated.sort(Comparator.comparingLong(JobRecord::key));
+    return activated;
   }
 
   /** Locks the job row until the transaction ends and reads it (one round trip). */
   public Optional<JobRecord> findForUpdate(long key) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM engine.job WHERE key = ? FOR UPDATE")
+        .param(key)
+        .query(JobRepository::map)
+        .optional();
+  }
+
+  /**
+   * Completes the job if it is open (activatable or activated) and returns it, now completed; empty
+   * when it does not exist or is not open. One round trip; locks the row like {@link
+   * #findForUpdate}.
+   */
+  public Optional<JobRecord> completeIfOpen(long key) {
+    return jdbc.sql(
+            "UPDATE engine.job j SET state = 'COMPLETED' WHERE j.key = ?"
+                + " AND j.state IN ('ACTIVATABLE', 'ACTIVATED') RETURNING "
+                + QUALIFIED_COLUMNS)
         .param(key)
         .query(JobRepository::map)
         .optional();

@@ -79,6 +79,20 @@ public class ProcessInstanceRepository {
   }
 
   /**
+   * {@link #lock} on the instance of a job, found through the job in the same round trip (a job's
+   * instance never changes); empty when the job or its instance does not exist.
+   */
+  public Optional<ProcessInstanceRecord> lockOfJob(long jobKey) {
+    return jdbc.sql(
+            SELECT
+                + " WHERE p.key = (SELECT j.process_instance_key FROM engine.job j WHERE j.key = ?)"
+                + " FOR UPDATE OF p")
+        .param(jobKey)
+        .query(ProcessInstanceRepository::map)
+        .optional();
+  }
+
+  /**
    * Like {@link #lock} but never waits: empty when the instance is missing or another transaction
    * holds it (the scheduler, which holds a timer row lock, must not wait for an instance lock).
    */

@@ -1,5 +1,7 @@
 package io.partnerflow.engine.state;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,33 @@ public class VariableRepository {
               variables.put(rs.getString("name"), rs.getString("value"));
             });
     return variables;
+  }
+
+  /**
+   * {@link #findVisible} for several element instances in one round trip: element instance key →
+   * (name → JSON value); every requested key has an entry.
+   */
+  public Map<Long, Map<String, String>> findVisibleForAll(Collection<Long> elementInstanceKeys) {
+    Map<Long, Map<String, String>> visible = new HashMap<>();
+    elementInstanceKeys.forEach(key -> visible.put(key, new LinkedHashMap<>()));
+    if (elementInstanceKeys.isEmpty()) {
+      return visible;
+    }
+    jdbc.sql(
+            "WITH RECURSIVE chain (origin, key, flow_scope_key, depth) AS ("
+                + " SELECT key, key, flow_scope_key, 0 FROM engine.element_instance"
+                + " WHERE key IN (:keys)"
+                + " UNION ALL SELECT c.origin, e.key, e.flow_scope_key, c.depth + 1"
+                + " FROM engine.element_instance e JOIN chain c ON e.key = c.flow_scope_key)"
+                + " SELECT DISTINCT ON (c.origin, v.name) c.origin, v.name, v.value"
+                + " FROM engine.variable v JOIN chain c ON v.scope_key = c.key"
+                + " ORDER BY c.origin, v.name, c.depth")
+        .param("keys", elementInstanceKeys)
+        .query(
+            rs -> {
+              visible.get(rs.getLong("origin")).put(rs.getString("name"), rs.getString("value"));
+            });
+    return visible;
   }
 
   public void set(long scopeKey, long processInstanceKey, String name, String jsonValue) {

@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,7 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <pre>
  * ./mvnw -B -pl engine -Pbenchmark test -Dtest=ThroughputBenchmark \
  *     -Dbenchmark.instances=2000 -Dbenchmark.starters=4 -Dbenchmark.maxJobsActive=32 \
- *     -Dbenchmark.workerThreads=4 -Dbenchmark.pool=10 -Dbenchmark.synchronousCommit=on
+ *     -Dbenchmark.workerThreads=4 -Dbenchmark.pool=10 -Dbenchmark.synchronousCommit=on \
+ *     -Dbenchmark.jfr=/tmp/run.jfr -Dbenchmark.statements=true
  * </pre>
  *
  * <p>{@code synchronousCommit}: {@code on} (PostgreSQL's default, every commit waits for its WAL
@@ -60,6 +63,11 @@ class ThroughputBenchmark {
 
   private static final AtomicLong STATEMENTS = new AtomicLong();
 
+  /** SQL text → executions, only with {@code -Dbenchmark.statements=true}. */
+  private static final Map<String, AtomicLong> STATEMENT_COUNTS = new ConcurrentHashMap<>();
+
+  private static final boolean COUNT_BY_TEXT = Boolean.getBoolean("benchmark.statements");
+
   @Test
   void measureThroughput() throws Exception {
     int instances = Integer.getInteger("benchmark.instances", 2000);
@@ -69,6 +77,7 @@ class ThroughputBenchmark {
     int pool = Integer.getInteger("benchmark.pool", 10);
     String synchronousCommit = System.getProperty("benchmark.synchronousCommit", "on");
     int warmup = Integer.getInteger("benchmark.warmup", 500);
+    String jfrFile = System.getProperty("benchmark.jfr", "");
     long timeoutMillis = 300_000;
 
     try (EmbeddedPostgres postgres =
@@ -104,10 +113,16 @@ class ThroughputBenchmark {
           long jvmCpuBefore = jvmCpuNanos();
           long pgCpuBefore = postgresCpuNanos(postmaster);
           STATEMENTS.set(0);
+          STATEMENT_COUNTS.clear();
+          Recording recording = jfrFile.isEmpty() ? null : startRecording();
           Result result = run.execute(instances, starters, timeoutMillis);
           long statements = STATEMENTS.get();
           long jvmCpu = jvmCpuNanos() - jvmCpuBefore;
           long pgCpu = postgresCpuNanos(postmaster) - pgCpuBefore;
+          if (recording != null) {
+            recording.dump(java.nio.file.Path.of(jfrFile));
+            recording.close();
+          }
           long commits = commits(jdbc) - commitsBefore;
           run.close();
           long completed =
@@ -153,6 +168,20 @@ class ThroughputBenchmark {
         }
       }
     }
+  }
+
+  /**
+   * {@code -Dbenchmark.jfr=file.jfr}: a JFR recording of the measured run only (not start-up or
+   * warm-up), with method samples every 2 ms.
+   */
+  private static Recording startRecording() throws Exception {
+    Map<String, String> settings =
+        new java.util.HashMap<>(Configuration.getConfiguration("profile").getSettings());
+    settings.put("jdk.ExecutionSample#period", "2 ms");
+    settings.put("jdk.NativeMethodSample#period", "2 ms");
+    Recording recording = new Recording(settings);
+    recording.start();
+    return recording;
   }
 
   private static long commits(JdbcClient jdbc) {
@@ -346,6 +375,16 @@ class ThroughputBenchmark {
         "machine load during the run: %.1f (load average over 1 min, %d cores)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
+    if (COUNT_BY_TEXT) {
+      System.out.println("statements per instance, by SQL text:");
+      STATEMENT_COUNTS.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+          .forEach(
+              e ->
+                  System.out.printf(
+                      "  %6.2f  %s%n",
+                      e.getValue().get() / (double) instances, e.getKey().replaceAll("\\s+", " ")));
+    }
     System.out.println("===");
   }
 
@@ -412,8 +451,12 @@ class ThroughputBenchmark {
     return proxy(DataSource.class, target);
   }
 
-  @SuppressWarnings("unchecked")
   private static <T> T proxy(Class<T> type, T target) {
+    return proxy(type, target, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T proxy(Class<T> type, T target, String sqlText) {
     InvocationHandler handler =
         (self, method, args) -> {
           Object value;
@@ -433,10 +476,18 @@ class ThroughputBenchmark {
                     : name.equals("prepareStatement")
                         ? java.sql.PreparedStatement.class
                         : Statement.class;
-            return proxy((Class<Statement>) kind, statement);
+            String prepared = args != null && args[0] instanceof String sql ? sql : null;
+            return proxy((Class<Statement>) kind, statement, prepared);
           }
           if (Statement.class.isAssignableFrom(type) && name.startsWith("execute")) {
             STATEMENTS.incrementAndGet();
+            if (COUNT_BY_TEXT) {
+              String text =
+                  args != null && args.length > 0 && args[0] instanceof String sql ? sql : sqlText;
+              STATEMENT_COUNTS
+                  .computeIfAbsent(String.valueOf(text), k -> new AtomicLong())
+                  .incrementAndGet();
+            }
           }
           return value;
         };

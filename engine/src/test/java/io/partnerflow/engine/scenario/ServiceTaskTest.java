@@ -92,6 +92,67 @@ class ServiceTaskTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldHandEachOfSeveralJobsActivatedTogetherItsOwnVariables() {
+    // given: two instances with different variables, the task's input mapping shadowing one
+    String processId = unique("batch-variables");
+    String type = unique("batch-variables");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "task", t -> t.zeebeJobType(type).zeebeInputExpression("=score * 10", "score"))
+            .endEvent()
+            .done());
+    long first = start(processId, Map.of("partnerId", "p-1", "score", 1)).getProcessInstanceKey();
+    long second = start(processId, Map.of("partnerId", "p-2", "score", 2)).getProcessInstanceKey();
+
+    // when: one activation hands out both jobs
+    List<ActivatedJob> jobs =
+        client.newActivateJobsCommand().jobType(type).maxJobsToActivate(5).send().join().getJobs();
+
+    // then
+    assertThat(jobs).extracting(ActivatedJob::getProcessInstanceKey).containsExactly(first, second);
+    assertThat(jobs.get(0).getVariablesAsMap())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("partnerId", "p-1", "score", 10));
+    assertThat(jobs.get(1).getVariablesAsMap())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("partnerId", "p-2", "score", 20));
+    jobs.forEach(job -> client.newCompleteCommand(job).send().join());
+    awaitState(first, ProcessInstanceState.COMPLETED);
+    awaitState(second, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldHandOnlyTheFetchedVariables() {
+    // given
+    String processId = unique("fetch-variables");
+    String type = unique("fetch-variables");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("partnerId", "p-1", "score", 7)).getProcessInstanceKey();
+
+    // when
+    List<ActivatedJob> jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(5)
+            .fetchVariables("score")
+            .send()
+            .join()
+            .getJobs();
+
+    // then
+    assertThat(jobs).hasSize(1);
+    assertThat(jobs.get(0).getVariablesAsMap()).containsExactlyEntriesOf(Map.of("score", 7));
+    client.newCompleteCommand(jobs.get(0)).send().join();
+    awaitState(key, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
   void shouldRunSendAndScriptTasksAsJobs() {
     // given
     String processId = unique("send-script");

@@ -47,7 +47,7 @@ public class JobBehavior {
       int retries,
       Map<String, String> headers) {
     long key = keys.next();
-    jobs.insert(
+    jobs.insertAndNotify(
         new JobRecord(
             key,
             type,
@@ -66,8 +66,10 @@ public class JobBehavior {
             processInstance.bpmnProcessId(),
             processInstance.version(),
             processInstance.tenantId()),
-        clock.nowAtUtc());
-    announce(type);
+        clock.nowAtUtc(),
+        JobNotificationListener.CHANNEL);
+    // other nodes: the NOTIFY sent with the insert; this JVM: an event after commit
+    events.publishEvent(new JobsAvailable(type));
     return key;
   }
 
