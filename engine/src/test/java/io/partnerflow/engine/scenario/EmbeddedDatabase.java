@@ -12,7 +12,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /** One embedded PostgreSQL per test JVM, started on first use and stopped at JVM exit. */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
 
   private static EmbeddedPostgres postgres;
 
@@ -28,9 +28,10 @@ final class EmbeddedDatabase {
 
   /**
    * The JDBC URL of a separate database in the same server (created on first use), for tests that
-   * must not share state with the other tests, e.g. one that restarts the engine.
+   * must not share state with the other tests, e.g. one that restarts the engine or runs engines in
+   * other JVMs (robustness tests).
    */
-  static synchronized String jdbcUrl(String database) {
+  public static synchronized String jdbcUrl(String database) {
     start();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {

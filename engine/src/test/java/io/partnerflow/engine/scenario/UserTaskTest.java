@@ -11,14 +11,8 @@ import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Camunda user tasks (zeebe:userTask): lifecycle, assignment, completion, cancellation. */
@@ -383,50 +377,6 @@ class UserTaskTest extends EngineScenarioTest {
     assertProblem(() -> client.newUserTaskGetFormRequest(unknown).send().join(), 404, "not found");
     assertProblem(
         () -> client.newUserTaskVariableSearchRequest(unknown).send().join(), 404, "not found");
-  }
-
-  @Test
-  void shouldLetExactlyOneOfTwoConcurrentCompletionsSucceed() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      for (int round = 0; round < 5; round++) {
-        // given
-        long instanceKey = start(simpleProcess(), Map.of()).getProcessInstanceKey();
-        long taskKey = openTask(instanceKey).getUserTaskKey();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> outcomes = new ArrayList<>();
-
-        // when: two users complete at the same moment
-        for (String user : List.of("alice", "bob")) {
-          outcomes.add(
-              pool.submit(
-                  () -> {
-                    go.await();
-                    try {
-                      client
-                          .newCompleteUserTaskCommand(taskKey)
-                          .variables(Map.of("completedBy", user))
-                          .send()
-                          .join();
-                      return 204;
-                    } catch (ProblemException e) {
-                      return e.code();
-                    }
-                  }));
-        }
-        go.countDown();
-
-        // then
-        List<Integer> codes = new ArrayList<>();
-        for (Future<Integer> outcome : outcomes) {
-          codes.add(outcome.get(20, TimeUnit.SECONDS));
-        }
-        assertThat(codes).containsExactlyInAnyOrder(204, 409);
-        assertThat(instance(instanceKey).getState()).isEqualTo(ProcessInstanceState.COMPLETED);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   @Test
