@@ -1,16 +1,20 @@
 package io.partnerflow.engine.command;
 
+import io.partnerflow.engine.processing.ThrownError;
+import io.partnerflow.engine.processing.TokenMachine;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
 import io.partnerflow.engine.processing.behavior.VariableBehavior;
 import io.partnerflow.engine.state.JobRecord;
 import io.partnerflow.engine.state.JobRepository;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * POST /v2/jobs/{key}/error: throws a BPMN error. Error catch events come in part II; until then
- * every thrown error is uncaught and opens an UNHANDLED_ERROR_EVENT incident.
+ * POST /v2/jobs/{key}/error: throws a BPMN error at the job's element. The innermost matching catch
+ * event catches it (the element is terminated, the error's variables go to the catch event);
+ * otherwise the job gets an UNHANDLED_ERROR_EVENT incident and the variables stay on the element.
  */
 @Component
 public class ThrowJobErrorCommand {
@@ -19,12 +23,15 @@ public class ThrowJobErrorCommand {
   private final JobRepository jobs;
   private final IncidentBehavior incidents;
   private final VariableBehavior variables;
+  private final TokenMachine machine;
 
   public ThrowJobErrorCommand(
       JobCommands jobCommands,
       JobRepository jobs,
       IncidentBehavior incidents,
-      VariableBehavior variables) {
+      VariableBehavior variables,
+      TokenMachine machine) {
+    this.machine = machine;
     this.jobCommands = jobCommands;
     this.jobs = jobs;
     this.incidents = incidents;
@@ -39,18 +46,24 @@ public class ThrowJobErrorCommand {
     if (!JobRecord.ACTIVATED.equals(job.state())) {
       throw JobCommands.wrongState("throw an error for", job);
     }
+    Optional<String> unhandled =
+        machine.throwError(
+            locked.processInstance(),
+            job.elementInstanceKey(),
+            new ThrownError(errorCode, errorMessage == null ? "" : errorMessage, values));
+    jobs.throwError(jobKey, errorCode, errorMessage);
+    if (unhandled.isEmpty()) {
+      return;
+    }
     if (values != null && !values.isEmpty()) {
       variables.setLocal(job.elementInstanceKey(), job.processInstanceKey(), values);
     }
-    jobs.throwError(jobKey, errorCode, errorMessage);
     incidents.raise(
         locked.processInstance(),
         job.elementInstanceKey(),
         job.elementId(),
         IncidentBehavior.UNHANDLED_ERROR_EVENT,
-        "Expected to throw an error event with the code '%s' with message '%s', but it was not"
-                .formatted(errorCode, errorMessage == null ? "" : errorMessage)
-            + " caught. No error events are available in the scope.",
+        unhandled.get(),
         jobKey);
   }
 }

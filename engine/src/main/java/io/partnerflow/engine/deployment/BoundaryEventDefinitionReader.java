@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * attachedToRef and cancelActivity of boundary events; the host must be an activity the engine can
- * attach timers to (tasks and call activities).
+ * attach boundary events to (tasks, embedded sub-processes and call activities).
  */
 @Component
 class BoundaryEventDefinitionReader implements ElementSettingsReader<BoundaryEventDefinition> {
@@ -20,7 +20,8 @@ class BoundaryEventDefinitionReader implements ElementSettingsReader<BoundaryEve
           "businessRuleTask",
           "userTask",
           "receiveTask",
-          "callActivity");
+          "callActivity",
+          "subProcess");
 
   @Override
   public Class<BoundaryEventDefinition> type() {
@@ -46,7 +47,17 @@ class BoundaryEventDefinitionReader implements ElementSettingsReader<BoundaryEve
           node,
           "Boundary event '%s' is attached to '%s' of type '%s'; the embedded engine supports"
                   .formatted(node.getId(), boundary.getAttachedTo().getId(), hostType)
-              + " boundary events on tasks and call activities only");
+              + " boundary events on tasks, sub-processes and call activities only");
+      return null;
+    }
+    boolean error =
+        boundary.getEventDefinitions().stream()
+            .anyMatch(io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition.class::isInstance);
+    if (error && !boundary.cancelActivity()) {
+      problems.add(
+          node,
+          "Error boundary event '%s' must be interrupting (cancelActivity=\"true\")"
+              .formatted(node.getId()));
       return null;
     }
     return new BoundaryEventDefinition(boundary.getAttachedTo().getId(), boundary.cancelActivity());

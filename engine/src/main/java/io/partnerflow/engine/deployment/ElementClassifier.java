@@ -28,7 +28,7 @@ final class ElementClassifier {
                   ElementKind.NONE_START_EVENT,
                   ElementKind.MESSAGE_START_EVENT,
                   ElementKind.TIMER_START_EVENT,
-                  null);
+                  ElementKind.ERROR_START_EVENT);
           case "endEvent" ->
               switch (definition == null ? "" : definition) {
                 case "" -> ElementKind.NONE_END_EVENT;

@@ -10,6 +10,8 @@ public enum ElementKind {
   NONE_START_EVENT("START_EVENT"),
   MESSAGE_START_EVENT("START_EVENT"),
   TIMER_START_EVENT("START_EVENT"),
+  /** The error start event of an event sub-process. */
+  ERROR_START_EVENT("START_EVENT"),
   NONE_END_EVENT("END_EVENT"),
   ERROR_END_EVENT("END_EVENT"),
   TERMINATE_END_EVENT("END_EVENT"),

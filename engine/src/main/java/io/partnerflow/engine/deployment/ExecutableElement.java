@@ -25,6 +25,8 @@ public final class ExecutableElement {
   private String defaultFlowId;
   private String noneStartEventId;
   private final List<String> boundaryEventIds = new ArrayList<>();
+  private final List<String> eventSubProcessIds = new ArrayList<>();
+  private String eventStartEventId;
 
   public ExecutableElement(String id, String name, ElementKind kind, String flowScopeId) {
     this.id = id;
@@ -87,6 +89,24 @@ public final class ExecutableElement {
   /** For activities: the ids of the boundary events attached to it, in model order. */
   public List<String> boundaryEventIds() {
     return Collections.unmodifiableList(boundaryEventIds);
+  }
+
+  /** For containers (process, sub-process): the event sub-processes directly inside, in order. */
+  public List<String> eventSubProcessIds() {
+    return Collections.unmodifiableList(eventSubProcessIds);
+  }
+
+  /** For event sub-processes: the start event (timer, message or error) that triggers it. */
+  public String eventStartEventId() {
+    return eventStartEventId;
+  }
+
+  void addEventSubProcess(String eventSubProcessId) {
+    eventSubProcessIds.add(eventSubProcessId);
+  }
+
+  void setEventStartEventId(String eventStartEventId) {
+    this.eventStartEventId = eventStartEventId;
   }
 
   void addBoundaryEvent(String boundaryEventId) {

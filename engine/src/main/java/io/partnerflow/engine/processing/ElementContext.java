@@ -93,6 +93,14 @@ public final class ElementContext {
     run.terminateContent(instance.flowScopeKey(), instance.key());
   }
 
+  /**
+   * Throws a BPMN error here (error end event): the innermost matching catch event catches it,
+   * which terminates this element on its way. Empty when caught, otherwise the incident message.
+   */
+  public java.util.Optional<String> throwError(ThrownError error) {
+    return run.throwError(instance, error);
+  }
+
   /** Opens an incident on this element instance; the token stays here. */
   public long raiseIncident(String errorType, String errorMessage) {
     return run.machine()

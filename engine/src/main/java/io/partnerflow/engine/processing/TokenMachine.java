@@ -26,6 +26,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +48,7 @@ public class TokenMachine {
   private final KeyGenerator keys;
   private final EngineClock clock;
   private final TimerBehavior timers;
+  private final ObjectProvider<CallingInstanceErrorCatcher> callingInstances;
 
   public TokenMachine(
       ProcessorRegistry processors,
@@ -57,8 +60,10 @@ public class TokenMachine {
       JoinBehavior joins,
       KeyGenerator keys,
       EngineClock clock,
-      TimerBehavior timers) {
+      TimerBehavior timers,
+      ObjectProvider<CallingInstanceErrorCatcher> callingInstances) {
     this.timers = timers;
+    this.callingInstances = callingInstances;
     this.processors = processors;
     this.graphs = graphs;
     this.processInstances = processInstances;
@@ -179,13 +184,23 @@ public class TokenMachine {
       ProcessInstanceRecord instance, long hostInstanceKey, String boundaryEventId) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
     ElementInstanceRecord host = run.elementInstance(hostInstanceKey);
-    ExecutableElement boundary = run.graph().element(boundaryEventId);
-    BoundaryEventDefinition definition = boundary.settings(BoundaryEventDefinition.class);
-    if (definition.interrupting()) {
-      run.terminate(host);
-    }
-    run.activate(boundary, host.flowScopeKey(), Map.of());
+    run.triggerBoundary(host, run.graph().element(boundaryEventId), Map.of(), Map.of());
     run.drain();
+  }
+
+  /**
+   * Throws a BPMN error at an element instance (a job's throwError, or — for call activities — the
+   * call activity where a child instance's error arrives) and lets the innermost matching catch
+   * event catch it ({@link ErrorCatcher}, then {@link CallingInstanceErrorCatcher}). Empty when it
+   * was caught; otherwise nothing changed and the result is the incident message (Camunda's
+   * wording) for the caller to raise where it belongs.
+   */
+  public Optional<String> throwError(
+      ProcessInstanceRecord instance, long elementInstanceKey, ThrownError error) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    Optional<String> unhandled = run.throwError(run.elementInstance(elementInstanceKey), error);
+    run.drain();
+    return unhandled;
   }
 
   /** Terminates every active element, innermost first, and the instance itself. */
@@ -427,6 +442,71 @@ public class TokenMachine {
         if (keep == null || child.key() != keep) {
           terminate(child);
         }
+      }
+    }
+
+    /**
+     * A boundary event is triggered (timer fired, error caught, message correlated): an
+     * interrupting one terminates its host first. The event's variables are local to it when it has
+     * output mappings (with {@code eventLocals}, e.g. the error code, which only those mappings
+     * see), otherwise they propagate into the host's flow scope.
+     */
+    void triggerBoundary(
+        ElementInstanceRecord host,
+        ExecutableElement boundary,
+        Map<String, Object> values,
+        Map<String, Object> eventLocals) {
+      BoundaryEventDefinition definition = boundary.settings(BoundaryEventDefinition.class);
+      if (definition.interrupting()) {
+        terminate(host);
+      }
+      Long scopeKey = host.flowScopeKey();
+      if (boundary.outputMappings().isEmpty()) {
+        if (!values.isEmpty()) {
+          variables.propagate(scopeChain(scopeKey), processInstance.key(), values);
+        }
+        activate(boundary, scopeKey, Map.of());
+      } else {
+        Map<String, Object> locals = new HashMap<>(eventLocals);
+        locals.putAll(values);
+        activate(boundary, scopeKey, locals);
+      }
+    }
+
+    /**
+     * Throws a BPMN error at an element instance: the innermost matching catch event of this
+     * instance catches it, else the calling instance's (hook). Empty when caught, otherwise the
+     * incident message; nothing changed then.
+     */
+    Optional<String> throwError(ElementInstanceRecord thrower, ThrownError error) {
+      List<ElementInstanceRecord> scopes =
+          scopeChain(thrower.key()).stream().map(this::elementInstance).toList();
+      ErrorCatcher.Result result = ErrorCatcher.find(graph, scopes, error.code());
+      if (result.found().isPresent()) {
+        catchError(result.found().get(), error);
+        return Optional.empty();
+      }
+      CallingInstanceErrorCatcher caller = callingInstances.getIfAvailable();
+      if (caller != null && caller.catchInCallingInstance(processInstance, error)) {
+        // the calling instance's run terminated this instance: nothing is left to do here
+        agenda.clear();
+        pendingArrivals.clear();
+        return Optional.empty();
+      }
+      return Optional.of(error.unhandledMessage(result.available()));
+    }
+
+    private void catchError(ErrorCatcher.Catch found, ThrownError error) {
+      Map<String, Object> eventLocals = new HashMap<>();
+      eventLocals.put("errorCode", error.code());
+      if (error.message() != null) {
+        eventLocals.put("errorMessage", error.message());
+      }
+      if (found.boundary()) {
+        triggerBoundary(found.scope(), found.catchEvent(), error.variables(), eventLocals);
+      } else {
+        throw new IllegalStateException(
+            "Error event sub-processes are not executed yet: " + found.catchEvent().id());
       }
     }
 
