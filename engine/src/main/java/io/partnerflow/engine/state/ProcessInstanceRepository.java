@@ -79,17 +79,19 @@ public class ProcessInstanceRepository {
   }
 
   /**
-   * {@link #lock} on the instance of a job, found through the job in the same round trip (a job's
-   * instance never changes); empty when the job or its instance does not exist.
+   * {@link #lock} on the instance of a job (its root first, as there), the instance found through
+   * the job in the same round trip (a job's instance never changes); empty when the job or its
+   * instance does not exist.
    */
   public Optional<ProcessInstanceRecord> lockOfJob(long jobKey) {
-    return jdbc.sql(
-            SELECT
-                + " WHERE p.key = (SELECT j.process_instance_key FROM engine.job j WHERE j.key = ?)"
-                + " FOR UPDATE OF p")
-        .param(jobKey)
-        .query(ProcessInstanceRepository::map)
-        .optional();
+    String instanceOfJob = "(SELECT j.process_instance_key FROM engine.job j WHERE j.key = :job)";
+    List<ProcessInstanceRecord> tree =
+        jdbc.sql(SELECT + TREE_ROWS.replace(":key", instanceOfJob) + " FOR UPDATE OF p")
+            .param("job", jobKey)
+            .query(ProcessInstanceRepository::map)
+            .list();
+    // TREE_ROWS orders the root first and the instance itself last
+    return tree.isEmpty() ? Optional.empty() : Optional.of(tree.get(tree.size() - 1));
   }
 
   /**
