@@ -10,10 +10,12 @@ import io.partnerflow.engine.state.MessageSubscriptionRepository;
 import io.partnerflow.engine.state.ProcessInstanceRecord;
 import io.partnerflow.engine.state.ProcessInstanceRepository;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,8 +78,9 @@ class MessageCorrelator {
   /**
    * Delivers the message to the first candidate (all of one BPMN process) that still waits.
    *
-   * @param buffered whether the message is buffered and claimed for the process: the claim is
-   *     released when no candidate waits any more, so that a later subscription may take it
+   * @param buffered whether the message is buffered and claimed for the process: when no candidate
+   *     waits any more, subscriptions of the process opened meanwhile are tried next, and with none
+   *     the claim is released, so that a later subscription takes the message itself
    * @return the process instance that took the message
    */
   Optional<Long> deliver(
@@ -85,20 +88,51 @@ class MessageCorrelator {
       boolean buffered,
       List<MessageSubscriptionRecord> candidates,
       Map<String, Object> variables) {
-    for (MessageSubscriptionRecord candidate : candidates) {
-      Delivery delivery =
-          transaction.execute(status -> deliverTo(messageKey, buffered, candidate, variables));
-      if (delivery == Delivery.DELIVERED) {
-        return Optional.of(candidate.processInstanceKey());
+    Set<Long> tried = new HashSet<>();
+    List<MessageSubscriptionRecord> remaining = candidates;
+    while (!remaining.isEmpty()) {
+      for (MessageSubscriptionRecord candidate : remaining) {
+        tried.add(candidate.key());
+        Delivery delivery =
+            transaction.execute(status -> deliverTo(messageKey, buffered, candidate, variables));
+        if (delivery == Delivery.DELIVERED) {
+          return Optional.of(candidate.processInstanceKey());
+        }
+        if (delivery == Delivery.ALREADY_DELIVERED) {
+          return Optional.empty();
+        }
       }
-      if (delivery == Delivery.ALREADY_DELIVERED) {
+      if (!buffered) {
         return Optional.empty();
       }
-    }
-    if (buffered && !candidates.isEmpty()) {
-      messages.releaseCorrelation(messageKey, candidates.get(0).bpmnProcessId());
+      MessageSubscriptionRecord sample = remaining.get(0);
+      remaining = transaction.execute(status -> waitingSinceOrRelease(messageKey, sample, tried));
     }
     return Optional.empty();
+  }
+
+  /**
+   * None of the candidates took the claimed message. A subscription of the process that opened
+   * after the publication saw the message claimed and left it to the claim's delivery, so under the
+   * correlation lock (which opening a subscription takes too) such subscriptions are the next
+   * candidates; with none, the claim is released and a subscription opened later takes the message
+   * itself. Without this, a message claimed for a subscription that closed at the same time stayed
+   * buffered while a newer subscription waited for it.
+   */
+  private List<MessageSubscriptionRecord> waitingSinceOrRelease(
+      long messageKey, MessageSubscriptionRecord sample, Set<Long> tried) {
+    messages.lockCorrelation(sample.tenantId(), sample.messageName(), sample.correlationKey());
+    List<MessageSubscriptionRecord> waiting =
+        subscriptions
+            .findWaiting(sample.tenantId(), sample.messageName(), sample.correlationKey())
+            .stream()
+            .filter(s -> s.bpmnProcessId().equals(sample.bpmnProcessId()))
+            .filter(s -> !tried.contains(s.key()))
+            .toList();
+    if (waiting.isEmpty()) {
+      messages.releaseCorrelation(messageKey, sample.bpmnProcessId());
+    }
+    return waiting;
   }
 
   /**

@@ -95,21 +95,10 @@ class CrashRecoveryTest {
     // and: each element ran exactly once per instance (the engine's element history)
     TimerJobLoad.assertEveryInstanceRanEveryElementOnce(client, definition, instances);
 
-    // and: on the worker side, each instance's task had one job (a timer firing twice would have
-    // made a second job for the task after it) and the engine accepted its completion at most
-    // once; where it accepted none, the answer to a completion was lost in the crash
-    for (long instance : instances) {
-      for (String elementId : List.of(TimerJobLoad.BEFORE, TimerJobLoad.AFTER)) {
-        WorkLedger.Task task = new WorkLedger.Task(instance, elementId);
-        assertThat(ledger.jobKeys(task)).as("jobs of %s", task).hasSize(1);
-        assertThat(ledger.accepted(task)).as("accepted completions of %s", task).isLessThan(2);
-        if (ledger.accepted(task) == 0) {
-          assertThat(ledger.uncertain(task))
-              .as("completions of %s without an answer", task)
-              .isPositive();
-        }
-      }
-    }
+    // and: on the worker side, each task had one job (a timer firing twice would have made a
+    // second job for the task after it) and the engine accepted at most one completion of it
+    ledger.assertEachTaskHadOneJobCompletedOnce(
+        instances, List.of(TimerJobLoad.BEFORE, TimerJobLoad.AFTER));
     System.out.printf(
         "CrashRecoveryTest: %d instances, %d done when killed, %d completions unanswered by the"
             + " crash, %d rejected as already completed%n",

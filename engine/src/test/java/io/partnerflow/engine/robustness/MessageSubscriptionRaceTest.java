@@ -3,11 +3,14 @@ package io.partnerflow.engine.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.partnerflow.engine.scenario.EngineScenarioTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +38,7 @@ class MessageSubscriptionRaceTest extends EngineScenarioTest {
   private static final int ROUNDS = 30;
 
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -136,6 +141,69 @@ class MessageSubscriptionRaceTest extends EngineScenarioTest {
                   .getValue())
           .isEqualTo("\"second\"");
     }
+  }
+
+  @Test
+  void shouldDeliverToASubscriptionOpenedWhileTheOneTheMessageWasClaimedForCloses()
+      throws Exception {
+    // given: an instance waiting for a message
+    String processId = unique("race-handover");
+    String message = unique("countersigned");
+    String key = unique("contract");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .intermediateCatchEvent(
+                "wait", e -> e.message(m -> m.name(message).zeebeCorrelationKeyExpression("key")))
+            .endEvent()
+            .done());
+    long first = start(processId, Map.of("key", key)).getProcessInstanceKey();
+    try (Connection longCommand = dataSource.getConnection()) {
+      // and: a long command on it (emulated: this test's transaction holds its row lock)
+      longCommand.setAutoCommit(false);
+      try (PreparedStatement lock =
+          longCommand.prepareStatement(
+              "SELECT key FROM engine.process_instance WHERE key = ? FOR UPDATE")) {
+        lock.setLong(1, first);
+        lock.executeQuery().close();
+      }
+
+      // when: the instance is cancelled (queued behind the long command) ...
+      CamundaFuture<?> cancelled = client.newCancelInstanceCommand(first).send();
+      awaitSessionsWaitingForLocks(1);
+      // ... the message is published: it is claimed for the process of the waiting subscription,
+      // whose delivery queues behind the cancellation ...
+      CamundaFuture<?> published =
+          client
+              .newPublishMessageCommand()
+              .messageName(message)
+              .correlationKey(key)
+              .timeToLive(Duration.ofHours(1))
+              .send();
+      awaitSessionsWaitingForLocks(2);
+      // ... and a second instance opens a subscription for the claimed message meanwhile
+      long second = start(processId, Map.of("key", key)).getProcessInstanceKey();
+      longCommand.commit();
+      cancelled.join();
+      published.join();
+
+      // then: the cancelled instance's subscription is gone, so the second instance takes it
+      awaitState(second, ProcessInstanceState.COMPLETED);
+      assertThat(instance(first).getState()).isEqualTo(ProcessInstanceState.TERMINATED);
+    }
+  }
+
+  private void awaitSessionsWaitingForLocks(int sessions) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                + " AND datname = current_database()")
+                        .query(Long.class)
+                        .single()
+                    >= sessions);
   }
 
   /**

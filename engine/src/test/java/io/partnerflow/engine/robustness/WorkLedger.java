@@ -1,9 +1,14 @@
 package io.partnerflow.engine.robustness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobHandler;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,6 +144,48 @@ final class WorkLedger {
           }
         });
     return copy;
+  }
+
+  /**
+   * Each task of these instances had one job (a second would mean its element was entered twice,
+   * e.g. by a timer firing twice) and the engine accepted at most one completion of it; none only
+   * where the answer to a completion was lost (the node died while it was on its way).
+   */
+  void assertEachTaskHadOneJobCompletedOnce(Collection<Long> instances, List<String> elementIds) {
+    for (long instance : instances) {
+      for (String elementId : elementIds) {
+        Task task = new Task(instance, elementId);
+        assertThat(jobKeys(task)).as("jobs of %s", task).hasSize(1);
+        assertThat(accepted(task)).as("accepted completions of %s", task).isLessThan(2);
+        if (accepted(task) == 0) {
+          assertThat(uncertain(task)).as("unanswered completions of %s", task).isPositive();
+        }
+      }
+    }
+  }
+
+  /**
+   * A job was activated again only once its previous activation had timed out: the engine's
+   * activation time is the new deadline minus the time-out the workers ask for. Returns how many
+   * re-activations there were.
+   */
+  int assertActivatedAgainOnlyAfterDeadline(Duration workerTimeout) {
+    int reactivations = 0;
+    for (List<Activation> ofJob : activations().values()) {
+      List<Activation> inOrder =
+          ofJob.stream().sorted(Comparator.comparingLong(Activation::deadline)).toList();
+      for (int i = 1; i < inOrder.size(); i++) {
+        Activation previous = inOrder.get(i - 1);
+        Activation next = inOrder.get(i);
+        long activatedAt = next.deadline() - workerTimeout.toMillis();
+        // deadlines travel as epoch milliseconds, truncated: allow that millisecond
+        assertThat(activatedAt)
+            .as("activation of job %d by %s after %s", next.jobKey(), next.worker(), previous)
+            .isGreaterThanOrEqualTo(previous.deadline() - 1);
+        reactivations++;
+      }
+    }
+    return reactivations;
   }
 
   int totalUncertain() {
