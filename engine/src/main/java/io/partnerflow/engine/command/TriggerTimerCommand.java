@@ -1,6 +1,7 @@
 package io.partnerflow.engine.command;
 
 import io.partnerflow.engine.processing.TokenMachine;
+import io.partnerflow.engine.processing.behavior.TimerBehavior;
 import io.partnerflow.engine.state.ElementInstanceRecord;
 import io.partnerflow.engine.state.ElementInstanceRepository;
 import io.partnerflow.engine.state.EngineClock;
@@ -40,13 +41,16 @@ public class TriggerTimerCommand {
   private final ProcessInstanceRepository processInstances;
   private final TokenMachine machine;
   private final EngineClock clock;
+  private final TimerBehavior timerBehavior;
 
   public TriggerTimerCommand(
       TimerRepository timers,
       ElementInstanceRepository elementInstances,
       ProcessInstanceRepository processInstances,
       TokenMachine machine,
-      EngineClock clock) {
+      EngineClock clock,
+      TimerBehavior timerBehavior) {
+    this.timerBehavior = timerBehavior;
     this.timers = timers;
     this.elementInstances = elementInstances;
     this.processInstances = processInstances;
@@ -86,6 +90,15 @@ public class TriggerTimerCommand {
     // the element's own timer, or one it holds for another event (a boundary event on it, an
     // event after an event-based gateway): stored on the waiting instance with the event's id
     machine.triggerEvent(instance.get(), timer.elementInstanceKey(), timer.elementId(), Map.of());
+    // a cycle (non-interrupting boundary event) fires again while its element still waits
+    boolean stillWaiting =
+        elementInstances
+            .find(timer.elementInstanceKey())
+            .filter(ElementInstanceRecord::isActive)
+            .isPresent();
+    if (stillWaiting) {
+      timerBehavior.scheduleNextOccurrence(timer);
+    }
     return Outcome.FIRED;
   }
 }

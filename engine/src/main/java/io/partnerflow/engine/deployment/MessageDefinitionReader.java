@@ -23,7 +23,9 @@ class MessageDefinitionReader implements ElementSettingsReader<MessageDefinition
 
   @Override
   public boolean appliesTo(ElementKind kind, FlowNode node) {
-    return kind == ElementKind.INTERMEDIATE_MESSAGE_CATCH_EVENT || kind == ElementKind.RECEIVE_TASK;
+    return kind == ElementKind.INTERMEDIATE_MESSAGE_CATCH_EVENT
+        || kind == ElementKind.RECEIVE_TASK
+        || kind == ElementKind.BOUNDARY_MESSAGE_EVENT;
   }
 
   @Override

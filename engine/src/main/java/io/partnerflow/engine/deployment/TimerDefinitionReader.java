@@ -2,15 +2,18 @@ package io.partnerflow.engine.deployment;
 
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.partnerflow.engine.expression.Expression;
 import io.partnerflow.engine.expression.ExpressionException;
+import io.partnerflow.engine.expression.TimeCycle;
 import io.partnerflow.engine.expression.TimeValues;
 import org.springframework.stereotype.Component;
 
 /**
- * timeDuration or timeDate of intermediate timer catch events and timer boundary events; static
- * values are checked here.
+ * timeDuration, timeDate or timeCycle of timer events; static values are checked here. A timeCycle
+ * is accepted on boundary and start events only (an intermediate catch event fires once, as in
+ * Camunda 8).
  */
 @Component
 class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
@@ -23,7 +26,8 @@ class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
   @Override
   public boolean appliesTo(ElementKind kind, FlowNode node) {
     return kind == ElementKind.INTERMEDIATE_TIMER_CATCH_EVENT
-        || kind == ElementKind.BOUNDARY_TIMER_EVENT;
+        || kind == ElementKind.BOUNDARY_TIMER_EVENT
+        || kind == ElementKind.TIMER_START_EVENT;
   }
 
   @Override
@@ -35,7 +39,8 @@ class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
                 .map(TimerEventDefinition.class::cast)
                 .findFirst()
                 .orElseThrow();
-    if (timer.getTimeCycle() != null) {
+    boolean cycleAllowed = !(node instanceof IntermediateCatchEvent);
+    if (timer.getTimeCycle() != null && !cycleAllowed) {
       problems.add(
           node,
           "Element '%s' of type '%s (timerEventDefinition)' has a timeCycle;"
@@ -45,15 +50,22 @@ class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
     }
     boolean duration = timer.getTimeDuration() != null;
     boolean date = timer.getTimeDate() != null;
-    if (duration == date) {
+    boolean cycle = timer.getTimeCycle() != null;
+    if ((duration ? 1 : 0) + (date ? 1 : 0) + (cycle ? 1 : 0) != 1) {
       problems.add(
           node,
-          "Element '%s' must have exactly one of timeDuration and timeDate"
-              .formatted(node.getId()));
+          "Element '%s' must have exactly one of %s"
+              .formatted(
+                  node.getId(),
+                  cycleAllowed
+                      ? "timeDuration, timeDate and timeCycle"
+                      : "timeDuration and timeDate"));
       return null;
     }
     String text =
-        duration ? timer.getTimeDuration().getTextContent() : timer.getTimeDate().getTextContent();
+        duration
+            ? timer.getTimeDuration().getTextContent()
+            : date ? timer.getTimeDate().getTextContent() : timer.getTimeCycle().getTextContent();
     if (text == null || text.isBlank()) {
       problems.add(node, "Element '%s' has an empty timer definition".formatted(node.getId()));
       return null;
@@ -63,14 +75,19 @@ class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
       try {
         if (duration) {
           TimeValues.parseDuration(expression.source());
-        } else {
+        } else if (date) {
           TimeValues.parseDateTime(expression.source());
+        } else {
+          TimeCycle.parse(expression.source());
         }
       } catch (ExpressionException e) {
-        problems.add(node, e.getMessage());
+        problems.add(node, "Element '%s': %s".formatted(node.getId(), e.getMessage()));
       }
     }
-    return new TimerDefinition(
-        duration ? TimerDefinition.Type.DURATION : TimerDefinition.Type.DATE, expression);
+    TimerDefinition.Type type =
+        duration
+            ? TimerDefinition.Type.DURATION
+            : date ? TimerDefinition.Type.DATE : TimerDefinition.Type.CYCLE;
+    return new TimerDefinition(type, expression);
   }
 }

@@ -7,11 +7,9 @@ import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.ExecutableSequenceFlow;
 import io.partnerflow.engine.deployment.ProcessGraphCache;
-import io.partnerflow.engine.deployment.TimerDefinition;
 import io.partnerflow.engine.expression.ExpressionException;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
 import io.partnerflow.engine.processing.behavior.JoinBehavior;
-import io.partnerflow.engine.processing.behavior.TimerBehavior;
 import io.partnerflow.engine.processing.behavior.VariableBehavior;
 import io.partnerflow.engine.state.ElementInstanceRecord;
 import io.partnerflow.engine.state.ElementInstanceRepository;
@@ -47,8 +45,8 @@ public class TokenMachine {
   private final JoinBehavior joins;
   private final KeyGenerator keys;
   private final EngineClock clock;
-  private final TimerBehavior timers;
   private final ObjectProvider<CallingInstanceErrorCatcher> callingInstances;
+  private final BoundaryEventWaits boundaryWaits;
 
   public TokenMachine(
       ProcessorRegistry processors,
@@ -60,9 +58,9 @@ public class TokenMachine {
       JoinBehavior joins,
       KeyGenerator keys,
       EngineClock clock,
-      TimerBehavior timers,
-      ObjectProvider<CallingInstanceErrorCatcher> callingInstances) {
-    this.timers = timers;
+      ObjectProvider<CallingInstanceErrorCatcher> callingInstances,
+      BoundaryEventWaits boundaryWaits) {
+    this.boundaryWaits = boundaryWaits;
     this.callingInstances = callingInstances;
     this.processors = processors;
     this.graphs = graphs;
@@ -154,7 +152,7 @@ public class TokenMachine {
       run.drain();
       return;
     }
-    triggerBoundaryEvent(instance, waitingKey, eventId);
+    triggerBoundaryEvent(instance, waitingKey, eventId, values);
   }
 
   /**
@@ -181,10 +179,14 @@ public class TokenMachine {
    * and the host keeps waiting.
    */
   public void triggerBoundaryEvent(
-      ProcessInstanceRecord instance, long hostInstanceKey, String boundaryEventId) {
+      ProcessInstanceRecord instance,
+      long hostInstanceKey,
+      String boundaryEventId,
+      Map<String, Object> values) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
     ElementInstanceRecord host = run.elementInstance(hostInstanceKey);
-    run.triggerBoundary(host, run.graph().element(boundaryEventId), Map.of(), Map.of());
+    run.triggerBoundary(
+        host, run.graph().element(boundaryEventId), values == null ? Map.of() : values, Map.of());
     run.drain();
   }
 
@@ -369,7 +371,8 @@ public class TokenMachine {
           return;
         }
       }
-      if (!scheduleBoundaryTimers(context)) {
+      Optional<List<BoundaryEventWaits.Correlated>> correlated = boundaryWaits.open(context, graph);
+      if (correlated.isEmpty()) {
         return;
       }
       if (occurredEvent != null) {
@@ -378,35 +381,19 @@ public class TokenMachine {
         return;
       }
       processors.get(element.kind()).onActivate(context);
+      triggerCorrelatedBoundaries(key, correlated.get());
     }
 
-    /**
-     * Schedules the timers of the boundary events attached to a just activated element, evaluated
-     * in its scope. False when one cannot be evaluated: an incident is open on the element and none
-     * of its boundary timers stays scheduled.
-     */
-    private boolean scheduleBoundaryTimers(ElementContext context) {
-      ExecutableElement element = context.element();
-      if (element.boundaryEventIds().isEmpty()) {
-        return true;
-      }
-      timers.cancel(context.key());
-      for (String boundaryId : element.boundaryEventIds()) {
-        TimerDefinition timer = graph.element(boundaryId).settings(TimerDefinition.class);
-        if (timer == null) {
-          continue;
+    /** Boundary events whose buffered message correlated while their host was activated. */
+    private void triggerCorrelatedBoundaries(
+        long hostKey, List<BoundaryEventWaits.Correlated> correlated) {
+      for (BoundaryEventWaits.Correlated event : correlated) {
+        ElementInstanceRecord host = elementInstance(hostKey);
+        if (!host.isActive()) {
+          return;
         }
-        try {
-          timers.schedule(processInstance, context.key(), boundaryId, timer, context.variables());
-        } catch (ExpressionException e) {
-          timers.cancel(context.key());
-          context.raiseIncident(
-              IncidentBehavior.EXTRACT_VALUE_ERROR,
-              "Boundary event '%s': %s".formatted(boundaryId, e.getMessage()));
-          return false;
-        }
+        triggerBoundary(host, graph.element(event.boundaryEventId()), event.variables(), Map.of());
       }
-      return true;
     }
 
     /**
@@ -419,7 +406,7 @@ public class TokenMachine {
       ExecutableElement element = graph.element(instance.elementId());
       processors.get(element.kind()).onTerminate(new ElementContext(this, element, instance));
       if (!element.boundaryEventIds().isEmpty()) {
-        timers.cancel(instance.key());
+        boundaryWaits.close(instance.key());
       }
       elementInstances.end(instance.key(), ElementInstanceRecord.TERMINATED, clock.nowAtUtc());
       instances.put(instance.key(), ended(instance, ElementInstanceRecord.TERMINATED));
@@ -457,8 +444,13 @@ public class TokenMachine {
         Map<String, Object> values,
         Map<String, Object> eventLocals) {
       BoundaryEventDefinition definition = boundary.settings(BoundaryEventDefinition.class);
+      Optional<Map<String, Object>> next = Optional.empty();
       if (definition.interrupting()) {
         terminate(host);
+      } else if (boundary.kind() == ElementKind.BOUNDARY_MESSAGE_EVENT) {
+        next =
+            boundaryWaits.reopen(
+                new ElementContext(this, graph.element(host.elementId()), host), boundary.id());
       }
       Long scopeKey = host.flowScopeKey();
       if (boundary.outputMappings().isEmpty()) {
@@ -470,6 +462,10 @@ public class TokenMachine {
         Map<String, Object> locals = new HashMap<>(eventLocals);
         locals.putAll(values);
         activate(boundary, scopeKey, locals);
+      }
+      if (next.isPresent()) {
+        // a buffered message was waiting for the reopened subscription
+        triggerBoundary(host, boundary, next.get(), Map.of());
       }
     }
 
@@ -530,10 +526,12 @@ public class TokenMachine {
           return;
         }
       }
-      if (!scheduleBoundaryTimers(context)) {
+      Optional<List<BoundaryEventWaits.Correlated>> correlated = boundaryWaits.open(context, graph);
+      if (correlated.isEmpty()) {
         return;
       }
       processors.get(element.kind()).onActivate(context);
+      triggerCorrelatedBoundaries(instance.key(), correlated.get());
     }
 
     private void complete(Completion completion) {
@@ -559,7 +557,7 @@ public class TokenMachine {
       elementInstances.end(instance.key(), ElementInstanceRecord.COMPLETED, clock.nowAtUtc());
       instances.put(instance.key(), ended(instance, ElementInstanceRecord.COMPLETED));
       if (!element.boundaryEventIds().isEmpty()) {
-        timers.cancel(instance.key());
+        boundaryWaits.close(instance.key());
       }
       if (instance.incidentKey() != null) {
         // every incident sets the element's incident_key (IncidentBehavior.raise), and an element

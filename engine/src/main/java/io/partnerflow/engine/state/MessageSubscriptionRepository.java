@@ -50,6 +50,18 @@ public class MessageSubscriptionRepository {
         .optional();
   }
 
+  /** The newest subscription that an element instance opened for an event. */
+  public Optional<MessageSubscriptionRecord> findLatest(long elementInstanceKey, String elementId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM engine.message_subscription WHERE element_instance_key = ?"
+                + " AND element_id = ? ORDER BY key DESC LIMIT 1")
+        .params(elementInstanceKey, elementId)
+        .query(MessageSubscriptionRepository::map)
+        .optional();
+  }
+
   /** Waiting subscriptions for a message, oldest first. */
   public List<MessageSubscriptionRecord> findWaiting(
       String tenantId, String messageName, String correlationKey) {

@@ -13,7 +13,7 @@ public class TimerRepository {
 
   private static final String COLUMNS =
       "key, element_instance_key, element_id, process_instance_key, process_definition_key,"
-          + " tenant_id, due_date, state";
+          + " tenant_id, due_date, state, repetitions, cycle_interval";
 
   private final JdbcClient jdbc;
 
@@ -22,7 +22,7 @@ public class TimerRepository {
   }
 
   public void insert(TimerRecord t, OffsetDateTime created) {
-    jdbc.sql("INSERT INTO engine.timer (" + COLUMNS + ", created) VALUES (?,?,?,?,?,?,?,?,?)")
+    jdbc.sql("INSERT INTO engine.timer (" + COLUMNS + ", created) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
         .params(
             t.key(),
             t.elementInstanceKey(),
@@ -32,6 +32,8 @@ public class TimerRepository {
             t.tenantId(),
             t.dueDate(),
             t.state(),
+            t.repetitions(),
+            t.cycleInterval(),
             created)
         .update();
   }
@@ -90,6 +92,8 @@ public class TimerRepository {
         rs.getLong("process_definition_key"),
         rs.getString("tenant_id"),
         Timestamps.get(rs, "due_date"),
-        rs.getString("state"));
+        rs.getString("state"),
+        (Integer) rs.getObject("repetitions"),
+        rs.getString("cycle_interval"));
   }
 }

@@ -262,13 +262,13 @@ class BoundaryTimerEventTest extends ClockDrivenScenarioTest {
   }
 
   @Test
-  void rejectsABoundaryEventWithAMessageDefinition() {
+  void rejectsABoundaryEventWithASignalDefinition() {
     BpmnModelInstance model =
         Bpmn.createExecutableProcess(processId)
             .startEvent()
             .serviceTask("work", t -> t.zeebeJobType(doneType))
-            .boundaryEvent("cancelled")
-            .message(m -> m.name("cancel").zeebeCorrelationKeyExpression("orderId"))
+            .boundaryEvent("signalled")
+            .signal("stop")
             .endEvent()
             .moveToActivity("work")
             .endEvent()
@@ -280,8 +280,183 @@ class BoundaryTimerEventTest extends ClockDrivenScenarioTest {
             e -> {
               assertThat(e.code()).isEqualTo(400);
               assertThat(e.details().getDetail())
-                  .contains("cancelled")
-                  .contains("boundaryEvent (messageEventDefinition)");
+                  .contains("signalled")
+                  .contains("boundaryEvent (signalEventDefinition)");
             });
+  }
+
+  private BpmnModelInstance userTaskWithCycle(String cycle, boolean interrupting) {
+    return Bpmn.createExecutableProcess(processId)
+        .startEvent("start")
+        .userTask("review", t -> t.zeebeUserTask())
+        .boundaryEvent("remind")
+        .timerWithCycle(cycle)
+        .cancelActivity(interrupting)
+        .serviceTask("escalate", t -> t.zeebeJobType(timeoutType))
+        .endEvent("escalated")
+        .moveToActivity("review")
+        .endEvent("reviewed")
+        .done();
+  }
+
+  @Test
+  void nonInterruptingCycleFiresItsRepetitionsWhileTheTaskWaits() {
+    // given
+    pinClock(t0);
+    deploy(userTaskWithCycle("R3/PT1H", false));
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+
+    // when / then: once per hour, three times
+    for (int hour = 1; hour <= 3; hour++) {
+      pinClock(t0.plus(Duration.ofHours(hour)));
+      ActivatedJob escalation = awaitJob(timeoutType);
+      assertThat(escalation.getProcessInstanceKey()).isEqualTo(key);
+      client.newCompleteCommand(escalation).send().join();
+    }
+    pinClock(t0.plus(Duration.ofHours(4)));
+    assertNoJob(timeoutType);
+    assertThat(task(key).getState()).isEqualTo(UserTaskState.CREATED);
+    assertThat(timerStates(key)).containsExactly("TRIGGERED", "TRIGGERED", "TRIGGERED");
+  }
+
+  @Test
+  void unboundedCycleStopsWhenTheTaskCompletes() {
+    // given: a FEEL cycle
+    pinClock(t0);
+    deploy(userTaskWithCycle("=\"R/PT\" + string(hours) + \"H\"", false));
+    long key = start(processId, Map.of("hours", 2)).getProcessInstanceKey();
+    pinClock(t0.plus(Duration.ofHours(2)));
+    client.newCompleteCommand(awaitJob(timeoutType)).send().join();
+    pinClock(t0.plus(Duration.ofHours(4)));
+    client.newCompleteCommand(awaitJob(timeoutType)).send().join();
+
+    // when
+    client.newCompleteUserTaskCommand(task(key).getUserTaskKey()).send().join();
+
+    // then
+    pinClock(t0.plus(Duration.ofHours(6)));
+    assertNoJob(timeoutType);
+    assertThat(timerStates(key)).containsExactlyInAnyOrder("TRIGGERED", "TRIGGERED", "CANCELED");
+  }
+
+  @Test
+  void rejectsAnInterruptingCycleAsCamundaDoes() {
+    BpmnModelInstance model = userTaskWithCycle("R5/PT1H", true);
+
+    assertThatThrownBy(() -> deploy(model))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(400);
+              assertThat(e.details().getDetail()).containsIgnoringCase("cycle");
+            });
+  }
+
+  @Test
+  void cycleWithAStartFiresFirstAtTheStart() {
+    // given
+    pinClock(t0);
+    Instant first =
+        t0.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(Duration.ofMinutes(10));
+    deploy(userTaskWithCycle("R2/" + first + "/PT1H", false));
+    start(processId, Map.of());
+
+    // when / then
+    pinClock(first);
+    client.newCompleteCommand(awaitJob(timeoutType)).send().join();
+    pinClock(first.plus(Duration.ofMinutes(59)));
+    assertNoJob(timeoutType);
+    pinClock(first.plus(Duration.ofHours(1)));
+    awaitJob(timeoutType);
+  }
+
+  @Test
+  void rejectsAnInvalidStaticCycle() {
+    BpmnModelInstance model = userTaskWithCycle("every hour", false);
+
+    assertThatThrownBy(() -> deploy(model))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(400);
+              assertThat(e.details().getDetail()).contains("remind").contains("time cycle");
+            });
+  }
+
+  @Test
+  void interruptingTimerOnASubProcessTerminatesItsContent() {
+    // given
+    pinClock(t0);
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess("sub")
+            .embeddedSubProcess()
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask())
+            .endEvent()
+            .subProcessDone()
+            .endEvent()
+            .moveToActivity("sub")
+            .boundaryEvent("timeout")
+            .timerWithDuration("PT1H")
+            .serviceTask("escalate", t -> t.zeebeJobType(timeoutType))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    long taskKey = task(key).getUserTaskKey();
+
+    // when
+    pinClock(t0.plus(Duration.ofHours(1)));
+
+    // then
+    awaitJob(timeoutType);
+    assertThat(task(key).getState()).isEqualTo(UserTaskState.CANCELED);
+    assertProblem(() -> client.newCompleteUserTaskCommand(taskKey).send().join(), 409);
+    assertThat(history(key))
+        .extracting(Row::elementId, Row::state)
+        .contains(
+            tuple("sub", "TERMINATED"),
+            tuple("review", "TERMINATED"),
+            tuple("timeout", "COMPLETED"));
+  }
+
+  @Test
+  void nonInterruptingCycleOnASubProcessKeepsItsContent() {
+    // given
+    pinClock(t0);
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess("sub")
+            .embeddedSubProcess()
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask())
+            .endEvent()
+            .subProcessDone()
+            .endEvent()
+            .moveToActivity("sub")
+            .boundaryEvent("remind")
+            .cancelActivity(false)
+            .timerWithCycle("R/PT1H")
+            .serviceTask("escalate", t -> t.zeebeJobType(timeoutType))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+
+    // when
+    pinClock(t0.plus(Duration.ofHours(1)));
+    client.newCompleteCommand(awaitJob(timeoutType)).send().join();
+    pinClock(t0.plus(Duration.ofHours(2)));
+    client.newCompleteCommand(awaitJob(timeoutType)).send().join();
+    client.newCompleteUserTaskCommand(task(key).getUserTaskKey()).send().join();
+
+    // then: the sub-process completed and its cycle stopped
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    pinClock(t0.plus(Duration.ofHours(3)));
+    assertNoJob(timeoutType);
+    assertThat(history(key))
+        .extracting(Row::elementId, Row::state)
+        .contains(tuple("sub", "COMPLETED"), tuple("review", "COMPLETED"));
   }
 }

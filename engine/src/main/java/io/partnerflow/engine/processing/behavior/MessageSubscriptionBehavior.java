@@ -89,6 +89,30 @@ public class MessageSubscriptionBehavior {
       VariableLookup lookup) {
     String name = feel.evaluateString(definition.name(), lookup);
     String correlationKey = correlationKey(definition, lookup, eventId);
+    return subscribe(instance, ownerKey, eventId, name, correlationKey);
+  }
+
+  /**
+   * Opens the subscription of {@code ownerKey} for {@code eventId} again, with the message name and
+   * correlation key of its last one (evaluated when it was first opened): a non-interrupting
+   * boundary event waits for the next message after one was correlated. As {@link #openFor}, a
+   * matching buffered message correlates at once and its variables are returned.
+   */
+  public Optional<Map<String, Object>> reopen(
+      ProcessInstanceRecord instance, long ownerKey, String eventId) {
+    MessageSubscriptionRecord last =
+        subscriptions
+            .findLatest(ownerKey, eventId)
+            .orElseThrow(() -> new IllegalStateException("No subscription for " + eventId));
+    return subscribe(instance, ownerKey, eventId, last.messageName(), last.correlationKey());
+  }
+
+  private Optional<Map<String, Object>> subscribe(
+      ProcessInstanceRecord instance,
+      long ownerKey,
+      String eventId,
+      String name,
+      String correlationKey) {
     OffsetDateTime now = clock.nowAtUtc();
     messages.lockCorrelation(instance.tenantId(), name, correlationKey);
     Optional<MessageRecord> buffered =

@@ -2,6 +2,7 @@ package io.partnerflow.engine.processing.behavior;
 
 import io.partnerflow.engine.deployment.TimerDefinition;
 import io.partnerflow.engine.expression.FeelEvaluator;
+import io.partnerflow.engine.expression.TimeCycle;
 import io.partnerflow.engine.expression.TimeValues;
 import io.partnerflow.engine.expression.VariableLookup;
 import io.partnerflow.engine.state.EngineClock;
@@ -13,12 +14,15 @@ import io.partnerflow.engine.state.TimerRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Timers of timer catch events: entering the element evaluates the duration (counted from the
- * engine clock's now) or date and stores a timer; the scheduler fires it when due.
+ * Timers of timer events: entering the element evaluates the duration (counted from the engine
+ * clock's now), date or cycle and stores a timer; the scheduler fires it when due. A cycle's timer
+ * carries its remaining repetitions and interval; {@link #scheduleNextOccurrence} stores the next
+ * one after it fired.
  */
 @Component
 public class TimerBehavior {
@@ -53,11 +57,20 @@ public class TimerBehavior {
       TimerDefinition definition,
       VariableLookup lookup) {
     Object value = feel.evaluate(definition.expression(), lookup);
-    Instant due =
-        definition.type() == TimerDefinition.Type.DURATION
-            ? TimeValues.toInterval(value).after(clock.now())
-            : TimeValues.toInstant(value);
-    timers.insert(
+    Instant due;
+    Integer repetitions = null;
+    String interval = null;
+    switch (definition.type()) {
+      case DURATION -> due = TimeValues.toInterval(value).after(clock.now());
+      case DATE -> due = TimeValues.toInstant(value);
+      default -> {
+        TimeCycle cycle = TimeCycle.toCycle(value);
+        due = cycle.firstDue(clock.now());
+        repetitions = cycle.repetitions();
+        interval = cycle.intervalText();
+      }
+    }
+    insert(
         new TimerRecord(
             keys.next(),
             elementInstanceKey,
@@ -66,8 +79,41 @@ public class TimerBehavior {
             instance.processDefinitionKey(),
             instance.tenantId(),
             OffsetDateTime.ofInstant(due, ZoneOffset.UTC),
-            TimerRecord.CREATED),
-        clock.nowAtUtc());
+            TimerRecord.CREATED,
+            repetitions,
+            interval));
+  }
+
+  /**
+   * After a cycle's timer fired: schedules its next occurrence, one interval after the fired one's
+   * due date, for the same element instance and event, when repetitions are left. Callers decide
+   * whether the owner still waits (a non-interrupting boundary event's host is still active, a
+   * timer start event's process is still deployed). Returns the new timer, if any.
+   */
+  public Optional<TimerRecord> scheduleNextOccurrence(TimerRecord fired) {
+    if (!fired.repeats()) {
+      return Optional.empty();
+    }
+    Instant due =
+        TimeValues.parseDuration(fired.cycleInterval()).after(fired.dueDate().toInstant());
+    TimerRecord next =
+        new TimerRecord(
+            keys.next(),
+            fired.elementInstanceKey(),
+            fired.elementId(),
+            fired.processInstanceKey(),
+            fired.processDefinitionKey(),
+            fired.tenantId(),
+            OffsetDateTime.ofInstant(due, ZoneOffset.UTC),
+            TimerRecord.CREATED,
+            fired.repetitions() < 0 ? fired.repetitions() : fired.repetitions() - 1,
+            fired.cycleInterval());
+    insert(next);
+    return Optional.of(next);
+  }
+
+  private void insert(TimerRecord timer) {
+    timers.insert(timer, clock.nowAtUtc());
     events.publishEvent(new SchedulerWakeUp("timer created"));
   }
 
