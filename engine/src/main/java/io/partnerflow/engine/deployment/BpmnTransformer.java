@@ -1,6 +1,5 @@
 package io.partnerflow.engine.deployment;
 
-import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -114,12 +113,10 @@ public class BpmnTransformer {
       problems.add(node, unsupported(node, "is not supported by the embedded engine"));
       return;
     }
-    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-      problems.add(node, unsupported(node, "is multi-instance, which is not supported yet"));
-    }
     checkListeners(node, problems);
     ExecutableElement element =
         new ExecutableElement(node.getId(), node.getName(), kind, scope.id());
+    element.setFlowScope(scope);
     elements.put(element.id(), element);
     if (kind == ElementKind.NONE_START_EVENT) {
       scope.setNoneStartEventId(element.id());
@@ -137,9 +134,29 @@ public class BpmnTransformer {
         attach(element, reader, node, problems);
       }
     }
+    if (element.settings(MultiInstanceDefinition.class) != null) {
+      elements.put(element.id(), multiInstanceBody(scope, element));
+    }
     if (node instanceof SubProcess subProcess) {
       addScope(element, subProcess.getFlowElements(), elements, flows, problems);
     }
+  }
+
+  /**
+   * Wraps a multi-instance activity, as Zeebe does: the body takes the activity's place in its
+   * scope (flows and boundary events attach to it), the activity becomes the body's inner activity.
+   */
+  private static ExecutableElement multiInstanceBody(
+      ExecutableElement scope, ExecutableElement activity) {
+    ExecutableElement body =
+        new ExecutableElement(
+            activity.id(), activity.name(), ElementKind.MULTI_INSTANCE_BODY, scope.id());
+    body.setFlowScope(scope);
+    body.putSettings(
+        MultiInstanceDefinition.class, activity.settings(MultiInstanceDefinition.class));
+    body.setInnerActivity(activity);
+    activity.setFlowScope(body);
+    return body;
   }
 
   private static <S> void attach(

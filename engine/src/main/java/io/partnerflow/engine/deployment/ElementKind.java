@@ -44,7 +44,12 @@ public enum ElementKind {
   EVENT_BASED_GATEWAY("EVENT_BASED_GATEWAY"),
   SUB_PROCESS("SUB_PROCESS"),
   EVENT_SUB_PROCESS("EVENT_SUB_PROCESS"),
-  CALL_ACTIVITY("CALL_ACTIVITY");
+  CALL_ACTIVITY("CALL_ACTIVITY"),
+  /**
+   * The container of a multi-instance activity's inner instances. Never classified from a node: the
+   * transformer wraps a multi-instance activity in one (same id, the activity as its inner one).
+   */
+  MULTI_INSTANCE_BODY("MULTI_INSTANCE_BODY");
 
   private final String bpmnElementType;
 

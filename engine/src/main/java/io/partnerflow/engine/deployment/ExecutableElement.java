@@ -27,6 +27,8 @@ public final class ExecutableElement {
   private final List<String> boundaryEventIds = new ArrayList<>();
   private final List<String> eventSubProcessIds = new ArrayList<>();
   private String eventStartEventId;
+  private ExecutableElement flowScope;
+  private ExecutableElement innerActivity;
 
   public ExecutableElement(String id, String name, ElementKind kind, String flowScopeId) {
     this.id = id;
@@ -76,6 +78,22 @@ public final class ExecutableElement {
     return type.cast(settings.get(type));
   }
 
+  /**
+   * The enclosing process, sub-process or multi-instance body (for a multi-instance activity's
+   * inner activity: its body); null for the process itself.
+   */
+  public ExecutableElement flowScope() {
+    return flowScope;
+  }
+
+  /**
+   * For a multi-instance body: the activity each inner instance runs (same id, its own kind,
+   * mappings and settings; no flows or boundary events — those belong to the body). Null otherwise.
+   */
+  public ExecutableElement innerActivity() {
+    return innerActivity;
+  }
+
   /** For gateways with a default flow; null otherwise. */
   public String defaultFlowId() {
     return defaultFlowId;
@@ -107,6 +125,14 @@ public final class ExecutableElement {
 
   void setEventStartEventId(String eventStartEventId) {
     this.eventStartEventId = eventStartEventId;
+  }
+
+  void setFlowScope(ExecutableElement flowScope) {
+    this.flowScope = flowScope;
+  }
+
+  void setInnerActivity(ExecutableElement innerActivity) {
+    this.innerActivity = innerActivity;
   }
 
   void addBoundaryEvent(String boundaryEventId) {

@@ -24,6 +24,18 @@ public record ExecutableProcess(
     return element;
   }
 
+  /**
+   * The element an element instance runs: a multi-instance activity's id names both its body and
+   * its inner activity, told apart by the instance's element type.
+   */
+  public ExecutableElement element(String id, String elementType) {
+    ExecutableElement element = element(id);
+    ExecutableElement inner = element.innerActivity();
+    return inner != null && !ElementKind.MULTI_INSTANCE_BODY.bpmnElementType().equals(elementType)
+        ? inner
+        : element;
+  }
+
   public ExecutableSequenceFlow flow(String id) {
     return flows.get(id);
   }

@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.feel.api.EvaluationResult;
@@ -90,6 +93,21 @@ public class FeelEvaluator {
             .formatted(expression.source(), typeName(value)));
   }
 
+  /** A list (e.g. a multi-instance input collection); numbers inside normalized as at the top. */
+  public List<Object> evaluateList(Expression expression, VariableLookup lookup) {
+    Object value = evaluate(expression, lookup);
+    if (value instanceof List<?> list) {
+      List<Object> items = new ArrayList<>(list.size());
+      for (Object item : list) {
+        items.add(normalizeDeep(item));
+      }
+      return items;
+    }
+    throw new ExpressionException(
+        "Expected result of the expression '%s' to be 'ARRAY', but was '%s'"
+            .formatted(expression.source(), typeName(value)));
+  }
+
   private ParsedExpression parse(String source) {
     ParsedExpression cached = parsed.get(source);
     if (cached != null) {
@@ -117,6 +135,20 @@ public class FeelEvaluator {
       return integer.longValue();
     }
     return value;
+  }
+
+  private static Object normalizeDeep(Object value) {
+    if (value instanceof List<?> list) {
+      List<Object> items = new ArrayList<>(list.size());
+      list.forEach(item -> items.add(normalizeDeep(item)));
+      return items;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> entries = new LinkedHashMap<>();
+      map.forEach((key, item) -> entries.put(key, normalizeDeep(item)));
+      return entries;
+    }
+    return normalize(value);
   }
 
   private static String typeName(Object value) {

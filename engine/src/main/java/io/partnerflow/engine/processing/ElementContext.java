@@ -101,6 +101,20 @@ public final class ElementContext {
     return run.throwError(instance, error);
   }
 
+  /**
+   * For containers: activates a child element directly with local variables (set before its input
+   * mappings, which see them), after the current step.
+   */
+  public void activateChild(ExecutableElement child, Map<String, Object> locals) {
+    run.enqueueActivation(child, instance.key(), locals);
+  }
+
+  /** The enclosing scope's element instance (for a multi-instance inner instance: its body). */
+  public ElementContext flowScope() {
+    return new ElementContext(
+        run, element.flowScope(), run.elementInstance(instance.flowScopeKey()));
+  }
+
   /** Opens an incident on this element instance; the token stays here. */
   public long raiseIncident(String errorType, String errorMessage) {
     return run.machine()

@@ -27,6 +27,18 @@ public interface ElementProcessor {
   /** The element is completing: output mappings follow, then the chosen flows are taken. */
   default void onComplete(ElementContext context) {}
 
-  /** The element instance is terminated (instance cancelled, later: boundary events). */
+  /**
+   * The element instance is terminated (instance cancelled, boundary event); what is active inside
+   * it has been terminated before.
+   */
   default void onTerminate(ElementContext context) {}
+
+  /**
+   * For containers that drive their children (the multi-instance body): called on the child's flow
+   * scope's processor when a child has applied its output mappings and is about to complete; {@link
+   * ElementContext#flowScope()} gives the container. Throwing an ExpressionException keeps the
+   * child active with an EXTRACT_VALUE_ERROR incident whose resolution retries the completion. Work
+   * the container queues (child activations, terminations) runs after the child has completed.
+   */
+  default void onChildCompleting(ElementContext child) {}
 }

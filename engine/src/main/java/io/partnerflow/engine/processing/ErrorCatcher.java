@@ -36,7 +36,7 @@ final class ErrorCatcher {
       ExecutableProcess graph, List<ElementInstanceRecord> scopesInnermostFirst, String code) {
     List<String> available = new ArrayList<>();
     for (ElementInstanceRecord scope : scopesInnermostFirst) {
-      ExecutableElement element = graph.element(scope.elementId());
+      ExecutableElement element = graph.element(scope.elementId(), scope.elementType());
       List<ExecutableElement> candidates = new ArrayList<>();
       for (String id : element.eventSubProcessIds()) {
         ExecutableElement start = graph.element(graph.element(id).eventStartEventId());

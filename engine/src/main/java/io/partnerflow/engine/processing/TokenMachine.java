@@ -139,7 +139,7 @@ public class TokenMachine {
       completeElement(instance, waitingKey, values);
       return;
     }
-    ExecutableElement element = run.graph().element(waiting.elementId());
+    ExecutableElement element = run.element(waiting);
     if (element.kind() == ElementKind.EVENT_BASED_GATEWAY) {
       ExecutableSequenceFlow flow =
           element.outgoing().stream()
@@ -220,10 +220,14 @@ public class TokenMachine {
     return incidents;
   }
 
-  private sealed interface Step permits Arrival, Completion, ScopeCheck {}
+  private sealed interface Step permits Arrival, Activation, Completion, ScopeCheck {}
 
   private record Arrival(ExecutableElement element, ExecutableSequenceFlow flow, long flowScopeKey)
       implements Step {}
+
+  /** A container activating a child directly, with local variables (multi-instance body). */
+  private record Activation(
+      ExecutableElement element, long flowScopeKey, Map<String, Object> locals) implements Step {}
 
   private record Completion(long elementInstanceKey, List<ExecutableSequenceFlow> flows)
       implements Step {}
@@ -272,6 +276,11 @@ public class TokenMachine {
       agenda.add(new Arrival(element, flow, scopeKey));
     }
 
+    void enqueueActivation(ExecutableElement element, long scopeKey, Map<String, Object> locals) {
+      pendingArrivals.merge(scopeKey, 1, Integer::sum);
+      agenda.add(new Activation(element, scopeKey, locals));
+    }
+
     void enqueueCompletion(long elementInstanceKey, List<ExecutableSequenceFlow> flows) {
       agenda.add(new Completion(elementInstanceKey, flows));
     }
@@ -288,7 +297,7 @@ public class TokenMachine {
       if (values == null || values.isEmpty()) {
         return;
       }
-      if (graph.element(element.elementId()).outputMappings().isEmpty()) {
+      if (element(element).outputMappings().isEmpty()) {
         variables.propagate(scopeChain(element.key()), processInstance.key(), values);
       } else {
         variables.setLocal(element.key(), processInstance.key(), values);
@@ -300,6 +309,11 @@ public class TokenMachine {
       while ((step = agenda.poll()) != null) {
         if (step instanceof Arrival arrival) {
           arrive(arrival);
+        } else if (step instanceof Activation activation) {
+          pendingArrivals.merge(activation.flowScopeKey(), -1, Integer::sum);
+          if (elementInstance(activation.flowScopeKey()).isActive()) {
+            activate(activation.element(), activation.flowScopeKey(), activation.locals());
+          }
         } else if (step instanceof Completion completion) {
           complete(completion);
         } else if (step instanceof ScopeCheck check) {
@@ -364,8 +378,9 @@ public class TokenMachine {
       // without input mappings the scope chain (a read of the flow scope) is not needed
       if (flowScopeKey != null && !element.inputMappings().isEmpty()) {
         try {
-          variables.applyInputs(
-              element.inputMappings(), scopeChain(flowScopeKey), key, processInstance.key());
+          // evaluated in the element's scope, as Zeebe does: they see locals set at activation
+          List<Long> inputScope = locals.isEmpty() ? scopeChain(flowScopeKey) : scopeChain(key);
+          variables.applyInputs(element.inputMappings(), inputScope, key, processInstance.key());
         } catch (ExpressionException e) {
           context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
           return;
@@ -403,7 +418,7 @@ public class TokenMachine {
      */
     void terminate(ElementInstanceRecord instance) {
       terminateContent(instance.key(), null);
-      ExecutableElement element = graph.element(instance.elementId());
+      ExecutableElement element = element(instance);
       processors.get(element.kind()).onTerminate(new ElementContext(this, element, instance));
       if (!element.boundaryEventIds().isEmpty()) {
         boundaryWaits.close(instance.key());
@@ -420,7 +435,10 @@ public class TokenMachine {
      */
     void terminateContent(long scopeKey, Long keep) {
       agenda.removeIf(
-          step -> step instanceof Arrival arrival && arrival.flowScopeKey() == scopeKey);
+          step ->
+              step instanceof Arrival arrival && arrival.flowScopeKey() == scopeKey
+                  || step instanceof Activation activation
+                      && activation.flowScopeKey() == scopeKey);
       pendingArrivals.remove(scopeKey);
       joins.discard(scopeKey);
       List<ElementInstanceRecord> children = elementInstances.findActiveChildren(scopeKey);
@@ -512,13 +530,13 @@ public class TokenMachine {
       if (!instance.isActive()) {
         return;
       }
-      ExecutableElement element = graph.element(instance.elementId());
+      ExecutableElement element = element(instance);
       ElementContext context = new ElementContext(this, element, instance);
       if (instance.flowScopeKey() != null) {
         try {
           variables.applyInputs(
               element.inputMappings(),
-              scopeChain(instance.flowScopeKey()),
+              scopeChain(instance.key()),
               instance.key(),
               processInstance.key());
         } catch (ExpressionException e) {
@@ -539,7 +557,7 @@ public class TokenMachine {
       if (!instance.isActive()) {
         return;
       }
-      ExecutableElement element = graph.element(instance.elementId());
+      ExecutableElement element = element(instance);
       ElementContext context = new ElementContext(this, element, instance);
       processors.get(element.kind()).onComplete(context);
       Long flowScopeKey = instance.flowScopeKey();
@@ -550,6 +568,16 @@ public class TokenMachine {
           variables.propagate(scopeChain(flowScopeKey), processInstance.key(), outputs);
         } catch (ExpressionException e) {
           long incident = context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
+          incidents.markRaisedOnCompletion(incident);
+          return;
+        }
+      }
+      if (flowScopeKey != null && element.flowScope() != null) {
+        try {
+          processors.get(element.flowScope().kind()).onChildCompleting(context);
+        } catch (ExpressionException e) {
+          long incident =
+              context.raiseIncident(IncidentBehavior.EXTRACT_VALUE_ERROR, e.getMessage());
           incidents.markRaisedOnCompletion(incident);
           return;
         }
@@ -660,6 +688,11 @@ public class TokenMachine {
 
     void endProcessInstance(String state) {
       processInstances.end(processInstance.key(), state, clock.nowAtUtc());
+    }
+
+    /** The element an instance runs (a multi-instance body or its inner activity by type). */
+    ExecutableElement element(ElementInstanceRecord instance) {
+      return graph.element(instance.elementId(), instance.elementType());
     }
 
     ElementInstanceRecord elementInstance(long key) {

@@ -3,8 +3,11 @@ package io.partnerflow.engine.state;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,6 +58,17 @@ public class ElementInstanceRepository {
         .param(flowScopeKey)
         .query(ElementInstanceRepository::map)
         .list();
+  }
+
+  /** How many children of a scope are in each state (ACTIVE, COMPLETED, TERMINATED). */
+  public Map<String, Integer> countChildrenByState(long processInstanceKey, long flowScopeKey) {
+    Map<String, Integer> counts = new HashMap<>();
+    jdbc.sql(
+            "SELECT state, count(*) AS n FROM engine.element_instance"
+                + " WHERE process_instance_key = ? AND flow_scope_key = ? GROUP BY state")
+        .params(processInstanceKey, flowScopeKey)
+        .query((RowCallbackHandler) rs -> counts.put(rs.getString("state"), rs.getInt("n")));
+    return counts;
   }
 
   /** Active element instances of a process instance, innermost (newest) first. */

@@ -61,7 +61,7 @@ class ThroughputBenchmark {
 
   private static final String USER = "partnerflow";
 
-  private static final AtomicLong STATEMENTS = new AtomicLong();
+  static final AtomicLong STATEMENTS = new AtomicLong();
 
   /** SQL text → executions, only with {@code -Dbenchmark.statements=true}. */
   private static final Map<String, AtomicLong> STATEMENT_COUNTS = new ConcurrentHashMap<>();
@@ -184,13 +184,13 @@ class ThroughputBenchmark {
     return recording;
   }
 
-  private static long commits(JdbcClient jdbc) {
+  static long commits(JdbcClient jdbc) {
     return jdbc.sql("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
         .query(Long.class)
         .single();
   }
 
-  private static CamundaClient client(int port, int workerThreads) {
+  static CamundaClient client(int port, int workerThreads) {
     return CamundaClient.newClientBuilder()
         .restAddress(URI.create("http://127.0.0.1:" + port))
         .grpcAddress(URI.create("http://127.0.0.1:26500"))
@@ -388,20 +388,20 @@ class ThroughputBenchmark {
     System.out.println("===");
   }
 
-  private static long jvmCpuNanos() {
+  static long jvmCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
-  private static long postmasterPid(JdbcClient jdbc) {
+  static long postmasterPid(JdbcClient jdbc) {
     long backend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
     String[] stat = procStat(backend);
     return stat == null ? -1 : Long.parseLong(stat[3]);
   }
 
   /** utime + stime of the postmaster's child processes (backends, WAL writer, ...), Linux only. */
-  private static long postgresCpuNanos(long postmaster) {
+  static long postgresCpuNanos(long postmaster) {
     long ticks = 0;
     java.io.File[] processes = new java.io.File("/proc").listFiles();
     if (postmaster < 0 || processes == null) {
@@ -436,7 +436,7 @@ class ThroughputBenchmark {
     }
   }
 
-  private static long percentile(List<Long> values, int percentile) {
+  static long percentile(List<Long> values, int percentile) {
     if (values.isEmpty()) {
       return -1;
     }
@@ -447,7 +447,7 @@ class ThroughputBenchmark {
   }
 
   /** Counts every statement executed through the pool (a plain JDBC proxy). */
-  private static DataSource counting(DataSource target) {
+  static DataSource counting(DataSource target) {
     return proxy(DataSource.class, target);
   }
 
