@@ -678,7 +678,7 @@ public class TokenMachine {
       if (!callActivity.isActive()) {
         return;
       }
-      ExecutableElement element = graph.element(callActivity.elementId());
+      ExecutableElement element = element(callActivity);
       CalledElement called = element.settings(CalledElement.class);
       setResultVariables(
           callActivity,

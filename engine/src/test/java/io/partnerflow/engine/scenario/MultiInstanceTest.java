@@ -29,9 +29,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Multi-instance activities (zeebe:loopCharacteristics) on tasks: the body and its inner instances,
- * loop variables, output collection, completion condition, empty and invalid collections, and
- * boundary events on the body.
+ * Multi-instance activities (zeebe:loopCharacteristics) on tasks, embedded sub-processes and call
+ * activities: the body and its inner instances, loop variables, output collection, completion
+ * condition, empty and invalid collections, and boundary events on the body.
  */
 class MultiInstanceTest extends ClockDrivenScenarioTest {
 
@@ -634,6 +634,175 @@ class MultiInstanceTest extends ClockDrivenScenarioTest {
         .containsOnly(ElementInstanceState.TERMINATED)
         .hasSize(3);
     assertThatThrownBy(() -> complete(jobs.get(0), Map.of())).isInstanceOf(ProblemException.class);
+  }
+
+  // --- embedded sub-processes
+
+  @Test
+  void parallelSubProcessRunsItsContentPerItemAndCollectsOutput() {
+    // given
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess("each")
+            .multiInstance(collecting(false))
+            .embeddedSubProcess()
+            .startEvent("innerStart")
+            .serviceTask("work", t -> t.zeebeJobType(jobType))
+            .endEvent("innerEnd")
+            .subProcessDone()
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("items", List.of("a", "b"))).getProcessInstanceKey();
+
+    // when: the task inside each inner instance sees its item and loop counter
+    List<ActivatedJob> jobs = awaitJobs(jobType, 2);
+    assertThat(jobs)
+        .extracting(j -> j.getVariable("item"), j -> j.getVariable("loopCounter"))
+        .containsExactlyInAnyOrder(tuple("a", 1), tuple("b", 2));
+    jobs.forEach(
+        job -> complete(job, Map.of("result", ((String) job.getVariable("item")).repeat(2))));
+
+    // then: the worker's result stayed in each inner instance and was collected in order
+    ActivatedJob after = awaitJob(afterType);
+    assertThat(after.getVariable("results")).isEqualTo(List.of("aa", "bb"));
+    assertThat(after.getVariablesAsMap()).doesNotContainKeys("result", "item", "loopCounter");
+    complete(after, Map.of());
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    List<ElementInstance> inner = innerInstances(body(key).getElementInstanceKey());
+    assertThat(inner)
+        .extracting(ElementInstance::getElementId, ElementInstance::getType)
+        .containsOnly(tuple("each", ElementInstanceType.SUB_PROCESS))
+        .hasSize(2);
+    assertThat(innerInstances(inner.get(0).getElementInstanceKey()))
+        .extracting(ElementInstance::getElementId)
+        .containsExactly("innerStart", "work", "innerEnd");
+  }
+
+  @Test
+  void sequentialSubProcessStopsAtTheCompletionCondition() {
+    // given
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess("each")
+            .multiInstance(m -> collecting(true).accept(m.completionCondition("=result > 1")))
+            .embeddedSubProcess()
+            .startEvent()
+            .serviceTask("work", t -> t.zeebeJobType(jobType))
+            .endEvent()
+            .subProcessDone()
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("items", List.of(1, 2, 3))).getProcessInstanceKey();
+
+    // when / then: one inner instance at a time, the second one meets the condition
+    ActivatedJob first = awaitJob(jobType);
+    assertThat(first.getVariable("item")).isEqualTo(1);
+    complete(first, Map.of("result", 1));
+    ActivatedJob second = awaitJob(jobType);
+    assertThat(second.getVariable("item")).isEqualTo(2);
+    complete(second, Map.of("result", 2));
+    ActivatedJob after = awaitJob(afterType);
+    List<Object> expected = new ArrayList<>();
+    expected.add(1);
+    expected.add(2);
+    expected.add(null);
+    assertThat(after.getVariable("results")).isEqualTo(expected);
+    assertThat(activate(jobType, Duration.ofMillis(200))).isEmpty();
+    complete(after, Map.of());
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    assertThat(innerInstances(body(key).getElementInstanceKey())).hasSize(2);
+  }
+
+  // --- call activities
+
+  @Test
+  void parallelCallActivityStartsOneChildPerItemAndCollectsTheirResults() {
+    // given
+    String childId = unique("mi-child");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .serviceTask("childWork", t -> t.zeebeJobType(jobType))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .callActivity(
+                "call",
+                c ->
+                    c.zeebeProcessId(childId)
+                        // as Camunda documents: without it every child's variables (the copy of
+                        // the output collection too) would be merged back and race
+                        .zeebeOutputExpression("result", "result")
+                        .multiInstance(collecting(false)))
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("items", List.of(3, 4, 5))).getProcessInstanceKey();
+
+    // when: each child sees its item
+    List<ActivatedJob> jobs = awaitJobs(jobType, 3);
+    assertThat(jobs).extracting(j -> j.getVariable("item")).containsExactlyInAnyOrder(3, 4, 5);
+    assertThat(jobs).extracting(ActivatedJob::getProcessInstanceKey).doesNotContain(key);
+    jobs.forEach(
+        job -> complete(job, Map.of("result", ((Number) job.getVariable("item")).intValue() * 2)));
+
+    // then
+    ActivatedJob after = awaitJob(afterType);
+    assertThat(after.getVariable("results")).isEqualTo(List.of(6, 8, 10));
+    assertThat(after.getVariablesAsMap()).doesNotContainKeys("item", "loopCounter");
+    complete(after, Map.of());
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    assertThat(innerInstances(body(key).getElementInstanceKey()))
+        .extracting(ElementInstance::getType, ElementInstance::getState)
+        .containsOnly(tuple(ElementInstanceType.CALL_ACTIVITY, ElementInstanceState.COMPLETED))
+        .hasSize(3);
+  }
+
+  @Test
+  void interruptingTimerOnAMultiInstanceCallActivityTerminatesEveryChild() {
+    // given
+    Instant t0 = Instant.now().plus(Duration.ofDays(4));
+    pinClock(t0);
+    String childId = unique("mi-child");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .serviceTask("childWork", t -> t.zeebeJobType(jobType))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .callActivity(
+                "call",
+                c ->
+                    c.zeebeProcessId(childId)
+                        .multiInstance(m -> m.sequential().zeebeInputCollectionExpression("items")))
+            .boundaryEvent("timeout")
+            .timerWithDuration("PT2H")
+            .serviceTask("escalate", t -> t.zeebeJobType(timeoutType))
+            .endEvent()
+            .moveToActivity("call")
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("items", List.of(1, 2))).getProcessInstanceKey();
+    long childKey = awaitJob(jobType).getProcessInstanceKey();
+
+    // when
+    pinClock(t0.plus(Duration.ofHours(2)));
+
+    // then
+    complete(awaitJob(timeoutType), Map.of());
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    awaitState(childKey, ProcessInstanceState.TERMINATED);
+    assertThat(body(key).getState()).isEqualTo(ElementInstanceState.TERMINATED);
+    assertThat(activate(jobType, Duration.ofMillis(200))).isEmpty();
   }
 
   // --- deployment
