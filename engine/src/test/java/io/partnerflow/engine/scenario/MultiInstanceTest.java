@@ -805,6 +805,78 @@ class MultiInstanceTest extends ClockDrivenScenarioTest {
     assertThat(activate(jobType, Duration.ofMillis(200))).isEmpty();
   }
 
+  @Test
+  void errorThrownByOneInnerInstanceIsCaughtByTheBoundaryOfTheBody() {
+    // given
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("work", t -> t.zeebeJobType(jobType).multiInstance(collecting(false)))
+            .boundaryEvent("rejected")
+            .error("REJECTED")
+            .serviceTask("escalate", t -> t.zeebeJobType(timeoutType))
+            .endEvent()
+            .moveToActivity("work")
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("items", List.of(1, 2, 3))).getProcessInstanceKey();
+    List<ActivatedJob> jobs = awaitJobs(jobType, 3);
+
+    // when
+    client.newThrowErrorCommand(jobs.get(1)).errorCode("REJECTED").send().join();
+
+    // then: the body and every inner instance are terminated
+    complete(awaitJob(timeoutType), Map.of());
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    ElementInstance body = body(key);
+    assertThat(body.getState()).isEqualTo(ElementInstanceState.TERMINATED);
+    assertThat(innerInstances(body.getElementInstanceKey()))
+        .extracting(ElementInstance::getState)
+        .containsOnly(ElementInstanceState.TERMINATED)
+        .hasSize(3);
+    assertThatThrownBy(() -> complete(jobs.get(0), Map.of())).isInstanceOf(ProblemException.class);
+  }
+
+  @Test
+  void interruptingTimerOnAMultiInstanceSubProcessTerminatesItsContent() {
+    // given
+    Instant t0 = Instant.now().plus(Duration.ofDays(5));
+    pinClock(t0);
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess("each")
+            .multiInstance(m -> m.zeebeInputCollectionExpression("items"))
+            .embeddedSubProcess()
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask())
+            .endEvent()
+            .subProcessDone()
+            .boundaryEvent("timeout")
+            .timerWithDuration("PT3H")
+            .serviceTask("escalate", t -> t.zeebeJobType(timeoutType))
+            .endEvent()
+            .moveToActivity("each")
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("items", List.of(1, 2))).getProcessInstanceKey();
+    await().untilAsserted(() -> assertThat(openTasks(key)).hasSize(2));
+
+    // when
+    pinClock(t0.plus(Duration.ofHours(3)));
+
+    // then
+    complete(awaitJob(timeoutType), Map.of());
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    assertThat(openTasks(key)).isEmpty();
+    assertThat(elements(key))
+        .filteredOn(e -> e.getElementId().equals("review"))
+        .extracting(ElementInstance::getState)
+        .containsOnly(ElementInstanceState.TERMINATED)
+        .hasSize(2);
+  }
+
   // --- deployment
 
   @Test
