@@ -466,9 +466,7 @@ public class TokenMachine {
       if (definition.interrupting()) {
         terminate(host);
       } else if (boundary.kind() == ElementKind.BOUNDARY_MESSAGE_EVENT) {
-        next =
-            boundaryWaits.reopen(
-                new ElementContext(this, graph.element(host.elementId()), host), boundary.id());
+        next = boundaryWaits.reopen(new ElementContext(this, element(host), host), boundary.id());
       }
       Long scopeKey = host.flowScopeKey();
       if (boundary.outputMappings().isEmpty()) {
