@@ -90,13 +90,10 @@ public class TriggerTimerCommand {
     // the element's own timer, or one it holds for another event (a boundary event on it, an
     // event after an event-based gateway): stored on the waiting instance with the event's id
     machine.triggerEvent(instance.get(), timer.elementInstanceKey(), timer.elementId(), Map.of());
-    // a cycle (non-interrupting boundary event) fires again while its element still waits
-    boolean stillWaiting =
-        elementInstances
-            .find(timer.elementInstanceKey())
-            .filter(ElementInstanceRecord::isActive)
-            .isPresent();
-    if (stillWaiting) {
+    // a cycle fires again while its element still waits for it (non-interrupting events)
+    if (timer.repeats()
+        && machine.waitsAgainFor(
+            timer.processDefinitionKey(), timer.elementInstanceKey(), timer.elementId())) {
       timerBehavior.scheduleNextOccurrence(timer);
     }
     return Outcome.FIRED;

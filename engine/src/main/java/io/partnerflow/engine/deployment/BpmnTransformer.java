@@ -121,6 +121,12 @@ public class BpmnTransformer {
     if (kind == ElementKind.NONE_START_EVENT) {
       scope.setNoneStartEventId(element.id());
     }
+    if (kind == ElementKind.EVENT_SUB_PROCESS) {
+      scope.addEventSubProcess(element.id());
+    }
+    if (EventSubProcessStartReader.KINDS.contains(kind)) {
+      scope.setEventStartEventId(element.id());
+    }
     ZeebeIoMapping io = node.getSingleExtensionElement(ZeebeIoMapping.class);
     if (io != null) {
       element.setInputMappings(mappings(node, io.getInputs(), problems));

@@ -23,12 +23,19 @@ final class ElementClassifier {
     ElementKind kind =
         switch (type) {
           case "startEvent" ->
-              byDefinition(
-                  definition,
-                  ElementKind.NONE_START_EVENT,
-                  ElementKind.MESSAGE_START_EVENT,
-                  ElementKind.TIMER_START_EVENT,
-                  ElementKind.ERROR_START_EVENT);
+              inEventSubProcess(node)
+                  ? byDefinition(
+                      definition,
+                      null,
+                      ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT,
+                      ElementKind.EVENT_SUB_PROCESS_TIMER_START_EVENT,
+                      ElementKind.ERROR_START_EVENT)
+                  : byDefinition(
+                      definition,
+                      ElementKind.NONE_START_EVENT,
+                      ElementKind.MESSAGE_START_EVENT,
+                      ElementKind.TIMER_START_EVENT,
+                      null);
           case "endEvent" ->
               switch (definition == null ? "" : definition) {
                 case "" -> ElementKind.NONE_END_EVENT;
@@ -81,6 +88,10 @@ final class ElementClassifier {
           default -> null;
         };
     return Optional.ofNullable(kind);
+  }
+
+  private static boolean inEventSubProcess(FlowNode node) {
+    return node.getParentElement() instanceof SubProcess parent && parent.triggeredByEvent();
   }
 
   /** "serviceTask", "intermediateCatchEvent (signalEventDefinition)", ... for error messages. */

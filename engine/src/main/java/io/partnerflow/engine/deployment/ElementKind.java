@@ -12,6 +12,10 @@ public enum ElementKind {
   TIMER_START_EVENT("START_EVENT"),
   /** The error start event of an event sub-process. */
   ERROR_START_EVENT("START_EVENT"),
+  /** The timer start event of an event sub-process (not of the process). */
+  EVENT_SUB_PROCESS_TIMER_START_EVENT("START_EVENT"),
+  /** The message start event of an event sub-process (not of the process). */
+  EVENT_SUB_PROCESS_MESSAGE_START_EVENT("START_EVENT"),
   NONE_END_EVENT("END_EVENT"),
   ERROR_END_EVENT("END_EVENT"),
   TERMINATE_END_EVENT("END_EVENT"),

@@ -25,7 +25,8 @@ class MessageDefinitionReader implements ElementSettingsReader<MessageDefinition
   public boolean appliesTo(ElementKind kind, FlowNode node) {
     return kind == ElementKind.INTERMEDIATE_MESSAGE_CATCH_EVENT
         || kind == ElementKind.RECEIVE_TASK
-        || kind == ElementKind.BOUNDARY_MESSAGE_EVENT;
+        || kind == ElementKind.BOUNDARY_MESSAGE_EVENT
+        || kind == ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT;
   }
 
   @Override

@@ -27,7 +27,8 @@ class TimerDefinitionReader implements ElementSettingsReader<TimerDefinition> {
   public boolean appliesTo(ElementKind kind, FlowNode node) {
     return kind == ElementKind.INTERMEDIATE_TIMER_CATCH_EVENT
         || kind == ElementKind.BOUNDARY_TIMER_EVENT
-        || kind == ElementKind.TIMER_START_EVENT;
+        || kind == ElementKind.TIMER_START_EVENT
+        || kind == ElementKind.EVENT_SUB_PROCESS_TIMER_START_EVENT;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.partnerflow.engine.processing;
 
-import io.partnerflow.engine.deployment.ElementKind;
 import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.MessageDefinition;
@@ -16,10 +15,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * What an activity with boundary events waits for besides its own work: the timers of its timer
- * boundary events and the subscriptions of its message boundary events, both held by the activity's
- * element instance (with the boundary event's id) and evaluated in its scope when it is activated,
- * and cancelled/closed when it ends. Error boundary events wait for nothing (see ErrorCatcher).
+ * What an element waits for besides its own work: the timers and message subscriptions of its
+ * boundary events and — for a container — of the start events of its event sub-processes, held by
+ * the element's instance (with the event's id), evaluated in its scope when it is activated, and
+ * cancelled/closed when it ends. Error events wait for nothing (see ErrorCatcher).
  */
 @Component
 class BoundaryEventWaits {
@@ -44,20 +43,20 @@ class BoundaryEventWaits {
    */
   Optional<List<Correlated>> open(ElementContext context, ExecutableProcess graph) {
     ExecutableElement element = context.element();
-    if (element.boundaryEventIds().isEmpty()) {
+    if (!holdsEvents(element)) {
       return Optional.of(List.of());
     }
     close(context.key());
     List<Correlated> correlated = new ArrayList<>();
-    for (String boundaryId : element.boundaryEventIds()) {
-      ExecutableElement boundary = graph.element(boundaryId);
+    for (ExecutableElement boundary : heldEvents(element, graph)) {
+      String boundaryId = boundary.id();
       try {
         TimerDefinition timer = boundary.settings(TimerDefinition.class);
         if (timer != null) {
           timers.schedule(
               context.processInstance(), context.key(), boundaryId, timer, context.variables());
         }
-        if (boundary.kind() == ElementKind.BOUNDARY_MESSAGE_EVENT) {
+        if (boundary.settings(MessageDefinition.class) != null) {
           subscriptions
               .openFor(
                   context.processInstance(),
@@ -85,6 +84,36 @@ class BoundaryEventWaits {
    */
   Optional<Map<String, Object>> reopen(ElementContext host, String boundaryEventId) {
     return subscriptions.reopen(host.processInstance(), host.key(), boundaryEventId);
+  }
+
+  /** Whether the element holds timers or subscriptions for events (boundary, event sub-process). */
+  static boolean holdsEvents(ExecutableElement element) {
+    return !element.boundaryEventIds().isEmpty() || !element.eventSubProcessIds().isEmpty();
+  }
+
+  /** Its boundary events, then the start events of the event sub-processes it contains. */
+  private static List<ExecutableElement> heldEvents(
+      ExecutableElement element, ExecutableProcess graph) {
+    List<ExecutableElement> events = new ArrayList<>();
+    for (String id : element.boundaryEventIds()) {
+      events.add(graph.element(id));
+    }
+    for (String id : element.eventSubProcessIds()) {
+      events.add(graph.element(graph.element(id).eventStartEventId()));
+    }
+    return events;
+  }
+
+  /**
+   * An interrupting event sub-process of {@code scope} was triggered: the scope's other event
+   * sub-processes stop waiting (its boundary events still wait).
+   */
+  void closeEventSubProcesses(long scopeKey, ExecutableElement scope, ExecutableProcess graph) {
+    for (String id : scope.eventSubProcessIds()) {
+      String startId = graph.element(id).eventStartEventId();
+      timers.cancel(scopeKey, startId);
+      subscriptions.close(scopeKey, startId);
+    }
   }
 
   /** The element ended (completed or terminated): its boundary events no longer wait. */

@@ -35,10 +35,15 @@ final class ErrorCatcher {
   static Result find(
       ExecutableProcess graph, List<ElementInstanceRecord> scopesInnermostFirst, String code) {
     List<String> available = new ArrayList<>();
+    boolean fromEventSubProcess = false;
     for (ElementInstanceRecord scope : scopesInnermostFirst) {
       ExecutableElement element = graph.element(scope.elementId(), scope.elementType());
       List<ExecutableElement> candidates = new ArrayList<>();
-      for (String id : element.eventSubProcessIds()) {
+      // an error thrown inside an event sub-process is not caught by its siblings
+      List<String> eventSubProcesses =
+          fromEventSubProcess ? List.of() : element.eventSubProcessIds();
+      fromEventSubProcess = element.kind() == ElementKind.EVENT_SUB_PROCESS;
+      for (String id : eventSubProcesses) {
         ExecutableElement start = graph.element(graph.element(id).eventStartEventId());
         if (start.kind() == ElementKind.ERROR_START_EVENT) {
           candidates.add(start);

@@ -3,6 +3,7 @@ package io.partnerflow.engine.processing;
 import io.partnerflow.engine.deployment.BoundaryEventDefinition;
 import io.partnerflow.engine.deployment.CalledElement;
 import io.partnerflow.engine.deployment.ElementKind;
+import io.partnerflow.engine.deployment.EventSubProcessStart;
 import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.ExecutableSequenceFlow;
@@ -152,6 +153,12 @@ public class TokenMachine {
       run.drain();
       return;
     }
+    ExecutableElement event = run.graph().element(eventId);
+    if (event.settings(EventSubProcessStart.class) != null) {
+      run.triggerEventSubProcess(waiting, event, values == null ? Map.of() : values, Map.of());
+      run.drain();
+      return;
+    }
     triggerBoundaryEvent(instance, waitingKey, eventId, values);
   }
 
@@ -203,6 +210,25 @@ public class TokenMachine {
     Optional<String> unhandled = run.throwError(run.elementInstance(elementInstanceKey), error);
     run.drain();
     return unhandled;
+  }
+
+  /**
+   * After an event held by the element instance {@code ownerKey} occurred (a timer fired): whether
+   * the owner still waits for it — a non-interrupting boundary event whose host, or a
+   * non-interrupting event sub-process whose scope, is still active; a cycle timer then fires
+   * again.
+   */
+  public boolean waitsAgainFor(long processDefinitionKey, long ownerKey, String eventId) {
+    boolean ownerActive =
+        elementInstances.find(ownerKey).map(ElementInstanceRecord::isActive).orElse(false);
+    if (!ownerActive) {
+      return false;
+    }
+    ExecutableElement event = graphs.get(processDefinitionKey).element(eventId);
+    BoundaryEventDefinition boundary = event.settings(BoundaryEventDefinition.class);
+    EventSubProcessStart start = event.settings(EventSubProcessStart.class);
+    return (boundary != null && !boundary.interrupting())
+        || (start != null && !start.interrupting());
   }
 
   /** Terminates every active element, innermost first, and the instance itself. */
@@ -344,15 +370,16 @@ public class TokenMachine {
       }
     }
 
-    void activate(ExecutableElement element, Long flowScopeKey, Map<String, Object> locals) {
-      activate(element, flowScopeKey, locals, null);
+    ElementInstanceRecord activate(
+        ExecutableElement element, Long flowScopeKey, Map<String, Object> locals) {
+      return activate(element, flowScopeKey, locals, null);
     }
 
     /**
      * @param occurredEvent for an event that has already occurred (after an event-based gateway):
      *     its variables; the element completes at once instead of waiting. Null otherwise.
      */
-    private void activate(
+    private ElementInstanceRecord activate(
         ExecutableElement element,
         Long flowScopeKey,
         Map<String, Object> locals,
@@ -383,23 +410,27 @@ public class TokenMachine {
           variables.applyInputs(element.inputMappings(), inputScope, key, processInstance.key());
         } catch (ExpressionException e) {
           context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
-          return;
+          return instance;
         }
       }
       Optional<List<BoundaryEventWaits.Correlated>> correlated = boundaryWaits.open(context, graph);
       if (correlated.isEmpty()) {
-        return;
+        return instance;
       }
       if (occurredEvent != null) {
         setResultVariables(instance, occurredEvent);
         context.complete();
-        return;
+        return instance;
       }
       processors.get(element.kind()).onActivate(context);
       triggerCorrelatedBoundaries(key, correlated.get());
+      return instance;
     }
 
-    /** Boundary events whose buffered message correlated while their host was activated. */
+    /**
+     * Events (message boundary events, message starts of event sub-processes) whose buffered
+     * message correlated while their element was activated.
+     */
     private void triggerCorrelatedBoundaries(
         long hostKey, List<BoundaryEventWaits.Correlated> correlated) {
       for (BoundaryEventWaits.Correlated event : correlated) {
@@ -407,7 +438,55 @@ public class TokenMachine {
         if (!host.isActive()) {
           return;
         }
-        triggerBoundary(host, graph.element(event.boundaryEventId()), event.variables(), Map.of());
+        triggerHeldEvent(host, graph.element(event.boundaryEventId()), event.variables());
+      }
+    }
+
+    /** An event that {@code owner} waits for occurred: a boundary event or an event sub-process. */
+    void triggerHeldEvent(
+        ElementInstanceRecord owner, ExecutableElement event, Map<String, Object> values) {
+      if (event.settings(EventSubProcessStart.class) != null) {
+        triggerEventSubProcess(owner, event, values, Map.of());
+      } else {
+        triggerBoundary(owner, event, values, Map.of());
+      }
+    }
+
+    /**
+     * The start event of an event sub-process in {@code scope} is triggered (timer, message, caught
+     * error). Interrupting: the rest of the scope's content is terminated and its other event
+     * sub-processes stop waiting; the scope completes after the event sub-process.
+     * Non-interrupting: it runs beside the content (a message start waits for the next message).
+     * The event's variables are local to the start event with output mappings (with {@code
+     * eventLocals}), otherwise they propagate from the event sub-process outwards.
+     */
+    void triggerEventSubProcess(
+        ElementInstanceRecord scope,
+        ExecutableElement start,
+        Map<String, Object> values,
+        Map<String, Object> eventLocals) {
+      ExecutableElement scopeElement = graph.element(scope.elementId());
+      Optional<Map<String, Object>> next = Optional.empty();
+      if (start.settings(EventSubProcessStart.class).interrupting()) {
+        boundaryWaits.closeEventSubProcesses(scope.key(), scopeElement, graph);
+        terminateContent(scope.key(), null);
+      } else if (start.kind() == ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT) {
+        next = boundaryWaits.reopen(new ElementContext(this, scopeElement, scope), start.id());
+      }
+      ElementInstanceRecord eventSubProcess =
+          activate(graph.element(start.flowScopeId()), scope.key(), Map.of());
+      if (start.outputMappings().isEmpty()) {
+        if (!values.isEmpty()) {
+          variables.propagate(scopeChain(eventSubProcess.key()), processInstance.key(), values);
+        }
+        activate(start, eventSubProcess.key(), Map.of());
+      } else {
+        Map<String, Object> locals = new HashMap<>(eventLocals);
+        locals.putAll(values);
+        activate(start, eventSubProcess.key(), locals);
+      }
+      if (next.isPresent()) {
+        triggerEventSubProcess(scope, start, next.get(), Map.of());
       }
     }
 
@@ -420,7 +499,7 @@ public class TokenMachine {
       terminateContent(instance.key(), null);
       ExecutableElement element = element(instance);
       processors.get(element.kind()).onTerminate(new ElementContext(this, element, instance));
-      if (!element.boundaryEventIds().isEmpty()) {
+      if (BoundaryEventWaits.holdsEvents(element)) {
         boundaryWaits.close(instance.key());
       }
       elementInstances.end(instance.key(), ElementInstanceRecord.TERMINATED, clock.nowAtUtc());
@@ -517,8 +596,7 @@ public class TokenMachine {
       if (found.boundary()) {
         triggerBoundary(found.scope(), found.catchEvent(), error.variables(), eventLocals);
       } else {
-        throw new IllegalStateException(
-            "Error event sub-processes are not executed yet: " + found.catchEvent().id());
+        triggerEventSubProcess(found.scope(), found.catchEvent(), error.variables(), eventLocals);
       }
     }
 
@@ -582,7 +660,7 @@ public class TokenMachine {
       }
       elementInstances.end(instance.key(), ElementInstanceRecord.COMPLETED, clock.nowAtUtc());
       instances.put(instance.key(), ended(instance, ElementInstanceRecord.COMPLETED));
-      if (!element.boundaryEventIds().isEmpty()) {
+      if (BoundaryEventWaits.holdsEvents(element)) {
         boundaryWaits.close(instance.key());
       }
       if (instance.incidentKey() != null) {

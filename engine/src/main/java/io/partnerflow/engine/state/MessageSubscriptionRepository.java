@@ -96,6 +96,15 @@ public class MessageSubscriptionRepository {
   }
 
   /** The element was left another way (terminated): its waiting subscriptions are deleted. */
+  /** The waiting subscription an element instance holds for one event is deleted. */
+  public void deleteWaitingFor(long elementInstanceKey, String elementId, OffsetDateTime at) {
+    jdbc.sql(
+            "UPDATE engine.message_subscription SET state = 'DELETED', closed = ?"
+                + " WHERE element_instance_key = ? AND element_id = ? AND state = 'WAITING'")
+        .params(at, elementInstanceKey, elementId)
+        .update();
+  }
+
   public void deleteWaitingFor(long elementInstanceKey, OffsetDateTime at) {
     jdbc.sql(
             "UPDATE engine.message_subscription SET state = 'DELETED', closed = ?"

@@ -74,6 +74,15 @@ public class TimerRepository {
     jdbc.sql("UPDATE engine.timer SET state = ? WHERE key = ?").params(state, key).update();
   }
 
+  /** The element no longer waits for this event (e.g. another event sub-process interrupted). */
+  public void cancelFor(long elementInstanceKey, String elementId) {
+    jdbc.sql(
+            "UPDATE engine.timer SET state = 'CANCELED' WHERE element_instance_key = ?"
+                + " AND element_id = ? AND state = 'CREATED'")
+        .params(elementInstanceKey, elementId)
+        .update();
+  }
+
   /** The element was left another way (terminated): its timers will not fire. */
   public void cancelFor(long elementInstanceKey) {
     jdbc.sql(

@@ -141,6 +141,11 @@ public class MessageSubscriptionBehavior {
         : Optional.empty();
   }
 
+  /** The element instance no longer waits for this one of its events' messages. */
+  public void close(long elementInstanceKey, String eventId) {
+    subscriptions.deleteWaitingFor(elementInstanceKey, eventId, clock.nowAtUtc());
+  }
+
   /** The element instance is left without its message: its subscription is deleted. */
   public void close(long elementInstanceKey) {
     subscriptions.deleteWaitingFor(elementInstanceKey, clock.nowAtUtc());

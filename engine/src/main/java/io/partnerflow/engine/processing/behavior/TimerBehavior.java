@@ -117,6 +117,11 @@ public class TimerBehavior {
     events.publishEvent(new SchedulerWakeUp("timer created"));
   }
 
+  /** The element instance no longer waits for one of the events it holds timers for. */
+  public void cancel(long elementInstanceKey, String eventId) {
+    timers.cancelFor(elementInstanceKey, eventId);
+  }
+
   /** The element instance is left another way (terminated): its timer will not fire. */
   public void cancel(long elementInstanceKey) {
     timers.cancelFor(elementInstanceKey);

@@ -1,0 +1,17 @@
+package io.partnerflow.engine.processing.event;
+
+import io.partnerflow.engine.deployment.ElementKind;
+import org.springframework.stereotype.Component;
+
+/**
+ * The message start event of an event sub-process: activated when its event occurred in the
+ * enclosing scope (see the token machine's event sub-process trigger); passes the token on.
+ */
+@Component
+class EventSubProcessMessageStartEventProcessor extends PassThroughProcessor {
+
+  @Override
+  public ElementKind kind() {
+    return ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT;
+  }
+}
