@@ -54,6 +54,12 @@ class EngineSecurityConfiguration {
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
+        // a stateless API called by machines: no logout endpoint, no anonymous principal (a
+        // request without a credential is answered 401 by the entry point all the same), no
+        // servlet-API request wrapper - three filters fewer on every /v2 request
+        .logout(logout -> logout.disable())
+        .anonymous(anonymous -> anonymous.disable())
+        .servletApi(servletApi -> servletApi.disable())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized));
     return http.build();

@@ -96,6 +96,32 @@ public class VariableRepository {
         .update();
   }
 
+  /** {@link #set} for several variables of one scope in one round trip (name → JSON value). */
+  public void setAll(long scopeKey, long processInstanceKey, Map<String, String> jsonValues) {
+    if (jsonValues.isEmpty()) {
+      return;
+    }
+    if (jsonValues.size() == 1) {
+      jsonValues.forEach((name, value) -> set(scopeKey, processInstanceKey, name, value));
+      return;
+    }
+    Long[] variableKeys = new Long[jsonValues.size()];
+    for (int i = 0; i < variableKeys.length; i++) {
+      variableKeys[i] = keys.next();
+    }
+    jdbc.sql(
+            "INSERT INTO engine.variable (key, name, value, scope_key, process_instance_key)"
+                + " SELECT k, n, v, ?, ? FROM unnest(?::bigint[], ?::text[], ?::text[]) AS t(k, n, v)"
+                + " ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")
+        .params(
+            scopeKey,
+            processInstanceKey,
+            variableKeys,
+            jsonValues.keySet().toArray(String[]::new),
+            jsonValues.values().toArray(String[]::new))
+        .update();
+  }
+
   public void deleteScope(long scopeKey) {
     jdbc.sql("DELETE FROM engine.variable WHERE scope_key = ?").param(scopeKey).update();
   }

@@ -107,9 +107,10 @@ class ThroughputBenchmark {
           warm.execute(warmup, starters, timeoutMillis);
           warm.close();
 
+          long postmaster = postmasterPid(jdbc);
+          double idleMillisPerSecond = idleCpuMillisPerSecond(postmaster);
           Run run = new Run(client, "bench", maxJobsActive);
           long commitsBefore = commits(jdbc);
-          long postmaster = postmasterPid(jdbc);
           long jvmCpuBefore = jvmCpuNanos();
           long pgCpuBefore = postgresCpuNanos(postmaster);
           STATEMENTS.set(0);
@@ -164,7 +165,8 @@ class ThroughputBenchmark {
               statements,
               commits,
               jvmCpu,
-              pgCpu);
+              pgCpu,
+              idleMillisPerSecond);
         }
       }
     }
@@ -329,7 +331,8 @@ class ThroughputBenchmark {
       long statements,
       long commits,
       long jvmCpuNanos,
-      long postgresCpuNanos) {
+      long postgresCpuNanos,
+      double idleMillisPerSecond) {
     double seconds = (result.lastCompletionNanos() - result.firstStartNanos()) / 1e9;
     System.out.println();
     System.out.println("=== ThroughputBenchmark: start -> 3 service tasks -> end ===");
@@ -372,6 +375,10 @@ class ThroughputBenchmark {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().availableProcessors() * 1000 / (jvmMs + pgMs));
     System.out.printf(
+        "of which background (engine idle, no workers: scheduler, long-poll sweeps, LISTEN):"
+            + " %.1f ms/s, i.e. %.2f ms per instance at this throughput%n",
+        idleMillisPerSecond, idleMillisPerSecond * seconds / instances);
+    System.out.printf(
         "machine load during the run: %.1f (load average over 1 min, %d cores)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
@@ -386,6 +393,19 @@ class ThroughputBenchmark {
                       e.getValue().get() / (double) instances, e.getKey().replaceAll("\\s+", " ")));
     }
     System.out.println("===");
+  }
+
+  /**
+   * CPU (JVM + PostgreSQL) of the engine doing nothing, per second: the fixed cost that the
+   * per-instance figure includes in proportion to the run's duration.
+   */
+  private static double idleCpuMillisPerSecond(long postmaster) throws InterruptedException {
+    Thread.sleep(1_000);
+    long before = jvmCpuNanos() + postgresCpuNanos(postmaster);
+    long start = System.nanoTime();
+    Thread.sleep(5_000);
+    long cpu = jvmCpuNanos() + postgresCpuNanos(postmaster) - before;
+    return cpu / 1e6 / ((System.nanoTime() - start) / 1e9);
   }
 
   static long jvmCpuNanos() {

@@ -44,8 +44,9 @@ public class VariableBehavior {
   }
 
   public void setLocal(long scopeKey, long processInstanceKey, Map<String, Object> values) {
-    values.forEach(
-        (name, value) -> variables.set(scopeKey, processInstanceKey, name, json.write(value)));
+    Map<String, String> jsonValues = new LinkedHashMap<>();
+    values.forEach((name, value) -> jsonValues.put(name, json.write(value)));
+    variables.setAll(scopeKey, processInstanceKey, jsonValues);
   }
 
   /**
