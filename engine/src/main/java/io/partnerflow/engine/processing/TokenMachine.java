@@ -465,7 +465,7 @@ public class TokenMachine {
         ExecutableElement start,
         Map<String, Object> values,
         Map<String, Object> eventLocals) {
-      ExecutableElement scopeElement = graph.element(scope.elementId());
+      ExecutableElement scopeElement = element(scope);
       Optional<Map<String, Object>> next = Optional.empty();
       if (start.settings(EventSubProcessStart.class).interrupting()) {
         boundaryWaits.closeEventSubProcesses(scope.key(), scopeElement, graph);

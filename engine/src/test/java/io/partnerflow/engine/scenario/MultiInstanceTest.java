@@ -19,6 +19,7 @@ import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.MultiInstanceLoopCharacteristicsBuilder;
+import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -715,6 +716,51 @@ class MultiInstanceTest extends ClockDrivenScenarioTest {
     complete(after, Map.of());
     awaitState(key, ProcessInstanceState.COMPLETED);
     assertThat(innerInstances(body(key).getElementInstanceKey())).hasSize(2);
+  }
+
+  @Test
+  void eventSubProcessInsideAMultiInstanceSubProcessInterruptsOnlyItsInnerInstance() {
+    // given: each inner instance waits for a user task, with its own interrupting timer handler
+    Instant t0 = Instant.now().plus(Duration.ofDays(6));
+    pinClock(t0);
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess(
+                "each",
+                (SubProcessBuilder s) ->
+                    s.multiInstance(
+                            m ->
+                                m.zeebeInputCollectionExpression("items")
+                                    .zeebeInputElement("duration"))
+                        .embeddedSubProcess()
+                        .eventSubProcess(
+                            "handler",
+                            e ->
+                                e.startEvent("handlerStart")
+                                    .timerWithDuration("=duration")
+                                    .serviceTask("handle", t -> t.zeebeJobType(timeoutType))
+                                    .endEvent()))
+            .embeddedSubProcess()
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask())
+            .endEvent()
+            .subProcessDone()
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of("items", List.of("PT1H", "PT5H"))).getProcessInstanceKey();
+    await().untilAsserted(() -> assertThat(openTasks(key)).hasSize(2));
+
+    // when: only the first inner instance's timer is due
+    pinClock(t0.plus(Duration.ofHours(2)));
+
+    // then: its task is cancelled and its handler runs; the other inner instance still waits
+    complete(awaitJob(timeoutType), Map.of());
+    await().untilAsserted(() -> assertThat(openTasks(key)).hasSize(1));
+    assertThat(activate(afterType, Duration.ofMillis(200))).isEmpty();
+    client.newCompleteUserTaskCommand(openTasks(key).get(0).getUserTaskKey()).send().join();
+    finishAfterTask(key);
   }
 
   // --- call activities
