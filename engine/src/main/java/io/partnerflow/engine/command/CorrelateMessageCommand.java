@@ -2,12 +2,17 @@ package io.partnerflow.engine.command;
 
 import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.state.KeyGenerator;
+import io.partnerflow.engine.state.MessageRepository;
 import io.partnerflow.engine.state.MessageSubscriptionRecord;
 import io.partnerflow.engine.state.MessageSubscriptionRepository;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * POST /v2/messages/correlation: delivers a message to the subscriptions waiting now (at most one
@@ -24,15 +29,24 @@ public class CorrelateMessageCommand {
 
   private final MessageSubscriptionRepository subscriptions;
   private final MessageCorrelator correlator;
+  private final MessageStartEvents startEvents;
+  private final MessageRepository messages;
   private final KeyGenerator keys;
+  private final TransactionTemplate transaction;
 
   public CorrelateMessageCommand(
       MessageSubscriptionRepository subscriptions,
       MessageCorrelator correlator,
-      KeyGenerator keys) {
+      MessageStartEvents startEvents,
+      MessageRepository messages,
+      KeyGenerator keys,
+      PlatformTransactionManager transactionManager) {
     this.subscriptions = subscriptions;
     this.correlator = correlator;
+    this.startEvents = startEvents;
+    this.messages = messages;
     this.keys = keys;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
   public Result execute(Request request) {
@@ -45,11 +59,32 @@ public class CorrelateMessageCommand {
             subscriptions.findWaiting(
                 request.tenantId(), request.name(), request.correlationKey()));
     Long first = null;
-    for (List<MessageSubscriptionRecord> process : candidates.values()) {
-      Optional<Long> instance = correlator.deliver(messageKey, false, process, request.variables());
-      if (first == null && instance.isPresent()) {
-        first = instance.get();
+    Set<String> correlated = new HashSet<>();
+    for (Map.Entry<String, List<MessageSubscriptionRecord>> process : candidates.entrySet()) {
+      Optional<Long> instance =
+          correlator.deliver(messageKey, false, process.getValue(), request.variables());
+      if (instance.isPresent()) {
+        correlated.add(process.getKey());
+        first = first == null ? instance.get() : first;
       }
+    }
+    // then message start events, as a publication would (never buffered)
+    List<Long> started =
+        transaction.execute(
+            status -> {
+              messages.lockCorrelation(
+                  request.tenantId(), request.name(), request.correlationKey());
+              return startEvents.start(
+                  messageKey,
+                  false,
+                  request.tenantId(),
+                  request.name(),
+                  request.correlationKey(),
+                  request.variables() == null ? Map.of() : request.variables(),
+                  correlated);
+            });
+    if (first == null && !started.isEmpty()) {
+      first = started.get(0);
     }
     if (first == null) {
       throw EngineException.notFound(

@@ -58,6 +58,7 @@ public class DeployResourcesCommand {
   private final KeyGenerator keys;
   private final EngineClock clock;
   private final DecisionDeployer decisionDeployer;
+  private final MessageStartEvents messageStartEvents;
 
   public DeployResourcesCommand(
       BpmnResourceParser bpmn,
@@ -68,7 +69,8 @@ public class DeployResourcesCommand {
       FormRepository formRepository,
       KeyGenerator keys,
       EngineClock clock,
-      DecisionDeployer decisionDeployer) {
+      DecisionDeployer decisionDeployer,
+      MessageStartEvents messageStartEvents) {
     this.bpmn = bpmn;
     this.forms = forms;
     this.graphs = graphs;
@@ -78,6 +80,7 @@ public class DeployResourcesCommand {
     this.keys = keys;
     this.clock = clock;
     this.decisionDeployer = decisionDeployer;
+    this.messageStartEvents = messageStartEvents;
   }
 
   @Transactional
@@ -165,6 +168,7 @@ public class DeployResourcesCommand {
             tenantId);
     definitions.insert(definition, now);
     graphs.put(definition.key(), process);
+    messageStartEvents.subscribe(definition, process);
     return definition;
   }
 

@@ -37,6 +37,7 @@ public class PublishMessageCommand {
   private final MessageRepository messages;
   private final MessageSubscriptionRepository subscriptions;
   private final MessageCorrelator correlator;
+  private final MessageStartEvents startEvents;
   private final KeyGenerator keys;
   private final EngineClock clock;
   private final JsonValues json;
@@ -46,6 +47,7 @@ public class PublishMessageCommand {
       MessageRepository messages,
       MessageSubscriptionRepository subscriptions,
       MessageCorrelator correlator,
+      MessageStartEvents startEvents,
       KeyGenerator keys,
       EngineClock clock,
       JsonValues json,
@@ -53,6 +55,7 @@ public class PublishMessageCommand {
     this.messages = messages;
     this.subscriptions = subscriptions;
     this.correlator = correlator;
+    this.startEvents = startEvents;
     this.keys = keys;
     this.clock = clock;
     this.json = json;
@@ -119,6 +122,9 @@ public class PublishMessageCommand {
               messages.claimCorrelation(
                   messageKey, processId, waiting.get(0).processInstanceKey()));
     }
+    // message start events of processes that do not take it at a waiting subscription
+    startEvents.start(
+        messageKey, buffered, tenant, name, correlationKey, variables, candidates.keySet());
     return candidates;
   }
 

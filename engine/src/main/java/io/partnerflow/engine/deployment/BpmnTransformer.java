@@ -5,6 +5,7 @@ import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -133,6 +134,9 @@ public class BpmnTransformer {
       element.setOutputMappings(mappings(node, io.getOutputs(), problems));
     }
     if (node instanceof ExclusiveGateway gateway && gateway.getDefault() != null) {
+      element.setDefaultFlowId(gateway.getDefault().getId());
+    }
+    if (node instanceof InclusiveGateway gateway && gateway.getDefault() != null) {
       element.setDefaultFlowId(gateway.getDefault().getId());
     }
     for (ElementSettingsReader<?> reader : readers) {

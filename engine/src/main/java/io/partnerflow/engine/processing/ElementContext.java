@@ -79,6 +79,14 @@ public final class ElementContext {
     run.enqueueCompletion(instance.key(), List.of(flow));
   }
 
+  /**
+   * For containers: the start event to begin at — the none start event, or for the process an event
+   * start event whose event created the instance.
+   */
+  public String startEventId() {
+    return run.startEventId(element);
+  }
+
   /** For containers: starts a token at a child element (e.g. the none start event). */
   public void activateChild(String childElementId) {
     run.enqueueArrival(process().element(childElementId), null, instance.key());

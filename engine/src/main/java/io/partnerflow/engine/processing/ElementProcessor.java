@@ -21,6 +21,15 @@ public interface ElementProcessor {
     return true;
   }
 
+  /**
+   * A token of the flow scope ended (e.g. at an end event) while this joining gateway holds tokens
+   * in it (arrival's flow is null): return true when the gateway may activate now because no
+   * further token can reach it. The default keeps waiting.
+   */
+  default boolean onScopeTokensChanged(ArrivalContext arrival) {
+    return false;
+  }
+
   /** The element instance exists and its input mappings are applied. */
   void onActivate(ElementContext context);
 

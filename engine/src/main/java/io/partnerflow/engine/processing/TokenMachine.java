@@ -23,9 +23,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -78,18 +80,7 @@ public class TokenMachine {
   public ProcessInstanceRecord createInstance(
       ProcessDefinitionRecord definition, Map<String, Object> initialVariables) {
     ExecutableProcess graph = graphs.get(definition.key());
-    ProcessInstanceRecord instance =
-        new ProcessInstanceRecord(
-            keys.next(),
-            definition.key(),
-            definition.bpmnProcessId(),
-            definition.version(),
-            definition.tenantId(),
-            ProcessInstanceRecord.ACTIVE,
-            clock.nowAtUtc(),
-            null,
-            false);
-    processInstances.insert(instance);
+    ProcessInstanceRecord instance = insertInstance(definition);
     Run run = new Run(instance, graph);
     run.activate(graph.process(), null, initialVariables);
     run.drain();
@@ -106,6 +97,38 @@ public class TokenMachine {
         processInstances.findActiveCalledBy(callActivityInstanceKey)) {
       terminateInstance(called);
     }
+  }
+
+  /**
+   * Creates an instance at one of its event start events (message, timer) that has occurred: the
+   * event's variables (e.g. the message's) are set as the start event's result, as at a catch
+   * event, and the instance runs from there.
+   */
+  public ProcessInstanceRecord createInstanceAt(
+      ProcessDefinitionRecord definition, String startEventId, Map<String, Object> eventVariables) {
+    ExecutableProcess graph = graphs.get(definition.key());
+    ProcessInstanceRecord instance = insertInstance(definition);
+    Run run = new Run(instance, graph);
+    run.startAt(startEventId, eventVariables == null ? Map.of() : eventVariables);
+    run.activate(graph.process(), null, Map.of());
+    run.drain();
+    return instance;
+  }
+
+  private ProcessInstanceRecord insertInstance(ProcessDefinitionRecord definition) {
+    ProcessInstanceRecord instance =
+        new ProcessInstanceRecord(
+            keys.next(),
+            definition.key(),
+            definition.bpmnProcessId(),
+            definition.version(),
+            definition.tenantId(),
+            ProcessInstanceRecord.ACTIVE,
+            clock.nowAtUtc(),
+            null,
+            false);
+    processInstances.insert(instance);
+    return instance;
   }
 
   public boolean hasNoneStartEvent(long processDefinitionKey) {
@@ -269,6 +292,9 @@ public class TokenMachine {
     private final Map<Long, Integer> pendingArrivals = new HashMap<>();
     private final Map<Long, ElementInstanceRecord> instances = new HashMap<>();
 
+    private String startEventId;
+    private Map<String, Object> startEventVariables;
+
     /** Flows to events that already occurred (event-based gateway) → the event's variables. */
     private final Map<String, Map<String, Object>> occurredEvents = new HashMap<>();
 
@@ -309,6 +335,19 @@ public class TokenMachine {
 
     void enqueueCompletion(long elementInstanceKey, List<ExecutableSequenceFlow> flows) {
       agenda.add(new Completion(elementInstanceKey, flows));
+    }
+
+    /** The instance starts at this event start event, which has occurred with these variables. */
+    void startAt(String eventId, Map<String, Object> eventVariables) {
+      startEventId = eventId;
+      startEventVariables = eventVariables;
+    }
+
+    /** Where the process starts: an event start event chosen for this run, else the none one. */
+    String startEventId(ExecutableElement container) {
+      return container.kind() == ElementKind.PROCESS && startEventId != null
+          ? startEventId
+          : container.noneStartEventId();
     }
 
     void occurred(ExecutableSequenceFlow flow, Map<String, Object> eventVariables) {
@@ -361,9 +400,15 @@ public class TokenMachine {
                   arrival.element(),
                   arrival.flow(),
                   arrival.flowScopeKey(),
-                  processInstance.key()));
+                  processInstance.key(),
+                  graph,
+                  () -> scopeTokens(arrival.flowScopeKey())));
       if (activate) {
         Map<String, Object> occurred = flowId == null ? null : occurredEvents.remove(flowId);
+        if (flowId == null && arrival.element().id().equals(startEventId)) {
+          occurred = startEventVariables;
+          startEventId = null;
+        }
         activate(arrival.element(), arrival.flowScopeKey(), Map.of(), occurred);
       } else if (flowId == null) {
         throw new IllegalStateException("A start token cannot be held: " + arrival.element().id());
@@ -682,8 +727,46 @@ public class TokenMachine {
       }
     }
 
+    /** Where the tokens of a flow scope are now, for joining gateways. */
+    private ScopeTokens scopeTokens(long scopeKey) {
+      Set<String> elementIds = new HashSet<>(joins.holdingGateways(scopeKey));
+      for (ElementInstanceRecord active : elementInstances.findActiveChildren(scopeKey)) {
+        elementIds.add(active.elementId());
+      }
+      List<ExecutableSequenceFlow> pendingFlows = new ArrayList<>();
+      for (Step step : agenda) {
+        if (step instanceof Arrival arrival && arrival.flowScopeKey() == scopeKey) {
+          if (arrival.flow() == null) {
+            elementIds.add(arrival.element().id());
+          } else {
+            pendingFlows.add(arrival.flow());
+          }
+        }
+      }
+      return new ScopeTokens(elementIds, pendingFlows);
+    }
+
+    /**
+     * A token of the scope ended: joining gateways that hold tokens in it may no longer have to
+     * wait for the tokens that were still on their way (inclusive gateway).
+     */
+    private void reconsiderJoins(long scopeKey) {
+      for (String gatewayId : joins.holdingGateways(scopeKey)) {
+        ExecutableElement gateway = graph.element(gatewayId);
+        ArrivalContext again =
+            new ArrivalContext(
+                gateway, null, scopeKey, processInstance.key(), graph, () -> scopeTokens(scopeKey));
+        if (processors.get(gateway.kind()).onScopeTokensChanged(again)) {
+          activate(gateway, scopeKey, Map.of());
+        }
+      }
+    }
+
     /** A scope completes when no token is left in it: none active, pending or held at a join. */
     private void checkScope(long scopeKey) {
+      if (joins.anyWaiting(scopeKey)) {
+        reconsiderJoins(scopeKey);
+      }
       if (pendingArrivals.getOrDefault(scopeKey, 0) > 0) {
         return;
       }

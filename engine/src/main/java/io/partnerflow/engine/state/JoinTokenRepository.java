@@ -2,7 +2,9 @@ package io.partnerflow.engine.state;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,6 +56,15 @@ public class JoinTokenRepository {
                 + " AND count <= 0")
         .params(flowScopeKey, elementId)
         .update();
+  }
+
+  /** Ids of the gateways holding tokens in one flow scope. */
+  public Set<String> elementsWaiting(long flowScopeKey) {
+    return new HashSet<>(
+        jdbc.sql("SELECT DISTINCT element_id FROM engine.join_token WHERE flow_scope_key = ?")
+            .param(flowScopeKey)
+            .query(String.class)
+            .list());
   }
 
   public boolean anyWaiting(long flowScopeKey) {

@@ -5,6 +5,7 @@ import io.partnerflow.engine.deployment.ExecutableSequenceFlow;
 import io.partnerflow.engine.state.JoinTokenRepository;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,27 @@ public class JoinBehavior {
       tokens.consumeOne(flowScopeKey, gateway.id(), incoming);
     }
     return complete;
+  }
+
+  /** Records a token that reached a joining gateway through one of its incoming flows. */
+  public void hold(
+      ExecutableElement gateway, long flowScopeKey, String flowId, long processInstanceKey) {
+    tokens.add(flowScopeKey, gateway.id(), flowId, processInstanceKey);
+  }
+
+  /** sequence flow id → tokens held at the gateway in the flow scope. */
+  public Map<String, Integer> held(ExecutableElement gateway, long flowScopeKey) {
+    return tokens.waiting(flowScopeKey, gateway.id());
+  }
+
+  /** The gateway activates: one token is taken from each of the given flows. */
+  public void consume(ExecutableElement gateway, long flowScopeKey, List<String> flowIds) {
+    tokens.consumeOne(flowScopeKey, gateway.id(), flowIds);
+  }
+
+  /** Ids of the gateways that hold tokens in the flow scope. */
+  public Set<String> holdingGateways(long flowScopeKey) {
+    return tokens.elementsWaiting(flowScopeKey);
   }
 
   public boolean anyWaiting(long flowScopeKey) {

@@ -29,7 +29,7 @@ class ProcessProcessor implements ElementProcessor {
 
   @Override
   public void onActivate(ElementContext context) {
-    context.activateChild(context.element().noneStartEventId());
+    context.activateChild(context.startEventId());
   }
 
   @Override
