@@ -59,6 +59,7 @@ public class DeployResourcesCommand {
   private final EngineClock clock;
   private final DecisionDeployer decisionDeployer;
   private final MessageStartEvents messageStartEvents;
+  private final TimerStartEvents timerStartEvents;
 
   public DeployResourcesCommand(
       BpmnResourceParser bpmn,
@@ -70,7 +71,8 @@ public class DeployResourcesCommand {
       KeyGenerator keys,
       EngineClock clock,
       DecisionDeployer decisionDeployer,
-      MessageStartEvents messageStartEvents) {
+      MessageStartEvents messageStartEvents,
+      TimerStartEvents timerStartEvents) {
     this.bpmn = bpmn;
     this.forms = forms;
     this.graphs = graphs;
@@ -81,6 +83,7 @@ public class DeployResourcesCommand {
     this.clock = clock;
     this.decisionDeployer = decisionDeployer;
     this.messageStartEvents = messageStartEvents;
+    this.timerStartEvents = timerStartEvents;
   }
 
   @Transactional
@@ -169,6 +172,7 @@ public class DeployResourcesCommand {
     definitions.insert(definition, now);
     graphs.put(definition.key(), process);
     messageStartEvents.subscribe(definition, process);
+    timerStartEvents.schedule(definition, process);
     return definition;
   }
 

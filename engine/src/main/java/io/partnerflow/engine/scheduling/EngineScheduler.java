@@ -1,6 +1,7 @@
 package io.partnerflow.engine.scheduling;
 
 import io.partnerflow.engine.command.ExpireMessagesCommand;
+import io.partnerflow.engine.command.TriggerStartTimerCommand;
 import io.partnerflow.engine.command.TriggerTimerCommand;
 import io.partnerflow.engine.state.PinnedClock;
 import io.partnerflow.engine.state.SchedulerWakeUp;
@@ -25,6 +26,7 @@ public class EngineScheduler implements SmartLifecycle {
 
   private final SchedulerProperties properties;
   private final TriggerTimerCommand timers;
+  private final TriggerStartTimerCommand startTimers;
   private final ExpireMessagesCommand expiry;
   private final PinnedClock pinnedClock;
   private final AtomicLong firedTimers = new AtomicLong();
@@ -36,22 +38,25 @@ public class EngineScheduler implements SmartLifecycle {
   public EngineScheduler(
       SchedulerProperties properties,
       TriggerTimerCommand timers,
+      TriggerStartTimerCommand startTimers,
       ExpireMessagesCommand expiry,
       PinnedClock pinnedClock) {
     this.properties = properties;
     this.timers = timers;
+    this.startTimers = startTimers;
     this.expiry = expiry;
     this.pinnedClock = pinnedClock;
   }
 
   /**
    * One round: applies the shared clock, fires every due timer, deletes expired messages and
-   * delivers buffered messages a stopped node left undelivered. Returns how many timers this call
-   * fired. Safe to call concurrently (and from other nodes).
+   * delivers buffered messages a stopped node left undelivered. Returns how many element timers
+   * this call fired. Safe to call concurrently (and from other nodes).
    */
   public int pollOnce() {
     pinnedClock.refresh();
     int fired = fireDueTimers();
+    fireDueStartTimers();
     firedTimers.addAndGet(fired);
     int batch = Math.max(1, properties.getBatchSize());
     while (expiry.execute(batch) == batch) {
@@ -83,6 +88,29 @@ public class EngineScheduler implements SmartLifecycle {
       }
       fired += firedThisRound;
       // a full batch that made progress: more may be due; otherwise wait for the next poll
+      if (due.size() < batch || firedThisRound == 0) {
+        return fired;
+      }
+    }
+  }
+
+  /** Timer start events: each firing creates an instance (and schedules a cycle's next one). */
+  private int fireDueStartTimers() {
+    int batch = Math.max(1, properties.getBatchSize());
+    int fired = 0;
+    while (true) {
+      List<Long> due = startTimers.due(batch);
+      int firedThisRound = 0;
+      for (Long key : due) {
+        try {
+          if (startTimers.trigger(key)) {
+            firedThisRound++;
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("Start timer {} could not be fired, retrying at the next poll", key, e);
+        }
+      }
+      fired += firedThisRound;
       if (due.size() < batch || firedThisRound == 0) {
         return fired;
       }

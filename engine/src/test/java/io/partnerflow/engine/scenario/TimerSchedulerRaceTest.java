@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.partnerflow.engine.command.ExpireMessagesCommand;
+import io.partnerflow.engine.command.TriggerStartTimerCommand;
 import io.partnerflow.engine.command.TriggerTimerCommand;
 import io.partnerflow.engine.scheduling.EngineScheduler;
 import io.partnerflow.engine.scheduling.SchedulerProperties;
@@ -35,6 +36,7 @@ class TimerSchedulerRaceTest extends ClockDrivenScenarioTest {
   @Autowired EngineScheduler scheduler;
   @Autowired SchedulerProperties properties;
   @Autowired TriggerTimerCommand triggerTimer;
+  @Autowired TriggerStartTimerCommand triggerStartTimer;
   @Autowired ExpireMessagesCommand expireMessages;
   @Autowired PinnedClock pinnedClock;
   @Autowired JdbcClient jdbc;
@@ -59,7 +61,8 @@ class TimerSchedulerRaceTest extends ClockDrivenScenarioTest {
     }
     // a second scheduler, as another node would run it (not started: the test drives it)
     EngineScheduler otherNode =
-        new EngineScheduler(properties, triggerTimer, expireMessages, pinnedClock);
+        new EngineScheduler(
+            properties, triggerTimer, triggerStartTimer, expireMessages, pinnedClock);
     long firedBefore = scheduler.firedTimers();
 
     // when: the clock passes the date while the background scheduler and six pollers on two
