@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Several schedulers (as on several nodes sharing the database) poll the same due timers at once:
- * every timer fires exactly once.
+ * every timer fires exactly once, and every timer start event starts exactly one instance.
  */
 class TimerSchedulerRaceTest extends ClockDrivenScenarioTest {
 
@@ -100,6 +100,72 @@ class TimerSchedulerRaceTest extends ClockDrivenScenarioTest {
                     .isEqualTo(INSTANCES));
     assertThat(otherNode.firedTimers()).isPositive();
     assertThat(jobsPerInstance(type)).hasSize(INSTANCES).allMatch(count -> count == 1);
+  }
+
+  @Test
+  void shouldStartOneInstancePerTimerStartEventWhenSchedulersRace() throws Exception {
+    // given: processes with a timer start event due in the past of a pinned clock
+    Instant t0 = Instant.parse("2001-02-01T00:00:00Z");
+    pinClock(t0);
+    List<String> processIds = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String processId = unique("nightly-race");
+      processIds.add(processId);
+      deploy(
+          Bpmn.createExecutableProcess(processId)
+              .startEvent()
+              .timerWithDate("2001-02-01T00:00:30Z")
+              .endEvent()
+              .done());
+    }
+    EngineScheduler otherNode =
+        new EngineScheduler(
+            properties, triggerTimer, triggerStartTimer, expireMessages, pinnedClock);
+
+    // when: the clock passes the date while two schedulers and six pollers compete
+    ExecutorService pool = Executors.newFixedThreadPool(POLLERS);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> pollers = new ArrayList<>();
+    for (int i = 0; i < POLLERS; i++) {
+      EngineScheduler node = i % 2 == 0 ? scheduler : otherNode;
+      pollers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (startTimersCreated(processIds) > 0 && System.nanoTime() < deadline) {
+                  node.pollOnce();
+                }
+                return null;
+              }));
+    }
+    pinClock(t0.plus(Duration.ofMinutes(1)));
+    go.countDown();
+    for (Future<?> poller : pollers) {
+      poller.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+
+    // then: one instance per process
+    assertThat(startTimersCreated(processIds)).isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM engine.process_instance WHERE bpmn_process_id = ANY (?)"
+                        + " GROUP BY bpmn_process_id")
+                .param(processIds.toArray(String[]::new))
+                .query(Long.class)
+                .list())
+        .hasSize(processIds.size())
+        .allMatch(count -> count == 1);
+  }
+
+  private long startTimersCreated(List<String> processIds) {
+    return jdbc.sql(
+            "SELECT count(*) FROM engine.start_timer WHERE state = 'CREATED'"
+                + " AND bpmn_process_id = ANY (?)")
+        .param(processIds.toArray(String[]::new))
+        .query(Long.class)
+        .single();
   }
 
   private long timersInState(List<Long> instances, String state) {
