@@ -4,6 +4,7 @@ import io.partnerflow.engine.deployment.ElementKind;
 import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.TimerStartDefinition;
+import io.partnerflow.engine.expression.TimeCycle;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.KeyGenerator;
 import io.partnerflow.engine.state.ProcessDefinitionRecord;
@@ -50,7 +51,7 @@ class TimerStartEvents {
           && graph.bpmnProcessId().equals(element.flowScopeId())) {
         Instant due = timer.date() != null ? timer.date() : timer.cycle().firstDue(clock.now());
         Integer repetitions =
-            timer.date() != null ? Integer.valueOf(1) : timer.cycle().repetitions();
+            timer.date() != null ? Integer.valueOf(1) : repetitions(timer.cycle());
         insert(definition, element.id(), due, repetitions);
         scheduled = true;
       }
@@ -58,6 +59,11 @@ class TimerStartEvents {
     if (scheduled) {
       events.publishEvent(new SchedulerWakeUp("start timer scheduled"));
     }
+  }
+
+  /** Firings of a cycle; null when unbounded (as stored in engine.start_timer). */
+  private static Integer repetitions(TimeCycle cycle) {
+    return cycle.repetitions() == TimeCycle.UNBOUNDED ? null : cycle.repetitions();
   }
 
   void insert(
