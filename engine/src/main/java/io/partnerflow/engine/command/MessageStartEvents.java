@@ -7,16 +7,20 @@ import io.partnerflow.engine.deployment.MessageStartDefinition;
 import io.partnerflow.engine.processing.TokenMachine;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.JsonValues;
+import io.partnerflow.engine.state.KeyGenerator;
 import io.partnerflow.engine.state.MessageRecord;
 import io.partnerflow.engine.state.MessageRepository;
 import io.partnerflow.engine.state.MessageStartInstanceRepository;
 import io.partnerflow.engine.state.MessageStartSubscriptionRepository;
 import io.partnerflow.engine.state.MessageStartSubscriptionRepository.Subscription;
+import io.partnerflow.engine.state.MessageSubscriptionRecord;
+import io.partnerflow.engine.state.MessageSubscriptionRepository;
 import io.partnerflow.engine.state.ProcessDefinitionRecord;
 import io.partnerflow.engine.state.ProcessDefinitionRepository;
 import io.partnerflow.engine.state.ProcessInstanceEnded;
 import io.partnerflow.engine.state.ProcessInstanceRecord;
 import io.partnerflow.engine.state.ProcessInstanceRepository;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,8 @@ class MessageStartEvents {
   private final TokenMachine machine;
   private final EngineClock clock;
   private final JsonValues json;
+  private final MessageSubscriptionRepository catchSubscriptions;
+  private final KeyGenerator keys;
 
   MessageStartEvents(
       MessageStartSubscriptionRepository subscriptions,
@@ -53,7 +59,11 @@ class MessageStartEvents {
       MessageRepository messages,
       TokenMachine machine,
       EngineClock clock,
-      JsonValues json) {
+      JsonValues json,
+      MessageSubscriptionRepository catchSubscriptions,
+      KeyGenerator keys) {
+    this.catchSubscriptions = catchSubscriptions;
+    this.keys = keys;
     this.subscriptions = subscriptions;
     this.startedInstances = startedInstances;
     this.definitions = definitions;
@@ -109,11 +119,36 @@ class MessageStartEvents {
       }
       long instanceKey = createInstance(subscription, correlationKey, variables);
       if (buffered) {
-        messages.setCorrelatedInstance(messageKey, subscription.bpmnProcessId(), instanceKey);
+        recordDelivery(messageKey, subscription, correlationKey, instanceKey);
       }
       started.add(instanceKey);
     }
     return started;
+  }
+
+  /**
+   * A buffered message started an instance: its claim names the instance, and a correlated
+   * subscription of the start event records the delivery, so that neither a catch event of the
+   * process nor the scheduler's redelivery hands the same message to the process again.
+   */
+  private void recordDelivery(
+      long messageKey, Subscription start, String correlationKey, long instanceKey) {
+    messages.setCorrelatedInstance(messageKey, start.bpmnProcessId(), instanceKey);
+    OffsetDateTime now = clock.nowAtUtc();
+    catchSubscriptions.insert(
+        new MessageSubscriptionRecord(
+            keys.next(),
+            instanceKey,
+            start.elementId(),
+            instanceKey,
+            start.processDefinitionKey(),
+            start.bpmnProcessId(),
+            start.messageName(),
+            correlationKey,
+            start.tenantId(),
+            MessageSubscriptionRecord.CORRELATED,
+            messageKey,
+            now));
   }
 
   private long createInstance(
@@ -166,7 +201,7 @@ class MessageStartEvents {
     if (next.isPresent() && messages.claimCorrelation(next.get().key(), processId, 0)) {
       long instanceKey =
           createInstance(trigger, correlationKey, json.readObject(next.get().variablesJson()));
-      messages.setCorrelatedInstance(next.get().key(), processId, instanceKey);
+      recordDelivery(next.get().key(), trigger, correlationKey, instanceKey);
     }
   }
 }

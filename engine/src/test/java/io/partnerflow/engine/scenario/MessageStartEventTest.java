@@ -251,6 +251,35 @@ class MessageStartEventTest extends ClockDrivenScenarioTest {
   }
 
   @Test
+  void shouldNotHandTheStartingMessageToACatchEventOfTheSameInstance() {
+    // given: started by a buffered message, the instance then waits for the same name and key
+    String processId = unique("update-loop");
+    String message = unique("updated");
+    String type = unique("after-update");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .message(message)
+            .intermediateCatchEvent(
+                "next", e -> e.message(m -> m.name(message).zeebeCorrelationKeyExpression("id")))
+            .serviceTask("after", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
+    publish(message, "u-1", Duration.ofHours(1), Map.of("id", "u-1"));
+    awaitInstances(processId, 1);
+
+    // then: the starting message is not taken again (also not by the scheduler's redelivery)
+    assertNoJob(type);
+
+    // when: the next message for the key (the active instance blocks a new start)
+    publish(message, "u-1", Duration.ZERO, Map.of("round", 2));
+
+    // then: it reaches the waiting catch event
+    assertThat(awaitJob(type).getVariablesAsMap()).containsEntry("round", 2);
+    assertThat(instances(processId)).hasSize(1);
+  }
+
+  @Test
   void shouldRejectCreatingAnInstanceWithoutNoneStartEvent() {
     // given
     String processId = unique("message-only");
