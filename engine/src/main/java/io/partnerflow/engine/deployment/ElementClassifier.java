@@ -41,10 +41,15 @@ final class ElementClassifier {
                 case "" -> ElementKind.NONE_END_EVENT;
                 case "errorEventDefinition" -> ElementKind.ERROR_END_EVENT;
                 case "terminateEventDefinition" -> ElementKind.TERMINATE_END_EVENT;
+                case "messageEventDefinition" -> ElementKind.MESSAGE_END_EVENT;
                 default -> null;
               };
           case "intermediateThrowEvent" ->
-              definition == null ? ElementKind.INTERMEDIATE_NONE_THROW_EVENT : null;
+              switch (definition == null ? "" : definition) {
+                case "" -> ElementKind.INTERMEDIATE_NONE_THROW_EVENT;
+                case "messageEventDefinition" -> ElementKind.INTERMEDIATE_MESSAGE_THROW_EVENT;
+                default -> null;
+              };
           case "intermediateCatchEvent" ->
               byDefinition(
                   definition,

@@ -9,15 +9,16 @@ import io.partnerflow.engine.processing.behavior.IncidentBehavior;
 import io.partnerflow.engine.processing.behavior.JobBehavior;
 
 /**
- * Tasks done by a job worker (zeebe:taskDefinition): activation creates a job and the token waits
- * until the job is completed (CompleteJobCommand) or the instance is cancelled.
+ * Elements done by a job worker (zeebe:taskDefinition): activation creates a job and the token
+ * waits until the job is completed (CompleteJobCommand) or the instance is cancelled. Tasks, and
+ * the message throw events that Camunda 8 runs the same way.
  */
-abstract class JobWorkerTaskProcessor implements ElementProcessor {
+public abstract class JobWorkerTaskProcessor implements ElementProcessor {
 
   private final JobBehavior jobs;
   private final FeelEvaluator feel;
 
-  JobWorkerTaskProcessor(JobBehavior jobs, FeelEvaluator feel) {
+  protected JobWorkerTaskProcessor(JobBehavior jobs, FeelEvaluator feel) {
     this.jobs = jobs;
     this.feel = feel;
   }
