@@ -59,6 +59,15 @@ public final class ElementContext {
     };
   }
 
+  /**
+   * Completes the element with result variables (a decision's, a script's), merged as a completed
+   * job's: local when the element has output mappings (they pick what leaves), else propagated.
+   */
+  public void completeWithResult(Map<String, Object> result) {
+    run.setResultVariables(instance, result);
+    complete();
+  }
+
   /** Completes the element and takes all outgoing flows. */
   public void complete() {
     run.enqueueCompletion(instance.key(), null);

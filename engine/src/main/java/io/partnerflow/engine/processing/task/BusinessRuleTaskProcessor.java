@@ -9,7 +9,6 @@ import io.partnerflow.engine.expression.FeelEvaluator;
 import io.partnerflow.engine.processing.ElementContext;
 import io.partnerflow.engine.processing.ElementProcessor;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
-import io.partnerflow.engine.processing.behavior.VariableBehavior;
 import io.partnerflow.engine.state.DecisionDefinitionRecord;
 import io.partnerflow.engine.state.DecisionRepository;
 import java.util.HashMap;
@@ -30,17 +29,12 @@ class BusinessRuleTaskProcessor implements ElementProcessor {
 
   private final DecisionRepository decisions;
   private final DecisionEngine engine;
-  private final VariableBehavior variables;
   private final FeelEvaluator feel;
 
   BusinessRuleTaskProcessor(
-      DecisionRepository decisions,
-      DecisionEngine engine,
-      VariableBehavior variables,
-      FeelEvaluator feel) {
+      DecisionRepository decisions, DecisionEngine engine, FeelEvaluator feel) {
     this.decisions = decisions;
     this.engine = engine;
-    this.variables = variables;
     this.feel = feel;
   }
 
@@ -74,12 +68,6 @@ class BusinessRuleTaskProcessor implements ElementProcessor {
     }
     Map<String, Object> output = new HashMap<>();
     output.put(called.resultVariable(), result.output());
-    long processInstanceKey = context.processInstance().key();
-    if (context.element().outputMappings().isEmpty()) {
-      variables.propagate(context.scopeChain(), processInstanceKey, output);
-    } else {
-      variables.setLocal(context.key(), processInstanceKey, output);
-    }
-    context.complete();
+    context.completeWithResult(output);
   }
 }

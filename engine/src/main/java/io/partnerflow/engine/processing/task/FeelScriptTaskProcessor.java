@@ -7,7 +7,6 @@ import io.partnerflow.engine.expression.FeelEvaluator;
 import io.partnerflow.engine.processing.ElementContext;
 import io.partnerflow.engine.processing.ElementProcessor;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
-import io.partnerflow.engine.processing.behavior.VariableBehavior;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,9 @@ import org.springframework.stereotype.Component;
 class FeelScriptTaskProcessor implements ElementProcessor {
 
   private final FeelEvaluator feel;
-  private final VariableBehavior variables;
 
-  FeelScriptTaskProcessor(FeelEvaluator feel, VariableBehavior variables) {
+  FeelScriptTaskProcessor(FeelEvaluator feel) {
     this.feel = feel;
-    this.variables = variables;
   }
 
   @Override
@@ -46,12 +43,6 @@ class FeelScriptTaskProcessor implements ElementProcessor {
     }
     Map<String, Object> output = new HashMap<>();
     output.put(script.resultVariable(), result);
-    long processInstanceKey = context.processInstance().key();
-    if (context.element().outputMappings().isEmpty()) {
-      variables.propagate(context.scopeChain(), processInstanceKey, output);
-    } else {
-      variables.setLocal(context.key(), processInstanceKey, output);
-    }
-    context.complete();
+    context.completeWithResult(output);
   }
 }
