@@ -3,6 +3,7 @@ package io.partnerflow.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
@@ -20,8 +21,15 @@ import io.camunda.zeebe.model.bpmn.builder.CallActivityBuilder;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -330,6 +338,93 @@ class CallActivityTest extends ClockDrivenScenarioTest {
   }
 
   @Test
+  void shouldKeepTheChildRunningWhenANonInterruptingTimerFires() {
+    // given
+    Instant t0 = Instant.now().plus(Duration.ofDays(3));
+    pinClock(t0);
+    String reminderType = unique("call-reminder");
+    deploy(child(childId, childType));
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .boundaryEvent("reminder")
+            .cancelActivity(false)
+            .timerWithDuration("PT1H")
+            .serviceTask("remind", t -> t.zeebeJobType(reminderType))
+            .endEvent()
+            .moveToActivity("call")
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+    long childKey = onlyCalledBy(parentKey).getProcessInstanceKey();
+
+    // when
+    pinClock(t0.plus(Duration.ofHours(2)));
+    complete(awaitJob(reminderType), Map.of());
+
+    // then: the child still runs and its completion still completes the call activity
+    assertThat(instance(childKey).getState()).isEqualTo(ProcessInstanceState.ACTIVE);
+    complete(awaitJob(childType), Map.of());
+    complete(awaitJob(afterType), Map.of());
+    awaitState(parentKey, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldCompleteTheCallActivityWhenTheChildEndsWithATerminateEndEvent() {
+    // given: the child's terminate end event ends its other, still waiting branch
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .parallelGateway("fork")
+            .serviceTask("child-task", t -> t.zeebeJobType(childType))
+            .endEvent("done", e -> e.terminate())
+            .moveToNode("fork")
+            .userTask("never", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    deploy(parent(c -> {}));
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+    long childKey = onlyCalledBy(parentKey).getProcessInstanceKey();
+
+    // when
+    complete(awaitJob(childType), Map.of("outcome", "fast"));
+
+    // then: the child is COMPLETED (as in Camunda 8) and the parent moves on with its variables
+    assertThat(instance(childKey).getState()).isEqualTo(ProcessInstanceState.COMPLETED);
+    assertThat(awaitJob(afterType).getVariablesAsMap()).containsOnly(entry("outcome", "fast"));
+  }
+
+  @Test
+  void shouldCancelAChildCalledFromInsideASubProcess() {
+    // given
+    deploy(child(childId, childType));
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent()
+            .subProcess(
+                "phase",
+                s ->
+                    s.embeddedSubProcess()
+                        .startEvent()
+                        .callActivity("call", c -> c.zeebeProcessId(childId))
+                        .endEvent())
+            .endEvent()
+            .done());
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+    long childKey = onlyCalledBy(parentKey).getProcessInstanceKey();
+
+    // when
+    client.newCancelInstanceCommand(parentKey).send().join();
+
+    // then
+    assertThat(instance(childKey).getState()).isEqualTo(ProcessInstanceState.TERMINATED);
+    assertThat(element(parentKey, "phase").getState()).isEqualTo(ElementInstanceState.TERMINATED);
+    assertNoJob(childType);
+  }
+
+  @Test
   void shouldShowAnIncidentOfTheChildFromTheParent() {
     // given: the child's job fails without retries
     deploy(child(childId, childType));
@@ -465,6 +560,73 @@ class CallActivityTest extends ClockDrivenScenarioTest {
         .isEqualTo(ProcessInstanceState.COMPLETED);
     assertThat(element(parentKey, "call").getState()).isEqualTo(ElementInstanceState.COMPLETED);
     assertThat(awaitJob(afterType).getVariablesAsMap()).containsOnly(entry("partner", "Acme"));
+  }
+
+  @Test
+  void shouldKeepEachTreeConsistentWhenTheChildCompletesWhileTheParentIsCancelled()
+      throws Exception {
+    // given: trees whose child job is activated
+    int trees = 12;
+    deploy(child(childId, childType));
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .endEvent()
+            .done());
+    List<Long> parents = new ArrayList<>();
+    for (int i = 0; i < trees; i++) {
+      parents.add(start(parentId, Map.of()).getProcessInstanceKey());
+    }
+    Map<Long, ActivatedJob> jobByChild = new HashMap<>();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              activate(childType, Duration.ofSeconds(1))
+                  .forEach(job -> jobByChild.put(job.getProcessInstanceKey(), job));
+              return jobByChild.size() == trees;
+            });
+
+    // when: each child's job is completed while its parent is cancelled, at the same moment
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> outcomes = new ArrayList<>();
+    try {
+      for (long parentKey : parents) {
+        ActivatedJob job = jobByChild.get(onlyCalledBy(parentKey).getProcessInstanceKey());
+        CountDownLatch go = new CountDownLatch(1);
+        outcomes.add(pool.submit(() -> statusOf(go, () -> complete(job, Map.of()))));
+        outcomes.add(
+            pool.submit(
+                () ->
+                    statusOf(go, () -> client.newCancelInstanceCommand(parentKey).send().join())));
+        go.countDown();
+      }
+      // then: every request got an answer the client expects (no deadlock, no server error)
+      for (Future<Integer> outcome : outcomes) {
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isIn(204, 404, 409);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // then: each tree ended one way: completed together or terminated together
+    for (long parentKey : parents) {
+      ProcessInstance child = onlyCalledBy(parentKey);
+      ProcessInstanceState parentState = instance(parentKey).getState();
+      assertThat(parentState).isNotEqualTo(ProcessInstanceState.ACTIVE);
+      assertThat(child.getState()).isEqualTo(parentState);
+    }
+  }
+
+  private static int statusOf(CountDownLatch go, Runnable request) throws InterruptedException {
+    go.await();
+    try {
+      request.run();
+      return 204;
+    } catch (ProblemException e) {
+      return e.code();
+    }
   }
 
   @Test
