@@ -14,7 +14,8 @@ import java.util.Optional;
  * first — the element where it was thrown, then each enclosing sub-process out to the process. At
  * each element instance: the error event sub-processes it contains (when it is a container), then
  * the error boundary events attached to it; within one level an event with the error's code wins
- * over a catch-all. Beyond the process root, {@link CallingInstanceErrorCatcher} takes over.
+ * over a catch-all. Beyond the process root, the search goes on in the calling instance, from its
+ * call activity (TokenMachine.Run#catchInCaller).
  */
 final class ErrorCatcher {
 

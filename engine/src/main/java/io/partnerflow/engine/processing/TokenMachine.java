@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +47,6 @@ public class TokenMachine {
   private final JoinBehavior joins;
   private final KeyGenerator keys;
   private final EngineClock clock;
-  private final ObjectProvider<CallingInstanceErrorCatcher> callingInstances;
   private final BoundaryEventWaits boundaryWaits;
 
   public TokenMachine(
@@ -61,10 +59,8 @@ public class TokenMachine {
       JoinBehavior joins,
       KeyGenerator keys,
       EngineClock clock,
-      ObjectProvider<CallingInstanceErrorCatcher> callingInstances,
       BoundaryEventWaits boundaryWaits) {
     this.boundaryWaits = boundaryWaits;
-    this.callingInstances = callingInstances;
     this.processors = processors;
     this.graphs = graphs;
     this.processInstances = processInstances;
@@ -223,9 +219,10 @@ public class TokenMachine {
   /**
    * Throws a BPMN error at an element instance (a job's throwError, or — for call activities — the
    * call activity where a child instance's error arrives) and lets the innermost matching catch
-   * event catch it ({@link ErrorCatcher}, then {@link CallingInstanceErrorCatcher}). Empty when it
-   * was caught; otherwise nothing changed and the result is the incident message (Camunda's
-   * wording) for the caller to raise where it belongs.
+   * event catch it ({@link ErrorCatcher} in this instance, then in the instances that called it,
+   * from their call activities outwards). Empty when it was caught; otherwise nothing changed and
+   * the result is the incident message (Camunda's wording) for the caller to raise where it
+   * belongs.
    */
   public Optional<String> throwError(
       ProcessInstanceRecord instance, long elementInstanceKey, ThrownError error) {
@@ -611,8 +608,8 @@ public class TokenMachine {
 
     /**
      * Throws a BPMN error at an element instance: the innermost matching catch event of this
-     * instance catches it, else the calling instance's (hook). Empty when caught, otherwise the
-     * incident message; nothing changed then.
+     * instance catches it, else one of the calling instances' ({@link #catchInCaller}). Empty when
+     * caught, otherwise the incident message; nothing changed then.
      */
     Optional<String> throwError(ElementInstanceRecord thrower, ThrownError error) {
       List<ElementInstanceRecord> scopes =
@@ -622,14 +619,43 @@ public class TokenMachine {
         catchError(result.found().get(), error);
         return Optional.empty();
       }
-      CallingInstanceErrorCatcher caller = callingInstances.getIfAvailable();
-      if (caller != null && caller.catchInCallingInstance(processInstance, error)) {
+      if (catchInCaller(error)) {
         // the calling instance's run terminated this instance: nothing is left to do here
         agenda.clear();
         pendingArrivals.clear();
         return Optional.empty();
       }
       return Optional.of(error.unhandledMessage(result.available()));
+    }
+
+    /**
+     * Nothing in this instance catches the error: as in Camunda 8, the search goes on at the call
+     * activity that created it, in the calling instance (its boundary events, its flow scopes, then
+     * that instance's own caller), in the caller's run when it is on the stack (the child was just
+     * created), else in a new one. Caught there, the call activity is terminated and this instance
+     * with it; not caught, nothing changed and the incident stays with the thrower here.
+     */
+    private boolean catchInCaller(ThrownError error) {
+      if (!processInstance.isCalled()) {
+        return false;
+      }
+      Run callerRun = caller;
+      if (callerRun == null) {
+        ProcessInstanceRecord parent =
+            processInstances
+                .find(processInstance.parentProcessInstanceKey())
+                .orElseThrow(() -> new IllegalStateException("No calling instance"));
+        callerRun = new Run(parent, graphs.get(parent.processDefinitionKey()));
+      }
+      ElementInstanceRecord callActivity =
+          callerRun.elementInstance(processInstance.parentElementInstanceKey());
+      if (!callActivity.isActive() || callerRun.throwError(callActivity, error).isPresent()) {
+        return false;
+      }
+      if (caller == null) {
+        callerRun.drain();
+      }
+      return true;
     }
 
     private void catchError(ErrorCatcher.Catch found, ThrownError error) {

@@ -629,6 +629,187 @@ class CallActivityTest extends ClockDrivenScenarioTest {
     }
   }
 
+  private void throwError(ActivatedJob job, String code, Map<String, Object> variables) {
+    client
+        .newThrowErrorCommand(job)
+        .errorCode(code)
+        .errorMessage("no contract")
+        .variables(variables)
+        .send()
+        .join();
+  }
+
+  /** parent: start → call (error boundary for {@code code}, or any) → after / handle → end. */
+  private BpmnModelInstance parentCatching(String code, String handleType) {
+    return Bpmn.createExecutableProcess(parentId)
+        .startEvent()
+        .callActivity("call", c -> c.zeebeProcessId(childId))
+        .boundaryEvent("caught", b -> b.error(code))
+        .serviceTask("handle", t -> t.zeebeJobType(handleType))
+        .endEvent()
+        .moveToActivity("call")
+        .serviceTask("after", t -> t.zeebeJobType(afterType))
+        .endEvent()
+        .done();
+  }
+
+  @Test
+  void shouldCatchAnErrorOfTheChildsJobOnTheCallActivity() {
+    // given
+    String handleType = unique("handle-rejection");
+    deploy(child(childId, childType));
+    deploy(parentCatching("REJECTED", handleType));
+    long parentKey = start(parentId, Map.of("partner", "Acme")).getProcessInstanceKey();
+    long childKey = onlyCalledBy(parentKey).getProcessInstanceKey();
+
+    // when: nothing in the child catches the worker's error
+    throwError(awaitJob(childType), "REJECTED", Map.of("reason", "no contract"));
+
+    // then: the call activity's boundary catches it; child and call activity are terminated
+    ActivatedJob handle = awaitJob(handleType);
+    assertThat(handle.getProcessInstanceKey()).isEqualTo(parentKey);
+    assertThat(handle.getVariablesAsMap())
+        .containsOnly(entry("partner", "Acme"), entry("reason", "no contract"));
+    assertThat(instance(childKey).getState()).isEqualTo(ProcessInstanceState.TERMINATED);
+    assertThat(element(parentKey, "call").getState()).isEqualTo(ElementInstanceState.TERMINATED);
+    assertThat(element(childKey, "child-task").getState())
+        .isEqualTo(ElementInstanceState.TERMINATED);
+    assertThat(instance(parentKey).getHasIncident()).isFalse();
+    complete(handle, Map.of());
+    awaitState(parentKey, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldCatchAnErrorEndEventOfAChildThatThrowsAtOnce() {
+    // given: a child that ends with an error right away, a catch-all boundary on the call
+    String handleType = unique("handle-any");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .endEvent("fail", e -> e.error("INVALID"))
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .boundaryEvent("caught")
+            .error()
+            .serviceTask("handle", t -> t.zeebeJobType(handleType))
+            .endEvent()
+            .moveToActivity("call")
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+
+    // when
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+
+    // then: caught within the start command
+    assertThat(instance(onlyCalledBy(parentKey).getProcessInstanceKey()).getState())
+        .isEqualTo(ProcessInstanceState.TERMINATED);
+    assertThat(element(parentKey, "call").getState()).isEqualTo(ElementInstanceState.TERMINATED);
+    complete(awaitJob(handleType), Map.of());
+    awaitState(parentKey, ProcessInstanceState.COMPLETED);
+    assertNoJob(afterType);
+  }
+
+  @Test
+  void shouldCatchAGrandchildsErrorOnASubProcessAroundTheCall() {
+    // given: parent sub-process "phase" (error boundary) → call → child → call → grandchild
+    String grandchildId = unique("grandchild");
+    String handleType = unique("handle-phase");
+    deploy(child(grandchildId, childType));
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .callActivity("call-grandchild", c -> c.zeebeProcessId(grandchildId))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent()
+            .subProcess(
+                "phase",
+                s ->
+                    s.embeddedSubProcess()
+                        .startEvent()
+                        .callActivity("call", c -> c.zeebeProcessId(childId))
+                        .endEvent())
+            .boundaryEvent("phase-failed", b -> b.error("REJECTED"))
+            .serviceTask("handle", t -> t.zeebeJobType(handleType))
+            .endEvent()
+            .moveToActivity("phase")
+            .endEvent()
+            .done());
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+    long childKey = onlyCalledBy(parentKey).getProcessInstanceKey();
+    long grandchildKey = onlyCalledBy(childKey).getProcessInstanceKey();
+
+    // when
+    throwError(awaitJob(childType), "REJECTED", Map.of());
+
+    // then: two levels up, the whole subtree is terminated
+    assertThat(awaitJob(handleType).getProcessInstanceKey()).isEqualTo(parentKey);
+    assertThat(instance(childKey).getState()).isEqualTo(ProcessInstanceState.TERMINATED);
+    assertThat(instance(grandchildKey).getState()).isEqualTo(ProcessInstanceState.TERMINATED);
+    assertThat(element(parentKey, "phase").getState()).isEqualTo(ElementInstanceState.TERMINATED);
+  }
+
+  @Test
+  void shouldLetTheChildsOwnCatchWinOverTheCallActivitys() {
+    // given: the child catches REJECTED itself
+    String childHandleType = unique("child-handles");
+    String parentHandleType = unique("parent-handles");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .serviceTask("child-task", t -> t.zeebeJobType(childType))
+            .boundaryEvent("child-caught", b -> b.error("REJECTED"))
+            .serviceTask("child-handle", t -> t.zeebeJobType(childHandleType))
+            .endEvent()
+            .moveToActivity("child-task")
+            .endEvent()
+            .done());
+    deploy(parentCatching("REJECTED", parentHandleType));
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+    long childKey = onlyCalledBy(parentKey).getProcessInstanceKey();
+
+    // when
+    throwError(awaitJob(childType), "REJECTED", Map.of());
+
+    // then
+    assertThat(awaitJob(childHandleType).getProcessInstanceKey()).isEqualTo(childKey);
+    assertNoJob(parentHandleType);
+    assertThat(element(parentKey, "call").getState()).isEqualTo(ElementInstanceState.ACTIVE);
+  }
+
+  @Test
+  void shouldRaiseTheIncidentInTheChildWhenNobodyCatchesItsError() {
+    // given: the call activity catches another code only
+    deploy(child(childId, childType));
+    deploy(parentCatching("OTHER", unique("handle-other")));
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+    long childKey = onlyCalledBy(parentKey).getProcessInstanceKey();
+    ActivatedJob job = awaitJob(childType);
+
+    // when
+    throwError(job, "REJECTED", Map.of());
+
+    // then: an UNHANDLED_ERROR_EVENT incident at the thrower in the child, seen from the parent
+    awaitIncident(childKey);
+    Incident incident =
+        client.newIncidentsByProcessInstanceSearchRequest(parentKey).send().join().singleItem();
+    assertThat(incident.getProcessInstanceKey()).isEqualTo(childKey);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.UNHANDLED_ERROR_EVENT);
+    assertThat(incident.getElementId()).isEqualTo("child-task");
+    assertThat(incident.getJobKey()).isEqualTo(job.getKey());
+    assertThat(incident.getErrorMessage())
+        .startsWith("Expected to throw an error event with the code 'REJECTED'");
+    assertThat(instance(parentKey).getHasIncident()).isTrue();
+    assertThat(instance(childKey).getState()).isEqualTo(ProcessInstanceState.ACTIVE);
+    assertThat(element(parentKey, "call").getState()).isEqualTo(ElementInstanceState.ACTIVE);
+  }
+
   @Test
   void shouldRejectBindingTypesOtherThanLatest() {
     // given
