@@ -425,6 +425,43 @@ class CallActivityTest extends ClockDrivenScenarioTest {
   }
 
   @Test
+  void shouldTerminateTheChildWhenAMessageBoundaryInterruptsTheCallActivity() {
+    // given
+    String withdrawn = unique("withdrawn");
+    String withdrawnType = unique("call-withdrawn");
+    deploy(child(childId, childType));
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .boundaryEvent("withdraw")
+            .message(m -> m.name(withdrawn).zeebeCorrelationKeyExpression("applicationId"))
+            .serviceTask("withdrawn", t -> t.zeebeJobType(withdrawnType))
+            .endEvent()
+            .moveToActivity("call")
+            .endEvent()
+            .done());
+    long parentKey = start(parentId, Map.of("applicationId", "A-7")).getProcessInstanceKey();
+    long childKey = onlyCalledBy(parentKey).getProcessInstanceKey();
+
+    // when
+    client
+        .newCorrelateMessageCommand()
+        .messageName(withdrawn)
+        .correlationKey("A-7")
+        .variables(Map.of("reason", "changed mind"))
+        .send()
+        .join();
+
+    // then
+    ActivatedJob job = awaitJob(withdrawnType);
+    assertThat(job.getProcessInstanceKey()).isEqualTo(parentKey);
+    assertThat(job.getVariablesAsMap()).containsEntry("reason", "changed mind");
+    assertThat(instance(childKey).getState()).isEqualTo(ProcessInstanceState.TERMINATED);
+    assertNoJob(childType);
+  }
+
+  @Test
   void shouldShowAnIncidentOfTheChildFromTheParent() {
     // given: the child's job fails without retries
     deploy(child(childId, childType));
