@@ -639,14 +639,7 @@ public class TokenMachine {
       if (!processInstance.isCalled()) {
         return false;
       }
-      Run callerRun = caller;
-      if (callerRun == null) {
-        ProcessInstanceRecord parent =
-            processInstances
-                .find(processInstance.parentProcessInstanceKey())
-                .orElseThrow(() -> new IllegalStateException("No calling instance"));
-        callerRun = new Run(parent, graphs.get(parent.processDefinitionKey()));
-      }
+      Run callerRun = callerRun();
       ElementInstanceRecord callActivity =
           callerRun.elementInstance(processInstance.parentElementInstanceKey());
       if (!callActivity.isActive() || callerRun.throwError(callActivity, error).isPresent()) {
@@ -834,6 +827,18 @@ public class TokenMachine {
       return called;
     }
 
+    /** The calling instance's run: the one on the stack (the child was just created), else new. */
+    private Run callerRun() {
+      if (caller != null) {
+        return caller;
+      }
+      ProcessInstanceRecord parent =
+          processInstances
+              .find(processInstance.parentProcessInstanceKey())
+              .orElseThrow(() -> new IllegalStateException("No calling instance"));
+      return new Run(parent, graphs.get(parent.processDefinitionKey()));
+    }
+
     /**
      * This (called) instance has completed: its call activity in the calling instance completes
      * with the child's root variables, in the caller's run when it is on the stack, else in a new
@@ -844,14 +849,7 @@ public class TokenMachine {
         return;
       }
       Map<String, Object> childVariables = variables.local(processInstance.key());
-      Run callerRun = caller;
-      if (callerRun == null) {
-        ProcessInstanceRecord parent =
-            processInstances
-                .find(processInstance.parentProcessInstanceKey())
-                .orElseThrow(() -> new IllegalStateException("No calling instance"));
-        callerRun = new Run(parent, graphs.get(parent.processDefinitionKey()));
-      }
+      Run callerRun = callerRun();
       callerRun.completeCallActivity(processInstance.parentElementInstanceKey(), childVariables);
       if (caller == null) {
         callerRun.drain();
