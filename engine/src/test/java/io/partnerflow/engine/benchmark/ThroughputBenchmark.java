@@ -48,10 +48,14 @@ class ThroughputBenchmark {
       double idleMillisPerSecond = engine.idleCpuMillisPerSecond();
       try (BenchmarkRun run = run(engine, "bench", maxJobsActive)) {
         BenchmarkEngine.STATEMENT_COUNTS.clear();
+        BenchmarkEngine.REQUESTS.clear();
         BenchmarkEngine.Usage before = engine.usage();
+        Map<String, Long> threadsBefore = BenchmarkEngine.threadCpuNanos();
         Recording recording = jfrFile.isEmpty() ? null : BenchmarkEngine.startRecording();
         BenchmarkRun.Result result = run.execute(instances, starters, timeoutMillis);
         BenchmarkEngine.Usage used = engine.usage().since(before);
+        Map<String, Long> threadCpu =
+            BenchmarkEngine.since(BenchmarkEngine.threadCpuNanos(), threadsBefore);
         if (recording != null) {
           recording.dump(java.nio.file.Path.of(jfrFile));
           recording.close();
@@ -83,6 +87,7 @@ class ThroughputBenchmark {
             engineLatencies,
             handlerLatencies,
             used,
+            threadCpu,
             idleMillisPerSecond);
       }
     }
@@ -118,6 +123,7 @@ class ThroughputBenchmark {
       List<Long> engineLatencies,
       List<Long> handlerLatencies,
       BenchmarkEngine.Usage used,
+      Map<String, Long> threadCpu,
       double idleMillisPerSecond) {
     double seconds = result.seconds();
     System.out.println();
@@ -161,6 +167,8 @@ class ThroughputBenchmark {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().availableProcessors() * 1000 / (jvmMs + pgMs));
     System.out.printf(
+        "JVM cpu per instance by thread: %s%n", BenchmarkEngine.perInstance(threadCpu, instances));
+    System.out.printf(
         "of which background (engine idle, no workers: scheduler, long-poll sweeps, LISTEN):"
             + " %.1f ms/s, i.e. %.2f ms per instance at this throughput%n",
         idleMillisPerSecond, idleMillisPerSecond * seconds / instances);
@@ -168,6 +176,8 @@ class ThroughputBenchmark {
         "machine load during the run: %.1f (load average over 1 min, %d cores)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        "HTTP requests per instance: %s%n", BenchmarkEngine.requestsPerInstance(instances));
     if (BenchmarkEngine.COUNT_BY_TEXT) {
       System.out.println("statements per instance, by SQL text:");
       BenchmarkEngine.STATEMENT_COUNTS.entrySet().stream()
