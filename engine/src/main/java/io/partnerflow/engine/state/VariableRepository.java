@@ -73,13 +73,15 @@ public class VariableRepository {
     jdbc.sql(
             "WITH RECURSIVE chain (origin, key, flow_scope_key, depth) AS ("
                 + " SELECT key, key, flow_scope_key, 0 FROM engine.element_instance"
-                + " WHERE key IN (:keys)"
+                + " WHERE key = ANY(?::bigint[])"
                 + " UNION ALL SELECT c.origin, e.key, e.flow_scope_key, c.depth + 1"
                 + " FROM engine.element_instance e JOIN chain c ON e.key = c.flow_scope_key)"
                 + " SELECT DISTINCT ON (c.origin, v.name) c.origin, v.name, v.value"
                 + " FROM engine.variable v JOIN chain c ON v.scope_key = c.key"
                 + " ORDER BY c.origin, v.name, c.depth")
-        .param("keys", elementInstanceKeys)
+        // one array parameter, not IN (?, ?, ...): one SQL text for any number of keys, so that
+        // PostgreSQL parses and plans it once per connection (server-side prepared)
+        .param(elementInstanceKeys.toArray(Long[]::new))
         .query(
             rs -> {
               visible.get(rs.getLong("origin")).put(rs.getString("name"), rs.getString("value"));
