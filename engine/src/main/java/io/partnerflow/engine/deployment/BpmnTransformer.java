@@ -54,6 +54,9 @@ public class BpmnTransformer {
       if (host != null) {
         host.addBoundaryEvent(element.id());
       }
+      if (isJoiningGateway(element)) {
+        element.flowScope().markJoiningGateway();
+      }
     }
     String startFormId =
         root.noneStartEventId() == null ? null : startFormId(process, root.noneStartEventId());
@@ -167,6 +170,13 @@ public class BpmnTransformer {
     body.setInnerActivity(activity);
     activity.setFlowScope(body);
     return body;
+  }
+
+  /** The gateways that hold tokens in join_token rows (see JoinBehavior and the processors). */
+  private static boolean isJoiningGateway(ExecutableElement element) {
+    return (element.kind() == ElementKind.PARALLEL_GATEWAY
+            || element.kind() == ElementKind.INCLUSIVE_GATEWAY)
+        && element.incoming().size() > 1;
   }
 
   private static <S> void attach(

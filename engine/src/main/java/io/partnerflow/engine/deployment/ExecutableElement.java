@@ -29,6 +29,7 @@ public final class ExecutableElement {
   private String eventStartEventId;
   private ExecutableElement flowScope;
   private ExecutableElement innerActivity;
+  private boolean hasJoiningGateway;
 
   public ExecutableElement(String id, String name, ElementKind kind, String flowScopeId) {
     this.id = id;
@@ -94,6 +95,14 @@ public final class ExecutableElement {
     return innerActivity;
   }
 
+  /**
+   * For containers: whether a joining gateway (parallel or inclusive with several incoming flows)
+   * lies directly in this scope. Only then can tokens of the scope wait at a join.
+   */
+  public boolean hasJoiningGateway() {
+    return hasJoiningGateway;
+  }
+
   /** For gateways with a default flow; null otherwise. */
   public String defaultFlowId() {
     return defaultFlowId;
@@ -129,6 +138,10 @@ public final class ExecutableElement {
 
   void setFlowScope(ExecutableElement flowScope) {
     this.flowScope = flowScope;
+  }
+
+  void markJoiningGateway() {
+    this.hasJoiningGateway = true;
   }
 
   void setInnerActivity(ExecutableElement innerActivity) {

@@ -107,7 +107,7 @@ public final class ElementContext {
    * has completed.
    */
   public void terminateFlowScopeContent() {
-    run.terminateContent(instance.flowScopeKey(), instance.key());
+    run.terminateContent(instance.flowScopeKey(), element.flowScope(), instance.key());
   }
 
   /**

@@ -511,7 +511,7 @@ public class TokenMachine {
       Optional<Map<String, Object>> next = Optional.empty();
       if (start.settings(EventSubProcessStart.class).interrupting()) {
         boundaryWaits.closeEventSubProcesses(scope.key(), scopeElement, graph);
-        terminateContent(scope.key(), null);
+        terminateContent(scope.key(), scopeElement, null);
       } else if (start.kind() == ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT) {
         next = boundaryWaits.reopen(new ElementContext(this, scopeElement, scope), start.id());
       }
@@ -538,8 +538,8 @@ public class TokenMachine {
      * scope; tokens of the container still on the agenda are dropped.
      */
     void terminate(ElementInstanceRecord instance) {
-      terminateContent(instance.key(), null);
       ExecutableElement element = element(instance);
+      terminateContent(instance.key(), element, null);
       processors.get(element.kind()).onTerminate(new ElementContext(this, element, instance));
       if (BoundaryEventWaits.holdsEvents(element)) {
         boundaryWaits.close(instance.key());
@@ -554,14 +554,16 @@ public class TokenMachine {
      * tokens that are still on the agenda and those held at its joins. The scope itself stays
      * active (e.g. a terminate end event's scope, which then completes).
      */
-    void terminateContent(long scopeKey, Long keep) {
+    void terminateContent(long scopeKey, ExecutableElement scope, Long keep) {
       agenda.removeIf(
           step ->
               step instanceof Arrival arrival && arrival.flowScopeKey() == scopeKey
                   || step instanceof Activation activation
                       && activation.flowScopeKey() == scopeKey);
       pendingArrivals.remove(scopeKey);
-      joins.discard(scopeKey);
+      if (scope.hasJoiningGateway()) {
+        joins.discard(scopeKey);
+      }
       List<ElementInstanceRecord> children = elementInstances.findActiveChildren(scopeKey);
       for (int i = children.size() - 1; i >= 0; i--) {
         ElementInstanceRecord child = children.get(i);
@@ -783,13 +785,17 @@ public class TokenMachine {
 
     /** A scope completes when no token is left in it: none active, pending or held at a join. */
     private void checkScope(long scopeKey) {
-      if (joins.anyWaiting(scopeKey)) {
+      ElementInstanceRecord scope = elementInstance(scopeKey);
+      // join tokens exist only in scopes with a joining gateway: elsewhere their reads are skipped
+      boolean joining = element(scope).hasJoiningGateway();
+      if (joining && joins.anyWaiting(scopeKey)) {
         reconsiderJoins(scopeKey);
       }
       if (pendingArrivals.getOrDefault(scopeKey, 0) > 0) {
         return;
       }
-      if (!elementInstances.findActiveChildren(scopeKey).isEmpty() || joins.anyWaiting(scopeKey)) {
+      if (!elementInstances.findActiveChildren(scopeKey).isEmpty()
+          || (joining && joins.anyWaiting(scopeKey))) {
         return;
       }
       if (elementInstance(scopeKey).isActive()) {
