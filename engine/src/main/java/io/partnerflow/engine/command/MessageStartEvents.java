@@ -1,9 +1,9 @@
 package io.partnerflow.engine.command;
 
-import io.partnerflow.engine.deployment.ElementKind;
 import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.MessageStartDefinition;
+import io.partnerflow.engine.deployment.ProcessGraphCache;
 import io.partnerflow.engine.processing.TokenMachine;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.JsonValues;
@@ -50,6 +50,7 @@ class MessageStartEvents {
   private final JsonValues json;
   private final MessageSubscriptionRepository catchSubscriptions;
   private final KeyGenerator keys;
+  private final ProcessGraphCache graphs;
 
   MessageStartEvents(
       MessageStartSubscriptionRepository subscriptions,
@@ -61,7 +62,9 @@ class MessageStartEvents {
       EngineClock clock,
       JsonValues json,
       MessageSubscriptionRepository catchSubscriptions,
-      KeyGenerator keys) {
+      KeyGenerator keys,
+      ProcessGraphCache graphs) {
+    this.graphs = graphs;
     this.catchSubscriptions = catchSubscriptions;
     this.keys = keys;
     this.subscriptions = subscriptions;
@@ -77,11 +80,9 @@ class MessageStartEvents {
   /** A new version of a process was deployed: its message start events replace the old ones. */
   void subscribe(ProcessDefinitionRecord definition, ExecutableProcess graph) {
     subscriptions.deleteForProcess(definition.tenantId(), definition.bpmnProcessId());
-    for (ExecutableElement element : graph.elements().values()) {
+    for (ExecutableElement element : graph.messageStartEvents()) {
       MessageStartDefinition start = element.settings(MessageStartDefinition.class);
-      if (element.kind() == ElementKind.MESSAGE_START_EVENT
-          && start != null
-          && graph.bpmnProcessId().equals(element.flowScopeId())) {
+      if (start != null) {
         subscriptions.insert(
             new Subscription(
                 definition.key(),
@@ -175,6 +176,9 @@ class MessageStartEvents {
    */
   @EventListener
   void onEnded(ProcessInstanceEnded event) {
+    if (graphs.get(event.processDefinitionKey()).messageStartEvents().isEmpty()) {
+      return; // only instances of a definition with a message start event hold a key
+    }
     Optional<MessageStartInstanceRepository.Held> held =
         startedInstances.release(event.processInstanceKey());
     if (held.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.partnerflow.engine.deployment;
 
+import java.util.List;
 import java.util.Map;
 
 /** One executable process of a deployed definition: its elements and flows by id. */
@@ -34,6 +35,16 @@ public record ExecutableProcess(
     return inner != null && !ElementKind.MULTI_INSTANCE_BODY.bpmnElementType().equals(elementType)
         ? inner
         : element;
+  }
+
+  /** The process's own message start events (not those of its event sub-processes). */
+  public List<ExecutableElement> messageStartEvents() {
+    return elements.values().stream()
+        .filter(
+            e ->
+                e.kind() == ElementKind.MESSAGE_START_EVENT
+                    && bpmnProcessId.equals(e.flowScopeId()))
+        .toList();
   }
 
   public ExecutableSequenceFlow flow(String id) {

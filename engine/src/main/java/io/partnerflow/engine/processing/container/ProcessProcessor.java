@@ -35,11 +35,16 @@ class ProcessProcessor implements ElementProcessor {
   @Override
   public void onComplete(ElementContext context) {
     context.endProcessInstance(ProcessInstanceRecord.COMPLETED);
-    events.publishEvent(new ProcessInstanceEnded(context.processInstance().key()));
+    events.publishEvent(ended(context));
   }
 
   @Override
   public void onTerminate(ElementContext context) {
-    events.publishEvent(new ProcessInstanceEnded(context.processInstance().key()));
+    events.publishEvent(ended(context));
+  }
+
+  private static ProcessInstanceEnded ended(ElementContext context) {
+    ProcessInstanceRecord instance = context.processInstance();
+    return new ProcessInstanceEnded(instance.key(), instance.processDefinitionKey());
   }
 }
