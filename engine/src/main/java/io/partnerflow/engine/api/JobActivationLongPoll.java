@@ -11,6 +11,7 @@ import io.partnerflow.engine.state.JsonValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +24,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Holds job activation requests (no servlet thread per poll) until jobs of their type are ready or
- * {@code requestTimeout} passes. Woken after commit when jobs appear in this JVM or on another node
- * (JobsAvailable), and every {@link #SWEEP_MILLIS} for back-offs and expired activations.
+ * Holds job activation requests (no thread per poll: a future each) until jobs of their type are
+ * ready or {@code requestTimeout} passes. Woken after commit when jobs appear in this JVM or on
+ * another node (JobsAvailable), and every {@link #SWEEP_MILLIS} for back-offs and expired
+ * activations.
  *
  * <p>A {@link SmartLifecycle} so that it stops first when the context closes — before the web
  * server and long before the DataSource: in-flight claims finish, held requests are answered empty,
@@ -63,14 +64,16 @@ class JobActivationLongPoll implements SmartLifecycle {
     timer.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  DeferredResult<JobActivationResult> activate(JobActivationRequest request) {
+  /**
+   * Jobs claimed at once, or a future that this class always completes: with jobs, empty at {@code
+   * requestTimeout}, or empty when the engine stops.
+   */
+  CompletableFuture<JobActivationResult> activate(JobActivationRequest request) {
     long requestTimeout =
         request.getRequestTimeout() == null || request.getRequestTimeout() == 0
             ? DEFAULT_REQUEST_TIMEOUT_MILLIS
             : request.getRequestTimeout();
-    // the servlet time-out is only a backstop: our own timer answers at requestTimeout
-    DeferredResult<JobActivationResult> result =
-        new DeferredResult<>(Math.max(requestTimeout, 0) + 5_000, JobActivationLongPoll::empty);
+    CompletableFuture<JobActivationResult> result = new CompletableFuture<>();
     Waiter waiter = new Waiter(request, result);
     if (stopped) {
       waiter.finish(empty());
@@ -83,7 +86,7 @@ class JobActivationLongPoll implements SmartLifecycle {
     Queue<Waiter> queue =
         waiters.computeIfAbsent(request.getType(), type -> new ConcurrentLinkedQueue<>());
     queue.add(waiter);
-    result.onCompletion(() -> queue.remove(waiter));
+    result.whenComplete((answer, failure) -> queue.remove(waiter));
     try {
       timer.schedule(() -> waiter.finish(empty()), requestTimeout, TimeUnit.MILLISECONDS);
       // a job may have appeared between the first attempt and the registration
@@ -185,17 +188,17 @@ class JobActivationLongPoll implements SmartLifecycle {
   private final class Waiter {
 
     private final JobActivationRequest request;
-    private final DeferredResult<JobActivationResult> result;
+    private final CompletableFuture<JobActivationResult> result;
     private boolean done;
 
-    Waiter(JobActivationRequest request, DeferredResult<JobActivationResult> result) {
+    Waiter(JobActivationRequest request, CompletableFuture<JobActivationResult> result) {
       this.request = request;
       this.result = result;
     }
 
     /** Claims jobs and answers with them; false when none was ready. */
     synchronized boolean tryServe() {
-      if (done || result.isSetOrExpired()) {
+      if (done || result.isDone()) {
         return true;
       }
       if (stopped) {
@@ -220,14 +223,14 @@ class JobActivationLongPoll implements SmartLifecycle {
     synchronized void finish(JobActivationResult answer) {
       if (!done) {
         done = true;
-        result.setResult(answer);
+        result.complete(answer);
       }
     }
 
     synchronized void fail(Exception e) {
       if (!done) {
         done = true;
-        result.setErrorResult(e);
+        result.completeExceptionally(e);
       }
     }
 

@@ -20,6 +20,27 @@ final class Keys {
     }
   }
 
+  /** A key in a URL path; anything but a number is a 400. */
+  static long parsePath(String what, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw EngineException.invalid(
+          "Expected the %s key in the path to be a 64-bit number, but was '%s'"
+              .formatted(what, value));
+    }
+  }
+
+  /** The one path segment between prefix and suffix, or null when the path has another shape. */
+  static String between(String path, String prefix, String suffix) {
+    int end = path.length() - suffix.length();
+    if (end <= prefix.length() || !path.startsWith(prefix) || !path.endsWith(suffix)) {
+      return null;
+    }
+    String segment = path.substring(prefix.length(), end);
+    return segment.indexOf('/') < 0 ? segment : null;
+  }
+
   static String format(Long key) {
     return key == null ? null : Long.toString(key);
   }

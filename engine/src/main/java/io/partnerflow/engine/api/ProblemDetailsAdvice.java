@@ -41,8 +41,8 @@ class ProblemDetailsAdvice {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request) {
-    String reason = e.getMostSpecificCause().getMessage();
-    return badRequest("Request body could not be read: " + firstLine(reason), request);
+    return badRequest(
+        ProblemResponses.unreadableBody(e.getMostSpecificCause().getMessage()), request);
   }
 
   @ExceptionHandler({
@@ -79,13 +79,5 @@ class ProblemDetailsAdvice {
   private ResponseEntity<ProblemDetail> badRequest(String detail, HttpServletRequest request) {
     return problems.entity(
         HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, request.getRequestURI());
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "malformed JSON";
-    }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }

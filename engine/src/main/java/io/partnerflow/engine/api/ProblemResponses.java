@@ -43,6 +43,16 @@ public class ProblemResponses {
         response.getOutputStream(), problem(status, title, detail, request.getRequestURI()));
   }
 
+  /** The detail for a body that is not the JSON expected: the reader's reason, first line. */
+  public static String unreadableBody(String reason) {
+    if (reason == null) {
+      return "Request body could not be read: malformed JSON";
+    }
+    int newline = reason.indexOf('\n');
+    return "Request body could not be read: "
+        + (newline < 0 ? reason : reason.substring(0, newline));
+  }
+
   private static ProblemDetail problem(
       HttpStatusCode status, String title, String detail, String path) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

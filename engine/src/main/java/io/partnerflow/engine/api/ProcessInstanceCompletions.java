@@ -10,6 +10,7 @@ import io.partnerflow.engine.state.VariableRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,10 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Holds {@code awaitCompletion} creations (no servlet thread per request) until the instance
+ * Holds {@code awaitCompletion} creations (no thread per request: a future each) until the instance
  * completes — woken after commit in this JVM ({@link ProcessInstanceEnded}), and by a periodic
  * check for instances completed on another node — or {@code requestTimeout} passes (504).
  */
@@ -50,13 +50,18 @@ class ProcessInstanceCompletions implements SmartLifecycle {
     this.json = json;
   }
 
-  DeferredResult<CreateProcessInstanceResult> await(
+  /**
+   * A future that this class always completes: with the result when the instance completes, with an
+   * EngineException when it ends otherwise (409), at {@code requestTimeout} (504) or when the
+   * engine stops (503).
+   */
+  CompletableFuture<CreateProcessInstanceResult> await(
       ProcessInstanceRecord created, Long requestTimeout, List<String> fetchVariables) {
     long timeout =
         requestTimeout == null || requestTimeout <= 0
             ? DEFAULT_REQUEST_TIMEOUT_MILLIS
             : requestTimeout;
-    DeferredResult<CreateProcessInstanceResult> result = new DeferredResult<>(timeout + 5_000);
+    CompletableFuture<CreateProcessInstanceResult> result = new CompletableFuture<>();
     Waiter waiter = new Waiter(created, fetchVariables, result);
     ScheduledExecutorService scheduler = timer;
     if (scheduler == null) {
@@ -64,7 +69,7 @@ class ProcessInstanceCompletions implements SmartLifecycle {
       return result;
     }
     waiters.put(created.key(), waiter);
-    result.onCompletion(() -> waiters.remove(created.key(), waiter));
+    result.whenComplete((answer, failure) -> waiters.remove(created.key(), waiter));
     try {
       scheduler.schedule(
           () ->
@@ -153,13 +158,13 @@ class ProcessInstanceCompletions implements SmartLifecycle {
 
     private final ProcessInstanceRecord created;
     private final List<String> fetchVariables;
-    private final DeferredResult<CreateProcessInstanceResult> result;
+    private final CompletableFuture<CreateProcessInstanceResult> result;
     private boolean done;
 
     Waiter(
         ProcessInstanceRecord created,
         List<String> fetchVariables,
-        DeferredResult<CreateProcessInstanceResult> result) {
+        CompletableFuture<CreateProcessInstanceResult> result) {
       this.created = created;
       this.fetchVariables = fetchVariables;
       this.result = result;
@@ -181,7 +186,7 @@ class ProcessInstanceCompletions implements SmartLifecycle {
         return;
       }
       done = true;
-      result.setResult(
+      result.complete(
           new CreateProcessInstanceResult()
               .processInstanceKey(Keys.format(created.key()))
               .processDefinitionKey(Keys.format(created.processDefinitionKey()))
@@ -194,7 +199,7 @@ class ProcessInstanceCompletions implements SmartLifecycle {
     synchronized void fail(EngineException e) {
       if (!done) {
         done = true;
-        result.setErrorResult(e);
+        result.completeExceptionally(e);
       }
     }
 

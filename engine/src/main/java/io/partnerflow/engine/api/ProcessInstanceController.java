@@ -1,14 +1,11 @@
 package io.partnerflow.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
 import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
-import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
 import io.camunda.client.protocol.rest.ProcessInstanceResult;
 import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
 import io.camunda.client.protocol.rest.ProcessInstanceStateEnum;
 import io.partnerflow.engine.command.CancelProcessInstanceCommand;
-import io.partnerflow.engine.command.CreateProcessInstanceCommand;
 import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.state.FieldFilter;
 import io.partnerflow.engine.state.IncidentQueries;
@@ -16,7 +13,6 @@ import io.partnerflow.engine.state.IncidentView;
 import io.partnerflow.engine.state.ProcessInstanceQueries;
 import io.partnerflow.engine.state.ProcessInstanceQueries.Criteria;
 import io.partnerflow.engine.state.ProcessInstanceQueries.VariableCondition;
-import io.partnerflow.engine.state.ProcessInstanceRecord;
 import io.partnerflow.engine.state.ProcessInstanceView;
 import io.partnerflow.engine.state.SearchPage;
 import io.partnerflow.engine.state.SearchPaging;
@@ -32,9 +28,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
-/** /v2/process-instances: create (optionally awaiting completion), cancel, get, search. */
+/**
+ * /v2/process-instances: cancel, get, search, incidents. Creation is a hot path endpoint ({@link
+ * ProcessInstanceCreationEndpoint}).
+ */
 @RestController
 @RequestMapping("/v2/process-instances")
 class ProcessInstanceController {
@@ -44,54 +42,17 @@ class ProcessInstanceController {
     "tags", "batchOperationId", "hasRetriesLeft", "incidentErrorHashCode"
   };
 
-  private final CreateProcessInstanceCommand create;
   private final CancelProcessInstanceCommand cancel;
   private final ProcessInstanceQueries queries;
-  private final ProcessInstanceCompletions completions;
   private final IncidentQueries incidents;
 
   ProcessInstanceController(
-      CreateProcessInstanceCommand create,
       CancelProcessInstanceCommand cancel,
       ProcessInstanceQueries queries,
-      ProcessInstanceCompletions completions,
       IncidentQueries incidents) {
-    this.create = create;
     this.cancel = cancel;
     this.queries = queries;
-    this.completions = completions;
     this.incidents = incidents;
-  }
-
-  /**
-   * The result at once, or (awaitCompletion) a DeferredResult answered when the instance completes:
-   * Spring MVC picks the return value handler by the returned object's type.
-   */
-  @PostMapping
-  Object create(@RequestBody ProcessInstanceCreationInstruction body) {
-    if (notEmpty(body.getStartInstructions()) || notEmpty(body.getRuntimeInstructions())) {
-      throw EngineException.invalid(
-          "Start and runtime instructions are not supported by the embedded engine yet");
-    }
-    ProcessInstanceRecord instance =
-        create.execute(
-            new CreateProcessInstanceCommand.Request(
-                Keys.parse("processDefinitionKey", body.getProcessDefinitionKey()),
-                body.getProcessDefinitionId(),
-                body.getProcessDefinitionVersion(),
-                body.getVariables()));
-    if (Boolean.TRUE.equals(body.getAwaitCompletion())) {
-      DeferredResult<CreateProcessInstanceResult> awaited =
-          completions.await(instance, body.getRequestTimeout(), body.getFetchVariables());
-      return awaited;
-    }
-    return new CreateProcessInstanceResult()
-        .processInstanceKey(Keys.format(instance.key()))
-        .processDefinitionKey(Keys.format(instance.processDefinitionKey()))
-        .processDefinitionId(instance.bpmnProcessId())
-        .processDefinitionVersion(instance.version())
-        .tenantId(instance.tenantId())
-        .variables(Map.of());
   }
 
   @PostMapping("/{key}/cancellation")
@@ -196,10 +157,6 @@ class ProcessInstanceController {
         .hasIncident(p.hasIncident())
         .parentProcessInstanceKey(Keys.format(p.parentProcessInstanceKey()))
         .parentElementInstanceKey(Keys.format(p.parentElementInstanceKey()));
-  }
-
-  private static boolean notEmpty(List<?> list) {
-    return list != null && !list.isEmpty();
   }
 
   static String date(OffsetDateTime date) {

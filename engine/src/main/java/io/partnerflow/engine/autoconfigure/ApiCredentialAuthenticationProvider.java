@@ -1,7 +1,6 @@
 package io.partnerflow.engine.autoconfigure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.partnerflow.engine.api.ApiCredential;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -9,34 +8,24 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Accepts exactly the configured engine API credential (constant-time comparison). */
+/** Accepts exactly the configured engine API credential. */
 class ApiCredentialAuthenticationProvider implements AuthenticationProvider {
 
-  private final EngineProperties.Api api;
+  private final ApiCredential credential;
 
-  ApiCredentialAuthenticationProvider(EngineProperties.Api api) {
-    this.api = api;
+  ApiCredentialAuthenticationProvider(ApiCredential credential) {
+    this.credential = credential;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String username = authentication.getName();
-    Object credentials = authentication.getCredentials();
-    String password = credentials == null ? "" : credentials.toString();
-    boolean userMatches = equal(username, api.getUsername());
-    boolean passwordMatches = equal(password, api.getPassword());
-    if (!(userMatches && passwordMatches)) {
+    Object password = authentication.getCredentials();
+    if (!credential.matches(username, password == null ? "" : password.toString())) {
       throw new BadCredentialsException("Bad engine API credential");
     }
     return UsernamePasswordAuthenticationToken.authenticated(
         username, null, List.of(new SimpleGrantedAuthority("ENGINE_API")));
-  }
-
-  private static boolean equal(String given, String expected) {
-    return expected != null
-        && MessageDigest.isEqual(
-            String.valueOf(given).getBytes(StandardCharsets.UTF_8),
-            expected.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -1,16 +1,15 @@
 package io.partnerflow.engine.autoconfigure;
 
-import io.partnerflow.engine.api.ProblemResponses;
+import io.partnerflow.engine.api.ApiCredential;
+import io.partnerflow.engine.api.ApiUnauthorized;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -23,25 +22,18 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class EngineSecurityConfiguration {
 
-  static final String REALM = "partnerflow-engine";
+  @Bean
+  ApiCredential engineApiCredential(EngineProperties properties) {
+    return new ApiCredential(properties.getApi().getUsername(), properties.getApi().getPassword());
+  }
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 10)
   SecurityFilterChain engineApiSecurityFilterChain(
-      HttpSecurity http, EngineProperties properties, ProblemResponses problems) throws Exception {
-    AuthenticationEntryPoint unauthorized =
-        (request, response, exception) -> {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-          problems.write(
-              request,
-              response,
-              HttpStatus.UNAUTHORIZED,
-              "UNAUTHORIZED",
-              "A valid engine API credential (HTTP Basic) is required");
-        };
+      HttpSecurity http, ApiCredential credential, ApiUnauthorized unauthorized) throws Exception {
     http.securityMatcher("/v2/**")
         .authenticationManager(
-            new ProviderManager(new ApiCredentialAuthenticationProvider(properties.getApi())))
+            new ProviderManager(new ApiCredentialAuthenticationProvider(credential)))
         .authorizeHttpRequests(
             authorize ->
                 authorize
@@ -60,7 +52,8 @@ class EngineSecurityConfiguration {
         .logout(logout -> logout.disable())
         .anonymous(anonymous -> anonymous.disable())
         .servletApi(servletApi -> servletApi.disable())
-        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized))
+        .httpBasic(
+            basic -> basic.realmName(ApiUnauthorized.REALM).authenticationEntryPoint(unauthorized))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized));
     return http.build();
   }

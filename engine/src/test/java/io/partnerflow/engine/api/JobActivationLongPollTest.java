@@ -13,9 +13,9 @@ import io.partnerflow.engine.command.ActivateJobsCommand;
 import io.partnerflow.engine.state.JobsAvailable;
 import io.partnerflow.engine.state.JsonValues;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import org.springframework.web.context.request.async.DeferredResult;
 
 /** Shutdown of the long poll: held requests answered, no database work after stop(). */
 class JobActivationLongPollTest {
@@ -38,22 +38,20 @@ class JobActivationLongPollTest {
     // given: a held request (no jobs ready)
     when(activateJobs.execute(any())).thenReturn(List.of());
     longPoll.start();
-    DeferredResult<JobActivationResult> held = longPoll.activate(request());
-    assertThat(held.hasResult()).isFalse();
+    CompletableFuture<JobActivationResult> held = longPoll.activate(request());
+    assertThat(held).isNotDone();
     verify(activateJobs, timeout(2_000).atLeast(2)).execute(any());
 
     // when
     longPoll.stop();
     Mockito.clearInvocations(activateJobs);
     longPoll.onJobsAvailable(new JobsAvailable("review"));
-    DeferredResult<JobActivationResult> late = longPoll.activate(request());
+    CompletableFuture<JobActivationResult> late = longPoll.activate(request());
 
     // then
     assertThat(longPoll.isRunning()).isFalse();
-    assertThat(held.getResult())
-        .isInstanceOfSatisfying(JobActivationResult.class, r -> assertThat(r.getJobs()).isEmpty());
-    assertThat(late.getResult())
-        .isInstanceOfSatisfying(JobActivationResult.class, r -> assertThat(r.getJobs()).isEmpty());
+    assertThat(held).isCompletedWithValueMatching(r -> r.getJobs().isEmpty());
+    assertThat(late).isCompletedWithValueMatching(r -> r.getJobs().isEmpty());
     verify(activateJobs, after(1_000).never()).execute(any());
   }
 
