@@ -139,9 +139,7 @@ public class TokenMachine {
   public void completeElement(
       ProcessInstanceRecord instance, long elementInstanceKey, Map<String, Object> values) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
-    ElementInstanceRecord element = run.elementInstance(elementInstanceKey);
-    run.setResultVariables(element, values);
-    run.enqueueCompletion(elementInstanceKey, null);
+    run.completeWaiting(run.elementInstance(elementInstanceKey), values);
     run.drain();
   }
 
@@ -156,7 +154,8 @@ public class TokenMachine {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
     ElementInstanceRecord waiting = run.elementInstance(waitingKey);
     if (waiting.elementId().equals(eventId)) {
-      completeElement(instance, waitingKey, values);
+      run.completeWaiting(waiting, values);
+      run.drain();
       return;
     }
     ExecutableElement element = run.element(waiting);
@@ -178,7 +177,9 @@ public class TokenMachine {
       run.drain();
       return;
     }
-    triggerBoundaryEvent(instance, waitingKey, eventId, values);
+    // in this run, which has loaded the host already
+    run.triggerBoundary(waiting, event, values == null ? Map.of() : values, Map.of());
+    run.drain();
   }
 
   /**
@@ -364,6 +365,12 @@ public class TokenMachine {
       } else {
         variables.setLocal(element.key(), processInstance.key(), values);
       }
+    }
+
+    /** A waiting element ends with these result variables (job, message, timer, user task). */
+    void completeWaiting(ElementInstanceRecord element, Map<String, Object> values) {
+      setResultVariables(element, values);
+      enqueueCompletion(element.key(), null);
     }
 
     void drain() {
@@ -884,13 +891,24 @@ public class TokenMachine {
       return graph.element(instance.elementId(), instance.elementType());
     }
 
+    /**
+     * An element instance as this run knows it. Not known yet: it is read with its flow scopes out
+     * to the process instance in one round trip, since the run mostly needs them next (the scope
+     * check of an arriving token, the variable scopes); what the run already knows wins.
+     */
     ElementInstanceRecord elementInstance(long key) {
-      return instances.computeIfAbsent(
-          key,
-          k ->
-              elementInstances
-                  .find(k)
-                  .orElseThrow(() -> new IllegalStateException("No element instance " + k)));
+      ElementInstanceRecord known = instances.get(key);
+      if (known != null) {
+        return known;
+      }
+      for (ElementInstanceRecord loaded : elementInstances.findWithFlowScopes(key)) {
+        instances.putIfAbsent(loaded.key(), loaded);
+      }
+      ElementInstanceRecord found = instances.get(key);
+      if (found == null) {
+        throw new IllegalStateException("No element instance " + key);
+      }
+      return found;
     }
 
     List<Long> scopeChain(long key) {
