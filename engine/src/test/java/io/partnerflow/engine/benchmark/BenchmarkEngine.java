@@ -44,6 +44,9 @@ final class BenchmarkEngine implements AutoCloseable {
   /** SQL text → executions, only with {@code -Dbenchmark.statements=true}. */
   static final Map<String, AtomicLong> STATEMENT_COUNTS = new ConcurrentHashMap<>();
 
+  private static final java.util.regex.Pattern KEY_IN_PATH =
+      java.util.regex.Pattern.compile("/[0-9]+");
+
   /** HTTP requests received, by method and path. */
   static final Map<String, AtomicLong> REQUESTS = new ConcurrentHashMap<>();
 
@@ -229,6 +232,14 @@ final class BenchmarkEngine implements AutoCloseable {
     }
   }
 
+  /** "JIT C1 only" or "JIT tiered (C1 + C2)", from this JVM's options. */
+  static String jit() {
+    boolean c1Only =
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .anyMatch(option -> option.startsWith("-XX:TieredStopAtLevel=1"));
+    return c1Only ? "JIT C1 only" : "JIT tiered (C1 + C2)";
+  }
+
   /** HTTP requests the engine received, per instance, most frequent first. */
   static String requestsPerInstance(int instances) {
     return REQUESTS.entrySet().stream()
@@ -343,7 +354,7 @@ final class BenchmarkEngine implements AutoCloseable {
           (request, response, chain) -> {
             jakarta.servlet.http.HttpServletRequest http =
                 (jakarta.servlet.http.HttpServletRequest) request;
-            String path = http.getRequestURI().replaceAll("/[0-9]+", "/{key}");
+            String path = KEY_IN_PATH.matcher(http.getRequestURI()).replaceAll("/{key}");
             REQUESTS
                 .computeIfAbsent(http.getMethod() + " " + path, k -> new AtomicLong())
                 .incrementAndGet();

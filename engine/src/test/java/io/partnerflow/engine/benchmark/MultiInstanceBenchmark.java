@@ -63,9 +63,10 @@ class MultiInstanceBenchmark {
                 + " -> service task with interrupting boundary timer -> end ===%n",
             items);
         System.out.printf(
-            "cores %d | instances %d (completed %d) | starters %d | workers 2 x maxJobsActive %d,"
-                + " %d handler threads | pool %d | synchronous_commit %s%n",
+            "cores %d | %s | instances %d (completed %d) | starters %d | workers 2 x maxJobsActive"
+                + " %d, %d handler threads | pool %d | synchronous_commit %s%n",
             cores,
+            BenchmarkEngine.jit(),
             instances,
             engine.completed(run.processId),
             starters,

@@ -51,11 +51,19 @@ class ThroughputBenchmark {
         BenchmarkEngine.REQUESTS.clear();
         BenchmarkEngine.Usage before = engine.usage();
         Map<String, Long> threadsBefore = BenchmarkEngine.threadCpuNanos();
+        long classesBefore =
+            java.lang.management.ManagementFactory.getClassLoadingMXBean()
+                .getTotalLoadedClassCount();
         Recording recording = jfrFile.isEmpty() ? null : BenchmarkEngine.startRecording();
         BenchmarkRun.Result result = run.execute(instances, starters, timeoutMillis);
         BenchmarkEngine.Usage used = engine.usage().since(before);
         Map<String, Long> threadCpu =
             BenchmarkEngine.since(BenchmarkEngine.threadCpuNanos(), threadsBefore);
+        System.out.printf(
+            "classes loaded during the measured run: %d%n",
+            java.lang.management.ManagementFactory.getClassLoadingMXBean()
+                    .getTotalLoadedClassCount()
+                - classesBefore);
         if (recording != null) {
           recording.dump(java.nio.file.Path.of(jfrFile));
           recording.close();
@@ -129,9 +137,10 @@ class ThroughputBenchmark {
     System.out.println();
     System.out.println("=== ThroughputBenchmark: start -> 3 service tasks -> end ===");
     System.out.printf(
-        "cores %d | instances %d (completed %d) | starters %d | workers 3 x maxJobsActive %d,"
+        "cores %d | %s | instances %d (completed %d) | starters %d | workers 3 x maxJobsActive %d,"
             + " %d handler threads | pool %d | synchronous_commit %s%n",
         Runtime.getRuntime().availableProcessors(),
+        BenchmarkEngine.jit(),
         instances,
         completed,
         starters,

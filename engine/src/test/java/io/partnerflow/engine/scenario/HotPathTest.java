@@ -86,11 +86,11 @@ class HotPathTest extends EngineScenarioTest {
   }
 
   @Test
-  void shouldAcceptTheBasicSchemeInAnyCase() throws Exception {
+  void shouldAcceptTheBasicSchemeInAnyCaseAndJsonWithParameters() throws Exception {
     HttpResponse<String> response =
         send(
             request("/v2/jobs/activation", CREDENTIAL, "basic")
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "Application/JSON; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(activation(unique("none"), -1))));
 
     assertThat(response.statusCode()).isEqualTo(200);
