@@ -121,8 +121,7 @@ public class TokenMachine {
             definition.tenantId(),
             ProcessInstanceRecord.ACTIVE,
             clock.nowAtUtc(),
-            null,
-            false);
+            null);
     processInstances.insert(instance);
     return instance;
   }
@@ -828,7 +827,6 @@ public class TokenMachine {
               ProcessInstanceRecord.ACTIVE,
               clock.nowAtUtc(),
               null,
-              false,
               processInstance.key(),
               callActivity.key(),
               processInstance.lockKey());

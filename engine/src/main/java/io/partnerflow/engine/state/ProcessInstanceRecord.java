@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 /**
  * A process instance; {@code state} is ACTIVE, COMPLETED or TERMINATED. Instances created by a call
  * activity know the calling instance, its call activity's element instance and the root of their
- * tree; all three are null for an instance started on its own.
+ * tree; all three are null for an instance started on its own. (Whether an instance has incidents
+ * is a question of the read side: {@link ProcessInstanceView}.)
  */
 public record ProcessInstanceRecord(
     long key,
@@ -16,7 +17,6 @@ public record ProcessInstanceRecord(
     String state,
     OffsetDateTime startDate,
     OffsetDateTime endDate,
-    boolean hasIncident,
     Long parentProcessInstanceKey,
     Long parentElementInstanceKey,
     Long rootProcessInstanceKey) {
@@ -34,8 +34,7 @@ public record ProcessInstanceRecord(
       String tenantId,
       String state,
       OffsetDateTime startDate,
-      OffsetDateTime endDate,
-      boolean hasIncident) {
+      OffsetDateTime endDate) {
     this(
         key,
         processDefinitionKey,
@@ -45,7 +44,6 @@ public record ProcessInstanceRecord(
         state,
         startDate,
         endDate,
-        hasIncident,
         null,
         null,
         null);

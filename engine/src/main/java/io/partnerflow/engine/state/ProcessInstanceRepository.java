@@ -14,9 +14,8 @@ public class ProcessInstanceRepository {
   private static final String SELECT =
       "SELECT p.key, p.process_definition_key, p.bpmn_process_id, p.version, p.tenant_id,"
           + " p.state, p.start_date, p.end_date, p.parent_process_instance_key,"
-          + " p.parent_element_instance_key, p.root_process_instance_key, "
-          + IncidentAncestors.HAS_INCIDENT_IN_TREE
-          + " AS has_incident FROM engine.process_instance p";
+          + " p.parent_element_instance_key, p.root_process_instance_key"
+          + " FROM engine.process_instance p";
 
   /**
    * The instance's row and its root's (a called instance's tree), root first: every command locks
@@ -67,7 +66,6 @@ public class ProcessInstanceRepository {
    * tree run one after the other.
    */
   public Optional<ProcessInstanceRecord> lock(long key) {
-    // one round trip: the row locks apply to p only, not to the incident subquery
     return jdbc
         .sql(SELECT + TREE_ROWS + " FOR UPDATE OF p")
         .param("key", key)
@@ -135,7 +133,6 @@ public class ProcessInstanceRepository {
         rs.getString("state"),
         Timestamps.get(rs, "start_date"),
         Timestamps.get(rs, "end_date"),
-        rs.getBoolean("has_incident"),
         Timestamps.nullableLong(rs, "parent_process_instance_key"),
         Timestamps.nullableLong(rs, "parent_element_instance_key"),
         Timestamps.nullableLong(rs, "root_process_instance_key"));
