@@ -800,8 +800,7 @@ public class TokenMachine {
       if (pendingArrivals.getOrDefault(scopeKey, 0) > 0) {
         return;
       }
-      if (!elementInstances.findActiveChildren(scopeKey).isEmpty()
-          || (joining && joins.anyWaiting(scopeKey))) {
+      if (elementInstances.hasActiveChildren(scopeKey) || (joining && joins.anyWaiting(scopeKey))) {
         return;
       }
       if (elementInstance(scopeKey).isActive()) {

@@ -74,6 +74,16 @@ public class ElementInstanceRepository {
         .list();
   }
 
+  /** Whether any child of the scope is active (without reading the children). */
+  public boolean hasActiveChildren(long flowScopeKey) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM engine.element_instance"
+                + " WHERE flow_scope_key = ? AND state = 'ACTIVE')")
+        .param(flowScopeKey)
+        .query(Boolean.class)
+        .single();
+  }
+
   public List<ElementInstanceRecord> findActiveChildren(long flowScopeKey) {
     return jdbc.sql(SELECT + " WHERE flow_scope_key = ? AND state = 'ACTIVE' ORDER BY key")
         .param(flowScopeKey)
