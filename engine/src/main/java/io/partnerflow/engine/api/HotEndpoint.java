@@ -1,5 +1,6 @@
 package io.partnerflow.engine.api;
 
+import io.partnerflow.engine.problem.EngineException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +15,14 @@ interface HotEndpoint {
   boolean serves(String path);
 
   CompletableFuture<Reply> handle(String path, byte[] body) throws IOException;
+
+  /** The body of a request that needs one; a 400 naming what was expected otherwise. */
+  static byte[] required(byte[] body, String expected) {
+    if (body.length == 0) {
+      throw EngineException.invalid("Expected %s as body, but none given".formatted(expected));
+    }
+    return body;
+  }
 
   /** Status and body (null: none) of an answer. */
   record Reply(int status, Object body) {

@@ -29,10 +29,8 @@ class JobActivationEndpoint implements HotEndpoint {
 
   @Override
   public CompletableFuture<Reply> handle(String path, byte[] body) throws IOException {
-    if (body.length == 0) {
-      throw EngineException.invalid("Expected a job activation request as body, but none given");
-    }
-    JobActivationRequest request = reader.readValue(body);
+    JobActivationRequest request =
+        reader.readValue(HotEndpoint.required(body, "a job activation request"));
     if (request.getType() == null || request.getType().isBlank()) {
       throw EngineException.invalid("Expected a job type, but none given");
     }

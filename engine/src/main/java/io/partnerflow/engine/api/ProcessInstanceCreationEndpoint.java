@@ -42,10 +42,8 @@ class ProcessInstanceCreationEndpoint implements HotEndpoint {
 
   @Override
   public CompletableFuture<Reply> handle(String path, byte[] body) throws IOException {
-    if (body.length == 0) {
-      throw EngineException.invalid("Expected a process instance creation as body, but none given");
-    }
-    ProcessInstanceCreationInstruction request = reader.readValue(body);
+    ProcessInstanceCreationInstruction request =
+        reader.readValue(HotEndpoint.required(body, "a process instance creation"));
     if (notEmpty(request.getStartInstructions()) || notEmpty(request.getRuntimeInstructions())) {
       throw EngineException.invalid(
           "Start and runtime instructions are not supported by the embedded engine yet");

@@ -61,6 +61,18 @@ class HotPathTest extends EngineScenarioTest {
         .formatted(type, requestTimeout);
   }
 
+  /** start -> a service task -> end; returns the task's job type. */
+  private String deployOneTask(String processId) {
+    String type = processId + "-task";
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
+    return type;
+  }
+
   @Test
   void shouldAnswer401WithoutOrWithAWrongCredential() throws Exception {
     HttpResponse<String> none =
@@ -138,13 +150,7 @@ class HotPathTest extends EngineScenarioTest {
   void shouldHoldALongPollUntilAJobIsCreatedAndAnswerEmptyAtItsTimeout() throws Exception {
     // given
     String processId = unique("hot");
-    String type = unique("hot-task");
-    deploy(
-        Bpmn.createExecutableProcess(processId)
-            .startEvent()
-            .serviceTask("task", t -> t.zeebeJobType(type))
-            .endEvent()
-            .done());
+    String type = deployOneTask(processId);
     CompletableFuture<HttpResponse<String>> held =
         http.sendAsync(
             request("/v2/jobs/activation", CREDENTIAL, "Basic")
@@ -177,13 +183,7 @@ class HotPathTest extends EngineScenarioTest {
   void shouldCompleteAJobOverRawHttp() throws Exception {
     // given
     String processId = unique("hot-complete");
-    String type = unique("hot-complete-task");
-    deploy(
-        Bpmn.createExecutableProcess(processId)
-            .startEvent()
-            .serviceTask("task", t -> t.zeebeJobType(type))
-            .endEvent()
-            .done());
+    String type = deployOneTask(processId);
     long instance = start(processId, Map.of()).getProcessInstanceKey();
     String jobs = post("/v2/jobs/activation", activation(type, 5_000)).body();
     String jobKey = jobs.replaceAll(".*\"jobKey\":\"(\\d+)\".*", "$1");
