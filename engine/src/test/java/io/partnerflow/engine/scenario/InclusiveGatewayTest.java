@@ -250,4 +250,55 @@ class InclusiveGatewayTest extends ClockDrivenScenarioTest {
     complete(awaitJob(prefix + "-after"));
     awaitState(key, ProcessInstanceState.COMPLETED);
   }
+
+  @Test
+  void shouldStopWaitingForATokenThatEndsElsewhereInsideASubProcess() {
+    // given: as above, inside a sub-process (whose scope holds the join's tokens)
+    String processId = unique("maybe-inside");
+    String prefix = unique("inner-branch");
+    var decide =
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess("sub")
+            .embeddedSubProcess()
+            .startEvent()
+            .inclusiveGateway("fork")
+            .sequenceFlowId("toA")
+            .conditionExpression("true")
+            .serviceTask("a", t -> t.zeebeJobType(prefix + "-a"))
+            .inclusiveGateway("join")
+            .serviceTask("after", t -> t.zeebeJobType(prefix + "-after"))
+            .endEvent("end")
+            .moveToNode("fork")
+            .sequenceFlowId("toB")
+            .conditionExpression("true")
+            .serviceTask("b", t -> t.zeebeJobType(prefix + "-b"))
+            .exclusiveGateway("decide")
+            .sequenceFlowId("join-it")
+            .conditionExpression("joinIt")
+            .connectTo("join")
+            .moveToNode("decide");
+    deploy(
+        ((ExclusiveGatewayBuilder) decide)
+            .sequenceFlowId("skip-it")
+            .defaultFlow()
+            .endEvent("skipped")
+            .subProcessDone()
+            .endEvent("outer-end")
+            .done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+
+    // when: a arrives, then b ends at "skipped"
+    complete(awaitJob(prefix + "-a"));
+    assertNoJob(prefix + "-after");
+    client
+        .newCompleteCommand(awaitJob(prefix + "-b"))
+        .variables(Map.of("joinIt", false))
+        .send()
+        .join();
+
+    // then: the join does not wait any more, and the sub-process and the instance complete
+    complete(awaitJob(prefix + "-after"));
+    awaitState(key, ProcessInstanceState.COMPLETED);
+  }
 }
