@@ -37,6 +37,9 @@ class HotPathFilter implements Filter, Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(HotPathFilter.class);
 
+  /** Bodies are read whole before parsing; variables beyond this are refused, not buffered. */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
   private final List<HotEndpoint> endpoints;
   private final ApiCredential credential;
   private final ApiUnauthorized unauthorized;
@@ -123,7 +126,14 @@ class HotPathFilter implements Filter, Ordered {
             "Request method '%s' is not supported; %s takes POST"
                 .formatted(request.getMethod(), path));
       }
-      byte[] body = request.getInputStream().readAllBytes();
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw new EngineException(
+            413,
+            "PAYLOAD_TOO_LARGE",
+            "Expected a request body of at most %d bytes (4 MiB, Camunda's default message size)"
+                .formatted(MAX_BODY_BYTES));
+      }
       String type = request.getContentType();
       if (body.length > 0 && (type == null || !isJson(type))) {
         throw EngineException.invalid(

@@ -133,6 +133,8 @@ class HotPathTest extends EngineScenarioTest {
         400,
         "Content-Type 'text/plain' is not supported");
     assertProblem(post("/v2/jobs/abc/completion", "{}"), 400, "'abc'");
+    String huge = "{\"variables\":{\"blob\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}}";
+    assertProblem(post("/v2/jobs/1/completion", huge), 413, "at most 4194304 bytes");
   }
 
   @Test
