@@ -88,7 +88,8 @@ class HotPathFilter implements Filter, Ordered {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     CompletableFuture<HotEndpoint.Reply> reply = handle(endpoint, path, request);
-    if (reply.isDone()) {
+    if (reply.isDone() || !request.isAsyncSupported()) {
+      // (a filter before this one that does not support async: the request thread waits)
       answer(request, response, reply);
       return;
     }
