@@ -888,24 +888,13 @@ public class TokenMachine {
       return graph.element(instance.elementId(), instance.elementType());
     }
 
-    /**
-     * An element instance as this run knows it. Not known yet: it is read with its flow scopes out
-     * to the process instance in one round trip, since the run mostly needs them next (the scope
-     * check of an arriving token, the variable scopes); what the run already knows wins.
-     */
     ElementInstanceRecord elementInstance(long key) {
-      ElementInstanceRecord known = instances.get(key);
-      if (known != null) {
-        return known;
-      }
-      for (ElementInstanceRecord loaded : elementInstances.findWithFlowScopes(key)) {
-        instances.putIfAbsent(loaded.key(), loaded);
-      }
-      ElementInstanceRecord found = instances.get(key);
-      if (found == null) {
-        throw new IllegalStateException("No element instance " + key);
-      }
-      return found;
+      return instances.computeIfAbsent(
+          key,
+          k ->
+              elementInstances
+                  .find(k)
+                  .orElseThrow(() -> new IllegalStateException("No element instance " + k)));
     }
 
     List<Long> scopeChain(long key) {

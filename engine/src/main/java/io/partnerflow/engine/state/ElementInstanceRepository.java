@@ -18,10 +18,6 @@ public class ElementInstanceRepository {
       "SELECT key, process_instance_key, flow_scope_key, element_id, element_type, state,"
           + " start_date, end_date, incident_key FROM engine.element_instance";
 
-  private static final String CHAIN_COLUMNS =
-      "e.key, e.process_instance_key, e.flow_scope_key, e.element_id, e.element_type, e.state,"
-          + " e.start_date, e.end_date, e.incident_key";
-
   private final JdbcClient jdbc;
 
   public ElementInstanceRepository(JdbcClient jdbc) {
@@ -55,23 +51,6 @@ public class ElementInstanceRepository {
         .param(key)
         .query(ElementInstanceRepository::map)
         .optional();
-  }
-
-  /**
-   * The element instance and its flow scopes out to the process instance, in one round trip (one
-   * statement instead of one per level); empty when the instance does not exist.
-   */
-  public List<ElementInstanceRecord> findWithFlowScopes(long key) {
-    return jdbc.sql(
-            "WITH RECURSIVE chain AS (SELECT "
-                + CHAIN_COLUMNS
-                + " FROM engine.element_instance e WHERE e.key = ? UNION ALL SELECT "
-                + CHAIN_COLUMNS
-                + " FROM engine.element_instance e JOIN chain c ON e.key = c.flow_scope_key)"
-                + " SELECT * FROM chain")
-        .param(key)
-        .query(ElementInstanceRepository::map)
-        .list();
   }
 
   /** Whether any child of the scope is active (without reading the children). */
