@@ -3,6 +3,7 @@ package io.partnerflow.engine.state;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,20 +45,7 @@ public class VariableRepository {
    * scopes' out to the process instance, inner ones shadowing outer ones.
    */
   public Map<String, String> findVisible(long elementInstanceKey) {
-    Map<String, String> variables = new LinkedHashMap<>();
-    jdbc.sql(
-            "WITH RECURSIVE chain (key, flow_scope_key, depth) AS ("
-                + " SELECT key, flow_scope_key, 0 FROM engine.element_instance WHERE key = ?"
-                + " UNION ALL SELECT e.key, e.flow_scope_key, c.depth + 1"
-                + " FROM engine.element_instance e JOIN chain c ON e.key = c.flow_scope_key)"
-                + " SELECT DISTINCT ON (v.name) v.name, v.value FROM engine.variable v"
-                + " JOIN chain c ON v.scope_key = c.key ORDER BY v.name, c.depth")
-        .param(elementInstanceKey)
-        .query(
-            rs -> {
-              variables.put(rs.getString("name"), rs.getString("value"));
-            });
-    return variables;
+    return findVisibleForAll(List.of(elementInstanceKey)).get(elementInstanceKey);
   }
 
   /**
@@ -70,17 +58,21 @@ public class VariableRepository {
     if (elementInstanceKeys.isEmpty()) {
       return visible;
     }
+    // every step is a lookup by key (the LATERAL subqueries with OFFSET 0 are not flattened into
+    // joins): the generic plan that PostgreSQL caches for this statement early on, while the tables
+    // are still small, must not be a hash join that scans them whole on every later execution
     jdbc.sql(
             "WITH RECURSIVE chain (origin, key, flow_scope_key, depth) AS ("
-                + " SELECT key, key, flow_scope_key, 0 FROM engine.element_instance"
-                + " WHERE key = ANY(?::bigint[])"
-                + " UNION ALL SELECT c.origin, e.key, e.flow_scope_key, c.depth + 1"
-                + " FROM engine.element_instance e JOIN chain c ON e.key = c.flow_scope_key)"
-                + " SELECT DISTINCT ON (c.origin, v.name) c.origin, v.name, v.value"
-                + " FROM engine.variable v JOIN chain c ON v.scope_key = c.key"
+                + " SELECT o.key, o.key, o.flow_scope_key, 0 FROM unnest(?::bigint[]) AS k(key)"
+                + " CROSS JOIN LATERAL (SELECT e.key, e.flow_scope_key"
+                + " FROM engine.element_instance e WHERE e.key = k.key OFFSET 0) o"
+                + " UNION ALL SELECT c.origin, s.key, s.flow_scope_key, c.depth + 1 FROM chain c"
+                + " CROSS JOIN LATERAL (SELECT e.key, e.flow_scope_key"
+                + " FROM engine.element_instance e WHERE e.key = c.flow_scope_key OFFSET 0) s)"
+                + " SELECT DISTINCT ON (c.origin, v.name) c.origin, v.name, v.value FROM chain c"
+                + " CROSS JOIN LATERAL (SELECT x.name, x.value FROM engine.variable x"
+                + " WHERE x.scope_key = c.key OFFSET 0) v"
                 + " ORDER BY c.origin, v.name, c.depth")
-        // one array parameter, not IN (?, ?, ...): one SQL text for any number of keys, so that
-        // PostgreSQL parses and plans it once per connection (server-side prepared)
         .param(elementInstanceKeys.toArray(Long[]::new))
         .query(
             rs -> {
