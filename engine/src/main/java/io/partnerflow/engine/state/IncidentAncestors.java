@@ -34,13 +34,17 @@ public class IncidentAncestors {
 
   /** Records the incident for every instance above the called instance it was raised in. */
   public void record(long incidentKey, long calledProcessInstanceKey) {
+    // each step up is a lookup by key (LATERAL, OFFSET 0): a generic plan cached while the table
+    // was small must not be a hash join that scans engine.process_instance whole
     jdbc.sql(
             "INSERT INTO engine.incident_ancestor (incident_key, process_instance_key,"
                 + " element_instance_key) WITH RECURSIVE up(process_instance_key,"
                 + " element_instance_key) AS (SELECT parent_process_instance_key,"
                 + " parent_element_instance_key FROM engine.process_instance WHERE key = ?"
                 + " UNION ALL SELECT p.parent_process_instance_key, p.parent_element_instance_key"
-                + " FROM engine.process_instance p JOIN up ON p.key = up.process_instance_key)"
+                + " FROM up CROSS JOIN LATERAL (SELECT q.parent_process_instance_key,"
+                + " q.parent_element_instance_key FROM engine.process_instance q"
+                + " WHERE q.key = up.process_instance_key OFFSET 0) p)"
                 + " SELECT ?, process_instance_key, element_instance_key FROM up"
                 + " WHERE process_instance_key IS NOT NULL")
         .params(calledProcessInstanceKey, incidentKey)

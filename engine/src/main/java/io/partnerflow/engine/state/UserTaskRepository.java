@@ -140,13 +140,17 @@ public class UserTaskRepository {
   /** The variables visible from the task's element instance, inner scopes shadowing outer ones. */
   public List<VisibleVariable> visibleVariables(long elementInstanceKey) {
     return jdbc.sql(
+            // lookups by key only, as in VariableRepository#findVisibleForAll (whose comment says
+            // why): no cached generic plan that scans element_instance and variable whole
             "WITH RECURSIVE chain (key, flow_scope_key, depth) AS ("
                 + " SELECT key, flow_scope_key, 0 FROM engine.element_instance WHERE key = ?"
-                + " UNION ALL SELECT e.key, e.flow_scope_key, c.depth + 1"
-                + " FROM engine.element_instance e JOIN chain c ON e.key = c.flow_scope_key)"
+                + " UNION ALL SELECT s.key, s.flow_scope_key, c.depth + 1 FROM chain c"
+                + " CROSS JOIN LATERAL (SELECT e.key, e.flow_scope_key"
+                + " FROM engine.element_instance e WHERE e.key = c.flow_scope_key OFFSET 0) s)"
                 + " SELECT DISTINCT ON (v.name) v.key, v.name, v.value, v.scope_key,"
-                + " v.process_instance_key FROM engine.variable v"
-                + " JOIN chain c ON v.scope_key = c.key ORDER BY v.name, c.depth")
+                + " v.process_instance_key FROM chain c CROSS JOIN LATERAL (SELECT x.key, x.name,"
+                + " x.value, x.scope_key, x.process_instance_key FROM engine.variable x"
+                + " WHERE x.scope_key = c.key OFFSET 0) v ORDER BY v.name, c.depth")
         .param(elementInstanceKey)
         .query(
             (rs, row) ->
