@@ -115,7 +115,7 @@ public final class ElementContext {
    * which terminates this element on its way. Empty when caught, otherwise the incident message.
    */
   public java.util.Optional<String> throwError(ThrownError error) {
-    return run.throwError(instance, error);
+    return run.events().throwError(instance, error);
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.Optional;
  * each element instance: the error event sub-processes it contains (when it is a container), then
  * the error boundary events attached to it; within one level an event with the error's code wins
  * over a catch-all. Beyond the process root, the search goes on in the calling instance, from its
- * call activity (TokenMachine.Run#catchInCaller).
+ * call activity (EventTriggers#catchInCaller).
  */
 final class ErrorCatcher {
 

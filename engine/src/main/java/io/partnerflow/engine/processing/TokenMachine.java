@@ -172,12 +172,13 @@ public class TokenMachine {
     }
     ExecutableElement event = run.graph().element(eventId);
     if (event.settings(EventSubProcessStart.class) != null) {
-      run.triggerEventSubProcess(waiting, event, values == null ? Map.of() : values, Map.of());
+      run.events()
+          .triggerEventSubProcess(waiting, event, values == null ? Map.of() : values, Map.of());
       run.drain();
       return;
     }
     // in this run, which has loaded the host already
-    run.triggerBoundary(waiting, event, values == null ? Map.of() : values, Map.of());
+    run.events().triggerBoundary(waiting, event, values == null ? Map.of() : values, Map.of());
     run.drain();
   }
 
@@ -211,8 +212,12 @@ public class TokenMachine {
       Map<String, Object> values) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
     ElementInstanceRecord host = run.elementInstance(hostInstanceKey);
-    run.triggerBoundary(
-        host, run.graph().element(boundaryEventId), values == null ? Map.of() : values, Map.of());
+    run.events()
+        .triggerBoundary(
+            host,
+            run.graph().element(boundaryEventId),
+            values == null ? Map.of() : values,
+            Map.of());
     run.drain();
   }
 
@@ -227,7 +232,8 @@ public class TokenMachine {
   public Optional<String> throwError(
       ProcessInstanceRecord instance, long elementInstanceKey, ThrownError error) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
-    Optional<String> unhandled = run.throwError(run.elementInstance(elementInstanceKey), error);
+    Optional<String> unhandled =
+        run.events().throwError(run.elementInstance(elementInstanceKey), error);
     run.drain();
     return unhandled;
   }
@@ -298,6 +304,8 @@ public class TokenMachine {
     /** The calling instance's run when this instance was created by its call activity now. */
     private final Run caller;
 
+    private final EventTriggers events = new EventTriggers(this, boundaryWaits, variables);
+
     Run(ProcessInstanceRecord processInstance, ExecutableProcess graph) {
       this(processInstance, graph, null);
     }
@@ -318,6 +326,10 @@ public class TokenMachine {
 
     TokenMachine machine() {
       return TokenMachine.this;
+    }
+
+    EventTriggers events() {
+      return events;
     }
 
     void enqueueArrival(ExecutableElement element, ExecutableSequenceFlow flow, long scopeKey) {
@@ -471,71 +483,8 @@ public class TokenMachine {
         return instance;
       }
       processors.get(element.kind()).onActivate(context);
-      triggerCorrelatedBoundaries(key, correlated.get());
+      events.triggerCorrelatedBoundaries(key, correlated.get());
       return instance;
-    }
-
-    /**
-     * Events (message boundary events, message starts of event sub-processes) whose buffered
-     * message correlated while their element was activated.
-     */
-    private void triggerCorrelatedBoundaries(
-        long hostKey, List<BoundaryEventWaits.Correlated> correlated) {
-      for (BoundaryEventWaits.Correlated event : correlated) {
-        ElementInstanceRecord host = elementInstance(hostKey);
-        if (!host.isActive()) {
-          return;
-        }
-        triggerHeldEvent(host, graph.element(event.boundaryEventId()), event.variables());
-      }
-    }
-
-    /** An event that {@code owner} waits for occurred: a boundary event or an event sub-process. */
-    void triggerHeldEvent(
-        ElementInstanceRecord owner, ExecutableElement event, Map<String, Object> values) {
-      if (event.settings(EventSubProcessStart.class) != null) {
-        triggerEventSubProcess(owner, event, values, Map.of());
-      } else {
-        triggerBoundary(owner, event, values, Map.of());
-      }
-    }
-
-    /**
-     * The start event of an event sub-process in {@code scope} is triggered (timer, message, caught
-     * error). Interrupting: the rest of the scope's content is terminated and its other event
-     * sub-processes stop waiting; the scope completes after the event sub-process.
-     * Non-interrupting: it runs beside the content (a message start waits for the next message).
-     * The event's variables are local to the start event with output mappings (with {@code
-     * eventLocals}), otherwise they propagate from the event sub-process outwards.
-     */
-    void triggerEventSubProcess(
-        ElementInstanceRecord scope,
-        ExecutableElement start,
-        Map<String, Object> values,
-        Map<String, Object> eventLocals) {
-      ExecutableElement scopeElement = element(scope);
-      Optional<Map<String, Object>> next = Optional.empty();
-      if (start.settings(EventSubProcessStart.class).interrupting()) {
-        boundaryWaits.closeEventSubProcesses(scope.key(), scopeElement, graph);
-        terminateContent(scope.key(), scopeElement, null);
-      } else if (start.kind() == ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT) {
-        next = boundaryWaits.reopen(new ElementContext(this, scopeElement, scope), start.id());
-      }
-      ElementInstanceRecord eventSubProcess =
-          activate(graph.element(start.flowScopeId()), scope.key(), Map.of());
-      if (start.outputMappings().isEmpty()) {
-        if (!values.isEmpty()) {
-          variables.propagate(scopeChain(eventSubProcess.key()), processInstance.key(), values);
-        }
-        activate(start, eventSubProcess.key(), Map.of());
-      } else {
-        Map<String, Object> locals = new HashMap<>(eventLocals);
-        locals.putAll(values);
-        activate(start, eventSubProcess.key(), locals);
-      }
-      if (next.isPresent()) {
-        triggerEventSubProcess(scope, start, next.get(), Map.of());
-      }
     }
 
     /**
@@ -579,99 +528,6 @@ public class TokenMachine {
       }
     }
 
-    /**
-     * A boundary event is triggered (timer fired, error caught, message correlated): an
-     * interrupting one terminates its host first. The event's variables are local to it when it has
-     * output mappings (with {@code eventLocals}, e.g. the error code, which only those mappings
-     * see), otherwise they propagate into the host's flow scope.
-     */
-    void triggerBoundary(
-        ElementInstanceRecord host,
-        ExecutableElement boundary,
-        Map<String, Object> values,
-        Map<String, Object> eventLocals) {
-      BoundaryEventDefinition definition = boundary.settings(BoundaryEventDefinition.class);
-      Optional<Map<String, Object>> next = Optional.empty();
-      if (definition.interrupting()) {
-        terminate(host);
-      } else if (boundary.kind() == ElementKind.BOUNDARY_MESSAGE_EVENT) {
-        next = boundaryWaits.reopen(new ElementContext(this, element(host), host), boundary.id());
-      }
-      Long scopeKey = host.flowScopeKey();
-      if (boundary.outputMappings().isEmpty()) {
-        if (!values.isEmpty()) {
-          variables.propagate(scopeChain(scopeKey), processInstance.key(), values);
-        }
-        activate(boundary, scopeKey, Map.of());
-      } else {
-        Map<String, Object> locals = new HashMap<>(eventLocals);
-        locals.putAll(values);
-        activate(boundary, scopeKey, locals);
-      }
-      if (next.isPresent()) {
-        // a buffered message was waiting for the reopened subscription
-        triggerBoundary(host, boundary, next.get(), Map.of());
-      }
-    }
-
-    /**
-     * Throws a BPMN error at an element instance: the innermost matching catch event of this
-     * instance catches it, else one of the calling instances' ({@link #catchInCaller}). Empty when
-     * caught, otherwise the incident message; nothing changed then.
-     */
-    Optional<String> throwError(ElementInstanceRecord thrower, ThrownError error) {
-      List<ElementInstanceRecord> scopes =
-          scopeChain(thrower.key()).stream().map(this::elementInstance).toList();
-      ErrorCatcher.Result result = ErrorCatcher.find(graph, scopes, error.code());
-      if (result.found().isPresent()) {
-        catchError(result.found().get(), error);
-        return Optional.empty();
-      }
-      if (catchInCaller(error)) {
-        // the calling instance's run terminated this instance: nothing is left to do here
-        agenda.clear();
-        pendingArrivals.clear();
-        return Optional.empty();
-      }
-      return Optional.of(error.unhandledMessage(result.available()));
-    }
-
-    /**
-     * Nothing in this instance catches the error: as in Camunda 8, the search goes on at the call
-     * activity that created it, in the calling instance (its boundary events, its flow scopes, then
-     * that instance's own caller), in the caller's run when it is on the stack (the child was just
-     * created), else in a new one. Caught there, the call activity is terminated and this instance
-     * with it; not caught, nothing changed and the incident stays with the thrower here.
-     */
-    private boolean catchInCaller(ThrownError error) {
-      if (!processInstance.isCalled()) {
-        return false;
-      }
-      Run callerRun = callerRun();
-      ElementInstanceRecord callActivity =
-          callerRun.elementInstance(processInstance.parentElementInstanceKey());
-      if (!callActivity.isActive() || callerRun.throwError(callActivity, error).isPresent()) {
-        return false;
-      }
-      if (caller == null) {
-        callerRun.drain();
-      }
-      return true;
-    }
-
-    private void catchError(ErrorCatcher.Catch found, ThrownError error) {
-      Map<String, Object> eventLocals = new HashMap<>();
-      eventLocals.put("errorCode", error.code());
-      if (error.message() != null) {
-        eventLocals.put("errorMessage", error.message());
-      }
-      if (found.boundary()) {
-        triggerBoundary(found.scope(), found.catchEvent(), error.variables(), eventLocals);
-      } else {
-        triggerEventSubProcess(found.scope(), found.catchEvent(), error.variables(), eventLocals);
-      }
-    }
-
     /** Runs an active element's activation again (input mappings, then its processor). */
     void reactivate(long elementInstanceKey) {
       ElementInstanceRecord instance = elementInstance(elementInstanceKey);
@@ -697,7 +553,7 @@ public class TokenMachine {
         return;
       }
       processors.get(element.kind()).onActivate(context);
-      triggerCorrelatedBoundaries(instance.key(), correlated.get());
+      events.triggerCorrelatedBoundaries(instance.key(), correlated.get());
     }
 
     private void complete(Completion completion) {
@@ -837,8 +693,19 @@ public class TokenMachine {
       return called;
     }
 
+    /** Whether the calling instance's run is on the stack (this instance was just created). */
+    boolean callerOnStack() {
+      return caller != null;
+    }
+
+    /** This instance was terminated by its caller's run: the tokens left here go nowhere. */
+    void abandon() {
+      agenda.clear();
+      pendingArrivals.clear();
+    }
+
     /** The calling instance's run: the one on the stack (the child was just created), else new. */
-    private Run callerRun() {
+    Run callerRun() {
       if (caller != null) {
         return caller;
       }
@@ -861,7 +728,7 @@ public class TokenMachine {
       Map<String, Object> childVariables = variables.local(processInstance.key());
       Run callerRun = callerRun();
       callerRun.completeCallActivity(processInstance.parentElementInstanceKey(), childVariables);
-      if (caller == null) {
+      if (!callerOnStack()) {
         callerRun.drain();
       }
     }
