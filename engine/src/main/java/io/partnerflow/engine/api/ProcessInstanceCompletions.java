@@ -186,14 +186,7 @@ class ProcessInstanceCompletions implements SmartLifecycle {
         return;
       }
       done = true;
-      result.complete(
-          new CreateProcessInstanceResult()
-              .processInstanceKey(Keys.format(created.key()))
-              .processDefinitionKey(Keys.format(created.processDefinitionKey()))
-              .processDefinitionId(created.bpmnProcessId())
-              .processDefinitionVersion(created.version())
-              .tenantId(created.tenantId())
-              .variables(variables()));
+      result.complete(ProcessInstanceCreationEndpoint.result(created, variables()));
     }
 
     synchronized void fail(EngineException e) {

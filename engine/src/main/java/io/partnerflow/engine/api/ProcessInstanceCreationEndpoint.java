@@ -60,14 +60,19 @@ class ProcessInstanceCreationEndpoint implements HotEndpoint {
           .await(instance, request.getRequestTimeout(), request.getFetchVariables())
           .thenApply(result -> new Reply(200, result));
     }
-    return Reply.ok(
-        new CreateProcessInstanceResult()
-            .processInstanceKey(Keys.format(instance.key()))
-            .processDefinitionKey(Keys.format(instance.processDefinitionKey()))
-            .processDefinitionId(instance.bpmnProcessId())
-            .processDefinitionVersion(instance.version())
-            .tenantId(instance.tenantId())
-            .variables(Map.of()));
+    return Reply.ok(result(instance, Map.of()));
+  }
+
+  /** The answer for a created instance: at once without variables, or awaited with them. */
+  static CreateProcessInstanceResult result(
+      ProcessInstanceRecord instance, Map<String, Object> variables) {
+    return new CreateProcessInstanceResult()
+        .processInstanceKey(Keys.format(instance.key()))
+        .processDefinitionKey(Keys.format(instance.processDefinitionKey()))
+        .processDefinitionId(instance.bpmnProcessId())
+        .processDefinitionVersion(instance.version())
+        .tenantId(instance.tenantId())
+        .variables(variables);
   }
 
   private static boolean notEmpty(List<?> list) {
