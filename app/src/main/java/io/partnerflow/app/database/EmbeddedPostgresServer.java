@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -40,11 +41,14 @@ public final class EmbeddedPostgresServer {
       Path directory, EmbeddedPostgresProperties properties) {
     try {
       Files.createDirectories(directory);
+      OrphanedPostmaster.stopIfAny(directory);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(directory)
               .setCleanDataDirectory(properties.cleanOnStart())
               .setPort(properties.port())
+              // after a crash the server first replays its write-ahead log
+              .setPGStartupWait(Duration.ofMinutes(2))
               // the library's defaults favour test speed over durability; real data needs both
               .setServerConfig("fsync", properties.durable() ? "on" : "off")
               .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
