@@ -8,10 +8,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Without the demo profile nobody can log in with a known password. */
+/**
+ * Without the demo profile nobody can log in with a known password. The context runs with the
+ * production defaults that the test profile changes (the engine clock cannot be moved).
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-    properties = "partnerflow.embedded-postgres.database=partnerflow_without_demo")
+    properties = {
+      "partnerflow.embedded-postgres.database=partnerflow_without_demo",
+      "partnerflow.engine.clock.enabled=false"
+    })
 @ActiveProfiles("test")
 class WithoutDemoProfileTest {
 

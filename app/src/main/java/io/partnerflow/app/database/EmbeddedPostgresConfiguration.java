@@ -26,8 +26,8 @@ class EmbeddedPostgresConfiguration {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setPoolName("partnerflow");
     dataSource.setJdbcUrl(server.jdbcUrl(properties.database()));
-    dataSource.setUsername("postgres");
-    dataSource.setPassword("postgres");
+    dataSource.setUsername(EmbeddedPostgresServer.SUPERUSER);
+    dataSource.setPassword(server.password());
     dataSource.setMaximumPoolSize(20);
     return dataSource;
   }

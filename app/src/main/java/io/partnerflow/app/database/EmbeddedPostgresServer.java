@@ -18,17 +18,25 @@ import javax.sql.DataSource;
 /**
  * One embedded PostgreSQL cluster per data directory and JVM. Spring test contexts come and go, the
  * cluster stays: it is started once and stopped by the JVM's shutdown hook.
+ *
+ * <p>Nothing connects without the superuser's password: it is generated when the cluster is created
+ * ({@link SuperuserPassword}) and pg_hba.conf asks every connection for it. A cluster created
+ * before (with the library's "trust") gets a password on its next start.
  */
 public final class EmbeddedPostgresServer {
 
   private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
 
+  static final String SUPERUSER = "postgres";
+
   private final EmbeddedPostgres postgres;
   private final Path dataDirectory;
+  private final String password;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String password) {
     this.postgres = postgres;
     this.dataDirectory = dataDirectory;
+    this.password = password;
   }
 
   /** Returns the cluster for the configured data directory, starting it on first use. */
@@ -42,7 +50,12 @@ public final class EmbeddedPostgresServer {
     try {
       Files.createDirectories(directory);
       OrphanedPostmaster.stopIfAny(directory);
-      EmbeddedPostgres postgres =
+      SuperuserPassword secret = new SuperuserPassword(directory);
+      boolean created =
+          properties.cleanOnStart() || !Files.exists(directory.resolve("postgresql.conf"));
+      boolean trusting = !created && !secret.exists();
+      String password = created || trusting ? secret.generate() : secret.read();
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(directory)
               .setCleanDataDirectory(properties.cleanOnStart())
@@ -52,14 +65,46 @@ public final class EmbeddedPostgresServer {
               // the library's defaults favour test speed over durability; real data needs both
               .setServerConfig("fsync", properties.durable() ? "on" : "off")
               .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
-              .start();
-      return new EmbeddedPostgresServer(postgres, directory);
+              .setServerConfig("password_encryption", "scram-sha-256")
+              .setConnectConfig("password", password);
+      if (created) {
+        // initdb options: these come after the library's "-A trust" and replace it
+        builder
+            .setLocaleConfig("auth", "scram-sha-256")
+            .setLocaleConfig("pwfile", secret.file().toString());
+      }
+      if (!trusting) {
+        builder.setDataDirectoryCustomizer(
+            dataDirectory -> SuperuserPassword.requirePasswords(dataDirectory.toPath()));
+      }
+      EmbeddedPostgres postgres = builder.start();
+      if (trusting) {
+        setPasswordOfTrustingCluster(postgres, directory, password);
+      }
+      return new EmbeddedPostgresServer(postgres, directory, password);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not start the embedded PostgreSQL in "
               + directory
               + " (is another Partnerflow running on the same data directory?)",
           e);
+    }
+  }
+
+  /**
+   * A cluster from before passwords (its pg_hba.conf still trusts every local connection): sets the
+   * new password while trust still lets us in, then requires it from every connection.
+   */
+  private static void setPasswordOfTrustingCluster(
+      EmbeddedPostgres postgres, Path directory, String password) {
+    try (Connection connection = postgres.getPostgresDatabase(Map.of()).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "ALTER ROLE " + SUPERUSER + " PASSWORD '" + password.replace("'", "''") + "'");
+      SuperuserPassword.requirePasswords(directory);
+      statement.execute("SELECT pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not set the embedded PostgreSQL's password", e);
     }
   }
 
@@ -75,7 +120,12 @@ public final class EmbeddedPostgresServer {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create database " + database, e);
     }
-    return postgres.getJdbcUrl("postgres", database);
+    return postgres.getJdbcUrl(SUPERUSER, database);
+  }
+
+  /** The superuser's password (the one in {@code <data-directory>.password}). */
+  public String password() {
+    return password;
   }
 
   private static boolean exists(Connection connection, String database) throws SQLException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -12,10 +14,15 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Points the app's Camunda client at the embedded engine (loopback REST, basic auth) unless the
  * user configured the client explicitly. Does nothing when the engine is disabled.
+ *
+ * <p>Without a configured {@code partnerflow.engine.api.password} the /v2 credential is generated
+ * here, at every start, from {@link SecureRandom}: only this JVM's client knows it, so no
+ * installation shares a credential with another.
  */
 public class EngineClientEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -26,7 +33,15 @@ public class EngineClientEnvironmentPostProcessor implements EnvironmentPostProc
   }
 
   static final String PROPERTY_SOURCE = "partnerflowEngineClient";
+  static final String USERNAME = "partnerflow.engine.api.username";
+  static final String PASSWORD = "partnerflow.engine.api.password";
   static final String SERVER_PORT = "partnerflowEngineServerPort";
+  static final String GENERATED_CREDENTIAL = "partnerflowEngineGeneratedCredential";
+
+  /** Username of the generated credential; the password is what keeps it secret. */
+  static final String GENERATED_USERNAME = "embedded-client";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
   public void postProcessEnvironment(
@@ -42,12 +57,11 @@ public class EngineClientEnvironmentPostProcessor implements EnvironmentPostProc
           .getPropertySources()
           .addFirst(new MapPropertySource(SERVER_PORT, Map.of("server.port", port)));
     }
-    String username =
-        environment.getProperty(
-            "partnerflow.engine.api.username", EngineProperties.DEFAULT_CREDENTIAL);
-    String password =
-        environment.getProperty(
-            "partnerflow.engine.api.password", EngineProperties.DEFAULT_CREDENTIAL);
+    if (!StringUtils.hasText(environment.getProperty(PASSWORD))) {
+      generateCredential(environment);
+    }
+    String username = environment.getProperty(USERNAME);
+    String password = environment.getProperty(PASSWORD);
     Map<String, Object> defaults = new LinkedHashMap<>();
     defaults.put("camunda.client.mode", "self-managed");
     defaults.put("camunda.client.rest-address", "http://127.0.0.1:" + port);
@@ -62,6 +76,22 @@ public class EngineClientEnvironmentPostProcessor implements EnvironmentPostProc
       // lowest precedence: anything the user set anywhere wins
       environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
     }
+  }
+
+  /**
+   * A random password (and a username, unless one is configured) for this start, put before every
+   * other property source so that a blank value in a config file cannot hide it.
+   */
+  private static void generateCredential(ConfigurableEnvironment environment) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    Map<String, Object> credential = new LinkedHashMap<>();
+    String username = environment.getProperty(USERNAME);
+    credential.put(USERNAME, StringUtils.hasText(username) ? username : GENERATED_USERNAME);
+    credential.put(PASSWORD, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    environment
+        .getPropertySources()
+        .addFirst(new MapPropertySource(GENERATED_CREDENTIAL, credential));
   }
 
   private static int freePort() {

@@ -23,13 +23,17 @@ public class EngineProperties {
     return api;
   }
 
-  /** The one credential that may call /v2 (HTTP Basic); the embedded client uses it too. */
+  /**
+   * The one credential that may call /v2 (HTTP Basic); the embedded client uses it too. Without a
+   * password, a random one is generated at every start that only the in-process client knows (see
+   * {@link EngineClientEnvironmentPostProcessor}).
+   */
   public static class Api {
-    /** Demo default; set PARTNERFLOW_ENGINE_API_USERNAME in production. */
-    private String username = DEFAULT_CREDENTIAL;
+    /** PARTNERFLOW_ENGINE_API_USERNAME; generated when no password is configured. */
+    private String username;
 
-    /** Demo default; set PARTNERFLOW_ENGINE_API_PASSWORD in production. */
-    private String password = DEFAULT_CREDENTIAL;
+    /** PARTNERFLOW_ENGINE_API_PASSWORD; generated at every start when unset. */
+    private String password;
 
     public String getUsername() {
       return username;
@@ -47,7 +51,4 @@ public class EngineProperties {
       this.password = password;
     }
   }
-
-  /** Demo username and password, documented in engine/README.md. */
-  public static final String DEFAULT_CREDENTIAL = "partnerflow";
 }

@@ -38,6 +38,11 @@ public class EngineException extends RuntimeException {
     return new EngineException(404, "NOT_FOUND", detail);
   }
 
+  /** 403: the operation is switched off on this engine. */
+  public static EngineException forbidden(String detail) {
+    return new EngineException(403, "FORBIDDEN", detail);
+  }
+
   /** 409: the entity exists but is in a state that does not allow the operation. */
   public static EngineException invalidState(String detail) {
     return new EngineException(409, "INVALID_STATE", detail);

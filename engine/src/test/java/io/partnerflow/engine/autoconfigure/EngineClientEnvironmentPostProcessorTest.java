@@ -26,8 +26,35 @@ class EngineClientEnvironmentPostProcessorTest {
     assertThat(environment.getProperty("camunda.client.prefer-rest-over-grpc")).isEqualTo("true");
     assertThat(environment.getProperty("camunda.client.grpc-address")).startsWith("http://");
     assertThat(environment.getProperty("camunda.client.auth.method")).isEqualTo("basic");
-    assertThat(environment.getProperty("camunda.client.auth.username")).isEqualTo("partnerflow");
-    assertThat(environment.getProperty("camunda.client.auth.password")).isEqualTo("partnerflow");
+    assertThat(environment.getProperty("camunda.client.auth.username"))
+        .isEqualTo(environment.getProperty("partnerflow.engine.api.username"));
+    assertThat(environment.getProperty("camunda.client.auth.password"))
+        .isEqualTo(environment.getProperty("partnerflow.engine.api.password"));
+  }
+
+  @Test
+  void shouldGenerateADifferentSecretAtEveryStartWithoutAConfiguredPassword() {
+    // given: two installations without a configured credential (one with a blank password, as
+    // an empty environment variable gives)
+    MockEnvironment first = new MockEnvironment();
+    MockEnvironment second =
+        new MockEnvironment().withProperty("partnerflow.engine.api.password", "");
+
+    // when
+    processor.postProcessEnvironment(first, new SpringApplication());
+    processor.postProcessEnvironment(second, new SpringApplication());
+
+    // then: each has a long random password, the engine and its client agree on it, and the old
+    // README default is nobody's credential
+    String password = first.getProperty("partnerflow.engine.api.password");
+    assertThat(password).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo("partnerflow");
+    assertThat(second.getProperty("partnerflow.engine.api.password"))
+        .hasSizeGreaterThanOrEqualTo(40)
+        .isNotEqualTo(password);
+    assertThat(first.getProperty("camunda.client.auth.password")).isEqualTo(password);
+    assertThat(first.getProperty("camunda.client.auth.username"))
+        .isEqualTo(first.getProperty("partnerflow.engine.api.username"))
+        .isNotBlank();
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
+import io.partnerflow.app.base.secret.InstallationSecrets;
 import io.partnerflow.app.form.FieldError;
 import io.partnerflow.app.form.FormSchema;
 import io.partnerflow.app.form.FormService;
@@ -66,7 +67,8 @@ public class ApplicationService {
       NotificationService notifications,
       RecruitmentProperties properties,
       ObjectMapper json,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      InstallationSecrets secrets) {
     this.repository = repository;
     this.process = process;
     this.forms = forms;
@@ -74,7 +76,9 @@ public class ApplicationService {
     this.properties = properties;
     this.json = json;
     this.transaction = new TransactionTemplate(transactions);
-    this.addresses = new AddressHasher(properties.addressSalt());
+    this.addresses =
+        new AddressHasher(
+            properties.addressSalt(), () -> secrets.obtain(InstallationSecrets.ADDRESS_SALT));
   }
 
   /** The start form of the latest {@code partner-recruitment}; empty while none is deployed. */

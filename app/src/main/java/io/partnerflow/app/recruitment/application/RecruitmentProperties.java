@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitWindow the window of the per-address limit
  * @param maxSubmissionChars most characters a submission may have as JSON (every field has its own
  *     maximum in the form on top)
- * @param addressSalt secret mixed into the stored hash of the sender's address; blank: a random one
- *     per start (the limit then restarts with the platform)
+ * @param addressSalt secret mixed into the stored hash of the sender's address; blank (the
+ *     default): a secret generated once per installation and kept in the database, shared by all
+ *     nodes
  * @param startRetryInterval pause between two runs of the retry that starts the process of
  *     applications whose start failed
  */

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partnerflow.app.base.secret.InstallationSecrets;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.notification.NotificationService;
 import java.io.IOException;
@@ -54,7 +55,8 @@ class ApplicationServiceStartFailureTest {
             notifications,
             properties,
             new ObjectMapper(),
-            mock(PlatformTransactionManager.class));
+            mock(PlatformTransactionManager.class),
+            mock(InstallationSecrets.class));
     when(process.latestStartForm()).thenReturn(Optional.of(classpathForm()));
   }
 
