@@ -21,6 +21,17 @@ public final class TaskFixtures {
 
   /** Deploys a fresh process whose single task goes to {@code group}, with the smoke form. */
   public String deployReviewProcess(String group) throws Exception {
+    byte[] form =
+        new ClassPathResource("models-test/modeling-smoke.form").getInputStream().readAllBytes();
+    client.newDeployResourceCommand().addResourceBytes(form, "modeling-smoke.form").send().join();
+    return deployProcessWithForm(group, "modeling-smoke");
+  }
+
+  /**
+   * Deploys a fresh process whose single task goes to {@code group} and links the form {@code
+   * formId}, which must be deployed already (e.g. one of forms/, deployed at start).
+   */
+  public String deployProcessWithForm(String group, String formId) {
     String processId = "tasklist-" + UUID.randomUUID().toString().substring(0, 8);
     BpmnModelInstance model =
         Bpmn.createExecutableProcess(processId)
@@ -29,18 +40,11 @@ public final class TaskFixtures {
             .name("Review " + processId)
             .zeebeUserTask()
             .zeebeCandidateGroups(group)
-            .zeebeFormId("modeling-smoke")
+            .zeebeFormId(formId)
             .zeebeDueDate("=now() + duration(\"P3D\")")
             .endEvent()
             .done();
-    byte[] form =
-        new ClassPathResource("models-test/modeling-smoke.form").getInputStream().readAllBytes();
-    client
-        .newDeployResourceCommand()
-        .addProcessModel(model, processId + ".bpmn")
-        .addResourceBytes(form, "modeling-smoke.form")
-        .send()
-        .join();
+    client.newDeployResourceCommand().addProcessModel(model, processId + ".bpmn").send().join();
     return processId;
   }
 

@@ -22,6 +22,7 @@ import io.partnerflow.app.tasklist.TaskDetails;
 import io.partnerflow.app.tasklist.TaskListService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -49,26 +50,33 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     Optional<Long> key = event.getRouteParameters().get("key").flatMap(TaskView::parseKey);
     try {
       details = tasks.get(key.orElseThrow(() -> new AccessDeniedException("No such task")));
-      show();
+      show(null);
     } catch (AccessDeniedException | TaskConflictException unavailable) {
       notify("tasklist.error.unavailable", NotificationVariant.LUMO_ERROR);
       event.forwardTo(TaskListView.class);
     }
   }
 
-  private void show() {
+  /**
+   * @param filledIn the form as the user left it, kept when the task still has the same form; null
+   *     renders it afresh from the task's variables
+   */
+  private void show(RenderedForm filledIn) {
     removeAll();
     add(new H2(details.task().name()));
-    HorizontalLayout body = new HorizontalLayout(new TaskContext(details), formColumn());
+    HorizontalLayout body = new HorizontalLayout(new TaskContext(details), formColumn(filledIn));
     body.setWidthFull();
     add(body);
   }
 
-  private VerticalLayout formColumn() {
+  private VerticalLayout formColumn(RenderedForm filledIn) {
     VerticalLayout column = new VerticalLayout();
     column.setPadding(false);
     if (details.formSchema() != null) {
-      form = renderer.render(details.formSchema(), details.variables(), getLocale());
+      form =
+          filledIn != null && Objects.equals(filledIn.schema().id(), details.formId())
+              ? filledIn
+              : renderer.render(details.formSchema(), details.variables(), getLocale());
       form.setId("task-form");
       column.add(form);
     } else {
@@ -130,9 +138,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
   }
 
+  /**
+   * After claim or hand back only the assignee changed: the form keeps what the user typed, so
+   * filling it in before claiming loses nothing.
+   */
   private void reload() {
     details = tasks.get(details.task().key());
-    show();
+    show(form);
   }
 
   private void notify(String key, NotificationVariant variant) {

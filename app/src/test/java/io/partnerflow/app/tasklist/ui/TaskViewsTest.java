@@ -5,17 +5,22 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.partnerflow.app.form.FormOption;
+import io.partnerflow.app.form.ui.RenderedForm;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.tasklist.TaskFixtures;
 import io.partnerflow.app.tasklist.TaskSummary;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +92,51 @@ class TaskViewsTest {
   }
 
   @Test
+  void shouldKeepWhatTheManagerTypedWhenClaimingTheTask() throws Exception {
+    // given: the recruitment review form, filled in before the claim
+    String reviewProcess = fixtures.deployProcessWithForm("partner-managers", "application-review");
+    long task = fixtures.startAndAwaitTask(reviewProcess, Map.of("companyName", "Northwind"));
+    KaribuSupport.login(context, "manager");
+    UI.getCurrent().navigate(TaskView.class, new RouteParameters("key", String.valueOf(task)));
+    RadioButtonGroup<FormOption> decision = field("decision");
+    HasValueUtilsKt._setValue(decision, option(decision, "request-information"));
+    HasValueUtilsKt._setValue(field("informationRequest"), "Which products do you resell?");
+    HasValueUtilsKt._setValue(field("reviewComment"), "Looks promising");
+
+    // when
+    _click(_get(Button.class, spec -> spec.withId("claim")));
+
+    // then: claimed, and every value is still there, ready to complete
+    _get(Button.class, spec -> spec.withId("unclaim"));
+    RenderedForm form = _get(RenderedForm.class);
+    assertThat(form.values())
+        .containsEntry("decision", "request-information")
+        .containsEntry("informationRequest", "Which products do you resell?")
+        .containsEntry("reviewComment", "Looks promising");
+    _click(_get(Button.class, spec -> spec.withId("complete")));
+    assertThat(fixtures.stateOf(task)).isEqualTo(UserTaskState.COMPLETED);
+    _get(TaskListView.class);
+  }
+
+  @Test
+  void shouldOpenATaskWhoseProcessHoldsAVariableSetToNull() throws Exception {
+    // given: as after a first review whose comment was left empty
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("companyName", "Fabrikam");
+    variables.put("reviewComment", null);
+    String reviewProcess = fixtures.deployProcessWithForm("partner-managers", "application-review");
+    long task = fixtures.startAndAwaitTask(reviewProcess, variables);
+    KaribuSupport.login(context, "manager");
+
+    // when
+    UI.getCurrent().navigate(TaskView.class, new RouteParameters("key", String.valueOf(task)));
+
+    // then
+    assertThat(_get(TaskContext.class).getElement().getTextRecursively()).contains("Fabrikam");
+    _get(RenderedForm.class);
+  }
+
+  @Test
   void shouldSendALegalUserBackToTheListForAManagersTask() throws Exception {
     // given
     long task = fixtures.startAndAwaitTask(processId, Map.of());
@@ -97,5 +147,19 @@ class TaskViewsTest {
 
     // then
     _get(TaskListView.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <F> F field(String key) {
+    return (F) _get(RenderedForm.class).field(key).orElseThrow();
+  }
+
+  private static FormOption option(RadioButtonGroup<FormOption> group, Object value) {
+    return group
+        .getListDataView()
+        .getItems()
+        .filter(option -> value.equals(option.value()))
+        .findFirst()
+        .orElseThrow();
   }
 }
