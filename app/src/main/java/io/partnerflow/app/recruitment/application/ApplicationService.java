@@ -58,6 +58,7 @@ public class ApplicationService {
   private final ObjectMapper json;
   private final TransactionTemplate transaction;
   private final AddressHasher addresses;
+  private final FormTickets tickets;
 
   ApplicationService(
       ApplicationRepository repository,
@@ -66,7 +67,8 @@ public class ApplicationService {
       NotificationService notifications,
       RecruitmentProperties properties,
       ObjectMapper json,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      FormTickets tickets) {
     this.repository = repository;
     this.process = process;
     this.forms = forms;
@@ -75,6 +77,7 @@ public class ApplicationService {
     this.json = json;
     this.transaction = new TransactionTemplate(transactions);
     this.addresses = new AddressHasher(properties.addressSalt());
+    this.tickets = tickets;
   }
 
   /** The start form of the latest {@code partner-recruitment}; empty while none is deployed. */
@@ -90,8 +93,11 @@ public class ApplicationService {
    * @throws InvalidApplicationException with the field errors (also for an oversize submission)
    * @throws ApplicationRateLimitedException when the address reached its limit
    * @throws ApplicationsClosedException when no recruitment process is deployed
+   * @throws FormTicketException when the form was sent sooner than a person fills it, or its ticket
+   *     is missing, altered or too old
    */
   public ApplicationReceipt submit(ApplicationSubmission submission) {
+    tickets.check(submission.formTicket());
     if (submission.honeypot() != null && !submission.honeypot().isEmpty()) {
       log.info("Dropped an application with a filled honeypot field");
       return receipt(ApplicationTokens.generate());
