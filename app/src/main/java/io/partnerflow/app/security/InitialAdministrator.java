@@ -41,6 +41,11 @@ class InitialAdministrator implements ApplicationRunner {
               + " to create user 'admin', or run with the demo profile.");
       return;
     }
+    PasswordPolicy.check(password)
+        .ifPresent(
+            violation -> {
+              throw new InitialAdminPasswordException(violation);
+            });
     users.createIfAbsent(
         new NewUserAccount(
             "admin", password, "Administrator", null, Set.of(Role.ADMIN), Set.of("admins")));

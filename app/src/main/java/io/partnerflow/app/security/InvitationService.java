@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvitationService {
 
   /** Shortest password a new user may choose. */
-  public static final int MINIMUM_PASSWORD_LENGTH = 12;
+  public static final int MINIMUM_PASSWORD_LENGTH = PasswordPolicy.MINIMUM_LENGTH;
 
   private static final Duration VALIDITY = Duration.ofDays(7);
 
@@ -85,13 +85,12 @@ public class InvitationService {
    * Sets the password through a link, once.
    *
    * @return false when the link is unknown, used or expired (the same answer for all three)
-   * @throws IllegalArgumentException when the password is shorter than the minimum
+   * @throws PasswordPolicyException when the password is too short or too long ({@link
+   *     PasswordPolicy})
    */
   @Transactional
   public boolean setPassword(String token, String password) {
-    if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
-      throw new IllegalArgumentException("password too short");
-    }
+    PasswordPolicy.require(password);
     if (token == null || token.isBlank()) {
       return false;
     }

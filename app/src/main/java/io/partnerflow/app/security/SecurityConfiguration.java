@@ -2,6 +2,8 @@ package io.partnerflow.app.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import io.partnerflow.app.security.throttle.LoginThrottle;
+import io.partnerflow.app.security.throttle.ThrottledAuthenticationProvider;
 import io.partnerflow.app.security.ui.LoginView;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -9,11 +11,13 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,7 +34,19 @@ class SecurityConfiguration {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return new BCryptPasswordEncoder();
+    return new Bcrypt72PasswordEncoder();
+  }
+
+  /**
+   * The one username/password check of the app (form login, HTTP Basic on the actuator), behind the
+   * login throttle. Being the only provider bean, it replaces Spring's default one.
+   */
+  @Bean
+  AuthenticationProvider authenticationProvider(
+      UserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(passwordEncoder);
+    return new ThrottledAuthenticationProvider(passwords, throttle);
   }
 
   @Bean
@@ -62,6 +78,7 @@ class SecurityConfiguration {
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // read-only GET endpoints, no browser session involved
+        .headers(SecurityHeaders.all())
         .build();
   }
 
@@ -69,6 +86,7 @@ class SecurityConfiguration {
   @Order(100)
   SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
     http.sessionManagement(session -> session.sessionFixation().changeSessionId());
+    http.headers(SecurityHeaders.all());
     http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();
   }

@@ -7,6 +7,7 @@ import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.recruitment.application.ApplicationReceipt;
 import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
+import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.tasklist.DueFilter;
 import io.partnerflow.app.tasklist.TaskListService;
@@ -40,6 +41,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class RecruitmentBenchmark {
 
   @Autowired ApplicationService applications;
+  @Autowired FormTickets tickets;
   @Autowired ModelDeploymentService deployments;
   @Autowired TaskListService tasks;
   @Autowired CamundaClient client;
@@ -139,7 +141,7 @@ class RecruitmentBenchmark {
             .isEmpty();
   }
 
-  private static ApplicationSubmission submission(int i) {
+  private ApplicationSubmission submission(int i) {
     Map<String, Object> values = new HashMap<>();
     values.put("companyName", "Benchmark " + UUID.randomUUID().toString().substring(0, 8));
     values.put("website", "https://benchmark.example");
@@ -153,7 +155,8 @@ class RecruitmentBenchmark {
     values.put("contactName", "Bea Benchmark");
     values.put("contactEmail", "bench-" + i + "@example.org");
     values.put("consent", true);
-    return new ApplicationSubmission(values, "", "bench-" + UUID.randomUUID(), Locale.ENGLISH);
+    return new ApplicationSubmission(
+        values, "", "bench-" + UUID.randomUUID(), Locale.ENGLISH, tickets.issue());
   }
 
   private void login(String username) {

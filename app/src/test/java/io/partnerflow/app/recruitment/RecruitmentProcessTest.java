@@ -12,6 +12,7 @@ import io.partnerflow.app.partner.ProcessStep;
 import io.partnerflow.app.recruitment.application.ApplicationReceipt;
 import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
+import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.time.Duration;
@@ -38,6 +39,7 @@ class RecruitmentProcessTest {
   @Autowired CamundaClient client;
   @Autowired ModelDeploymentService deployments;
   @Autowired ApplicationService applications;
+  @Autowired FormTickets tickets;
   @Autowired JdbcClient jdbc;
   @Autowired PartnerProcessHistory processHistory;
 
@@ -216,7 +218,8 @@ class RecruitmentProcessTest {
     values.put("consent", true);
     ApplicationReceipt receipt =
         applications.submit(
-            new ApplicationSubmission(values, "", "test-" + UUID.randomUUID(), Locale.ENGLISH));
+            new ApplicationSubmission(
+                values, "", "test-" + UUID.randomUUID(), Locale.ENGLISH, tickets.issue()));
     String token = receipt.statusPath().substring(receipt.statusPath().lastIndexOf('/') + 1);
     Map<String, Object> row =
         await(

@@ -68,6 +68,44 @@ class WebSecurityTest {
     assertThat(metrics.body()).contains("jvm_memory_used_bytes");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/login", "/apply", "/actuator/health"})
+  void shouldSendTheBrowserSideDefences(String path) throws Exception {
+    // when
+    HttpResponse<String> response = get(path, null);
+
+    // then: a policy Vaadin runs under (the browser tests run with it) and nothing more
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("default-src 'self'")
+                    .contains("script-src 'self' 'unsafe-inline' 'unsafe-eval'")
+                    .contains("style-src 'self' 'unsafe-inline'")
+                    .contains("frame-ancestors 'none'")
+                    .contains("object-src 'none'")
+                    .doesNotContain("*"));
+    assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    assertThat(response.headers().firstValue("Permissions-Policy"))
+        .hasValueSatisfying(policy -> assertThat(policy).contains("camera=()"));
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  @Test
+  void shouldKeepTheSessionCookieFromScriptsAndCrossSiteRequests() throws Exception {
+    // when: the first page of a visitor opens a session
+    HttpResponse<String> response = get("/login", null);
+
+    // then: HttpOnly and SameSite; Secure only when server.servlet.session.cookie.secure says so
+    String cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(value -> value.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    assertThat(cookie).doesNotContain("Secure");
+  }
+
   private HttpResponse<String> get(String path, String authorization) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();

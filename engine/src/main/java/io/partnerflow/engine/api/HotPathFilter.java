@@ -38,7 +38,7 @@ class HotPathFilter implements Filter, Ordered {
   private static final Logger LOG = LoggerFactory.getLogger(HotPathFilter.class);
 
   /** Bodies are read whole before parsing; variables beyond this are refused, not buffered. */
-  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+  static final int MAX_BODY_BYTES = RequestBodyLimitFilter.MAX_BODY_BYTES;
 
   private final List<HotEndpoint> endpoints;
   private final ApiCredential credential;
@@ -129,11 +129,7 @@ class HotPathFilter implements Filter, Ordered {
       }
       byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw new EngineException(
-            413,
-            "PAYLOAD_TOO_LARGE",
-            "Expected a request body of at most %d bytes (4 MiB, Camunda's default message size)"
-                .formatted(MAX_BODY_BYTES));
+        throw new BodyTooLargeException(MAX_BODY_BYTES);
       }
       String type = request.getContentType();
       if (body.length > 0 && (type == null || !isJson(type))) {
@@ -181,7 +177,14 @@ class HotPathFilter implements Filter, Ordered {
 
   private void problem(HttpServletRequest request, HttpServletResponse response, Throwable failure)
       throws IOException {
-    if (failure instanceof EngineException e) {
+    if (BodyTooLargeException.causedBy(failure)) {
+      problems.write(
+          request,
+          response,
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "PAYLOAD_TOO_LARGE",
+          RequestBodyLimitFilter.detail());
+    } else if (failure instanceof EngineException e) {
       if (e.status() == 405) {
         response.setHeader("Allow", "POST");
       }
@@ -194,13 +197,7 @@ class HotPathFilter implements Filter, Ordered {
           "INVALID_ARGUMENT",
           ProblemResponses.unreadableBody(e.getMessage()));
     } else {
-      LOG.error("Engine request {} failed", request.getRequestURI(), failure);
-      problems.write(
-          request,
-          response,
-          HttpStatus.INTERNAL_SERVER_ERROR,
-          "INTERNAL_ERROR",
-          "Unexpected error: " + failure.getMessage());
+      problems.internalError(request, response, failure);
     }
   }
 }

@@ -2,8 +2,6 @@ package io.partnerflow.engine.api;
 
 import io.partnerflow.engine.problem.EngineException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,6 +14,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
@@ -23,8 +22,6 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice(basePackageClasses = ProblemDetailsAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetailsAdvice {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
   private final ProblemResponses problems;
 
@@ -41,8 +38,22 @@ class ProblemDetailsAdvice {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request) {
+    if (BodyTooLargeException.causedBy(e)) {
+      return tooLarge(RequestBodyLimitFilter.detail(), request);
+    }
     return badRequest(
         ProblemResponses.unreadableBody(e.getMostSpecificCause().getMessage()), request);
+  }
+
+  /** A deployment beyond spring.servlet.multipart.max-file-size / max-request-size. */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> uploadTooLarge(
+      MaxUploadSizeExceededException e, HttpServletRequest request) {
+    return tooLarge(
+        "Expected the deployment to be within the upload limits (%s)"
+            .formatted(
+                e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() + " bytes" : "multipart settings"),
+        request);
   }
 
   @ExceptionHandler({
@@ -68,12 +79,15 @@ class ProblemDetailsAdvice {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-    LOG.error("Engine request {} failed", request.getRequestURI(), e);
+    if (BodyTooLargeException.causedBy(e)) {
+      return tooLarge(RequestBodyLimitFilter.detail(), request);
+    }
+    return problems.internalError(request.getRequestURI(), e);
+  }
+
+  private ResponseEntity<ProblemDetail> tooLarge(String detail, HttpServletRequest request) {
     return problems.entity(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "INTERNAL_ERROR",
-        "Unexpected error: " + e.getMessage(),
-        request.getRequestURI());
+        HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", detail, request.getRequestURI());
   }
 
   private ResponseEntity<ProblemDetail> badRequest(String detail, HttpServletRequest request) {

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
 /** Builds RFC 9457 problem details in the shape the Camunda client reads. */
 @Component
 public class ProblemResponses {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
   private final ObjectMapper objectMapper;
 
@@ -41,6 +46,34 @@ public class ProblemResponses {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(
         response.getOutputStream(), problem(status, title, detail, request.getRequestURI()));
+  }
+
+  /**
+   * A 500 that tells the caller nothing of the internals (exception messages may name tables, SQL
+   * or file paths): the failure is logged with a reference the answer carries.
+   */
+  public ResponseEntity<ProblemDetail> internalError(String path, Throwable failure) {
+    return entity(
+        HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", logInternalError(path, failure), path);
+  }
+
+  /** {@link #internalError(String, Throwable)} for filters. */
+  public void internalError(
+      HttpServletRequest request, HttpServletResponse response, Throwable failure)
+      throws IOException {
+    write(
+        request,
+        response,
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "INTERNAL_ERROR",
+        logInternalError(request.getRequestURI(), failure));
+  }
+
+  private static String logInternalError(String path, Throwable failure) {
+    String reference = UUID.randomUUID().toString();
+    LOG.error("Engine request {} failed (reference {})", path, reference, failure);
+    return "Unexpected error in the engine; the engine's log has the details under reference "
+        + reference;
   }
 
   /** The detail for a body that is not the JSON expected: the reader's reason, first line. */

@@ -17,6 +17,7 @@ import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.state.FormRecord;
 import io.partnerflow.engine.state.FormRepository;
 import io.partnerflow.engine.state.JsonValues;
+import io.partnerflow.engine.state.LikePattern;
 import io.partnerflow.engine.state.SearchPage;
 import io.partnerflow.engine.state.UserTaskQuery;
 import io.partnerflow.engine.state.UserTaskQuery.Criterion;
@@ -28,7 +29,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -224,22 +224,10 @@ class UserTaskController {
       case NOT_IN -> !values.contains(name);
       case EXISTS -> true;
       case NOT_EXISTS -> false;
-      case LIKE -> like(String.valueOf(values.get(0))).matcher(name).matches();
+      case LIKE -> LikePattern.toRegex(String.valueOf(values.get(0))).matcher(name).matches();
       default ->
           throw EngineException.invalid(
               "Filter operator %s is not supported for variable names".formatted(c.operator()));
     };
-  }
-
-  private static Pattern like(String pattern) {
-    StringBuilder regex = new StringBuilder();
-    for (char ch : pattern.toCharArray()) {
-      switch (ch) {
-        case '*' -> regex.append(".*");
-        case '?' -> regex.append('.');
-        default -> regex.append(Pattern.quote(String.valueOf(ch)));
-      }
-    }
-    return Pattern.compile(regex.toString());
   }
 }

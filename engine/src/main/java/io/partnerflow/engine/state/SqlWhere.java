@@ -83,7 +83,7 @@ public final class SqlWhere {
       and("(" + sql + " IS NULL OR " + sql + " NOT IN (" + param(filter.notIn()) + "))");
     }
     if (filter.like() != null) {
-      and(sql + " LIKE " + param(likePattern(filter.like())) + " ESCAPE '\\'");
+      and(sql + " LIKE " + param(LikePattern.toSql(filter.like())) + " ESCAPE '\\'");
     }
     if (filter.gt() != null) {
       and(sql + " > " + param(filter.gt()));
@@ -137,29 +137,5 @@ public final class SqlWhere {
 
   private String conjunction(String prefix) {
     return conditions.isEmpty() ? "" : prefix + String.join(" AND ", conditions);
-  }
-
-  /** API wildcards ({@code *}, {@code ?}, {@code \} escapes) → a LIKE pattern escaped with \. */
-  static String likePattern(String pattern) {
-    StringBuilder like = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '\\' && i + 1 < pattern.length()) {
-        char next = pattern.charAt(++i);
-        if (next == '%' || next == '_' || next == '\\') {
-          like.append('\\');
-        }
-        like.append(next);
-      } else if (c == '*') {
-        like.append('%');
-      } else if (c == '?') {
-        like.append('_');
-      } else if (c == '%' || c == '_' || c == '\\') {
-        like.append('\\').append(c);
-      } else {
-        like.append(c);
-      }
-    }
-    return like.toString();
   }
 }

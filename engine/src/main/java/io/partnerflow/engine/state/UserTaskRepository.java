@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -314,8 +315,8 @@ public class UserTaskRepository {
             bind(
                 params,
                 p,
-                like(values.get(0)),
-                "EXISTS (SELECT 1 FROM unnest(%s) e WHERE e LIKE :%s)",
+                LikePattern.toSql(String.valueOf(values.get(0))),
+                "EXISTS (SELECT 1 FROM unnest(%s) e WHERE e LIKE :%s ESCAPE '\\')",
                 column);
         default ->
             throw EngineException.invalid(
@@ -329,7 +330,13 @@ public class UserTaskRepository {
       case NOT_IN -> bind(params, p, values, "(%1$s IS NULL OR %1$s NOT IN (:%2$s))", column);
       case EXISTS -> "%s IS NOT NULL".formatted(column);
       case NOT_EXISTS -> "%s IS NULL".formatted(column);
-      case LIKE -> bind(params, p, like(values.get(0)), "%s LIKE :%s", column);
+      case LIKE ->
+          bind(
+              params,
+              p,
+              LikePattern.toSql(String.valueOf(values.get(0))),
+              "%s LIKE :%s ESCAPE '\\'",
+              column);
       case GT -> bind(params, p, values.get(0), "%s > :%s", column);
       case GTE -> bind(params, p, values.get(0), "%s >= :%s", column);
       case LT -> bind(params, p, values.get(0), "%s < :%s", column);
@@ -351,11 +358,10 @@ public class UserTaskRepository {
       case EXISTS -> "true";
       case NOT_EXISTS -> "false";
       case LIKE -> {
-        String pattern = String.valueOf(c.values().get(0));
-        String regex = pattern.replace("?", ".").replace("*", ".*");
+        Pattern pattern = LikePattern.toRegex(String.valueOf(c.values().get(0)));
         String matching =
             UserTaskRecord.STATES.stream()
-                .filter(s -> s.matches(regex))
+                .filter(s -> pattern.matcher(s).matches())
                 .map(s -> "'" + s + "'")
                 .collect(Collectors.joining(","));
         yield matching.isEmpty() ? "false" : "state IN (" + matching + ")";
@@ -370,20 +376,6 @@ public class UserTaskRepository {
       Map<String, Object> params, String name, Object value, String template, String column) {
     params.put(name, value);
     return template.formatted(column, name);
-  }
-
-  /** Camunda's wildcards (* any, ? one) to SQL LIKE, other characters literal. */
-  private static String like(Object pattern) {
-    StringBuilder sql = new StringBuilder();
-    for (char ch : String.valueOf(pattern).toCharArray()) {
-      switch (ch) {
-        case '*' -> sql.append('%');
-        case '?' -> sql.append('_');
-        case '%', '_', '\\' -> sql.append('\\').append(ch);
-        default -> sql.append(ch);
-      }
-    }
-    return sql.toString();
   }
 
   private static String arrayLiteral(List<String> values) {

@@ -198,4 +198,31 @@ class ProblemDetailsTest extends EngineScenarioTest {
         409,
         "TERMINATED");
   }
+
+  @Test
+  void shouldAnswer413ForAnOversizedBodyOnEveryEndpointDeclaredOrChunked() throws Exception {
+    String huge = "{\"filter\":{\"processDefinitionId\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}}";
+
+    // declared length
+    assertProblem(send("POST", "/v2/process-instances/search", huge), 413, "at most 4194304");
+    assertProblem(send("POST", "/v2/messages/publication", huge), 413, "PAYLOAD_TOO_LARGE");
+    // chunked: no length known in advance, refused while reading
+    HttpRequest chunked =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/user-tasks/search"))
+            .header("Content-Type", "application/json")
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+            .build();
+    assertProblem(
+        HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString()),
+        413,
+        "at most 4194304");
+  }
 }

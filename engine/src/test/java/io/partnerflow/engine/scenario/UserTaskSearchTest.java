@@ -418,4 +418,50 @@ class UserTaskSearchTest extends EngineScenarioTest {
     assertThat(walked).containsExactlyElementsOf(expected);
     assertThat(keys(back)).containsExactlyElementsOf(expected.subList(1, 3));
   }
+
+  @Test
+  void shouldMatchLikePatternsLiterallyExceptTheWildcardsAndHonourBackslashEscapes() {
+    // given: groups with characters that mean something to regular expressions and to SQL LIKE
+    String prefix = unique("G");
+    UserTask parenthesis = task(List.of(prefix + "(a)_1"), 1, 50, null);
+    UserTask other = task(List.of(prefix + "(a)x1"), 1, 50, null);
+    UserTask star = task(List.of(prefix + "*"), 1, 50, null);
+
+    // when / then: "(" and "_" are literal, "*" is the wildcard, "\*" a literal star
+    assertThat(keys(likeGroup(prefix + "(a)_1"))).containsExactly(parenthesis.getUserTaskKey());
+    assertThat(keys(likeGroup(prefix + "(a)*")))
+        .containsExactlyInAnyOrder(parenthesis.getUserTaskKey(), other.getUserTaskKey());
+    assertThat(keys(likeGroup(prefix + "(a)?1")))
+        .containsExactlyInAnyOrder(parenthesis.getUserTaskKey(), other.getUserTaskKey());
+    assertThat(keys(likeGroup(prefix + "\\*"))).containsExactly(star.getUserTaskKey());
+    assertThat(keys(likeGroup(prefix + "("))).isEmpty();
+    // the state is matched in memory, by the same translator: no regular-expression error
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        f -> f.candidateGroup(b -> b.like(prefix + "*")).state(b -> b.like("(")))
+                    .send()
+                    .join()))
+        .isEmpty();
+    assertThat(
+            keys(
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        f ->
+                            f.candidateGroup(b -> b.like(prefix + "*")).state(b -> b.like("CREA*")))
+                    .send()
+                    .join()))
+        .hasSize(3);
+  }
+
+  private SearchResponse<UserTask> likeGroup(String pattern) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.candidateGroup(b -> b.like(pattern)))
+        .send()
+        .join();
+  }
 }

@@ -59,6 +59,7 @@ public class ApplicationService {
   private final ObjectMapper json;
   private final TransactionTemplate transaction;
   private final AddressHasher addresses;
+  private final FormTickets tickets;
 
   ApplicationService(
       ApplicationRepository repository,
@@ -68,7 +69,8 @@ public class ApplicationService {
       RecruitmentProperties properties,
       ObjectMapper json,
       PlatformTransactionManager transactions,
-      InstallationSecrets secrets) {
+      InstallationSecrets secrets,
+      FormTickets tickets) {
     this.repository = repository;
     this.process = process;
     this.forms = forms;
@@ -79,6 +81,7 @@ public class ApplicationService {
     this.addresses =
         new AddressHasher(
             properties.addressSalt(), () -> secrets.obtain(InstallationSecrets.ADDRESS_SALT));
+    this.tickets = tickets;
   }
 
   /** The start form of the latest {@code partner-recruitment}; empty while none is deployed. */
@@ -94,8 +97,11 @@ public class ApplicationService {
    * @throws InvalidApplicationException with the field errors (also for an oversize submission)
    * @throws ApplicationRateLimitedException when the address reached its limit
    * @throws ApplicationsClosedException when no recruitment process is deployed
+   * @throws FormTicketException when the form was sent sooner than a person fills it, or its ticket
+   *     is missing, altered or too old
    */
   public ApplicationReceipt submit(ApplicationSubmission submission) {
+    tickets.check(submission.formTicket());
     if (submission.honeypot() != null && !submission.honeypot().isEmpty()) {
       log.info("Dropped an application with a filled honeypot field");
       return receipt(ApplicationTokens.generate());

@@ -20,6 +20,8 @@ import io.partnerflow.app.recruitment.application.ApplicationReceipt;
 import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
 import io.partnerflow.app.recruitment.application.ApplicationsClosedException;
+import io.partnerflow.app.recruitment.application.FormTicketException;
+import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.recruitment.application.InvalidApplicationException;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +42,13 @@ public class ApplyView extends VerticalLayout implements HasDynamicTitle {
   private final FormRenderer renderer;
   private final MessageArea message = new MessageArea("apply-message");
   private final TextField honeypot = Honeypot.field();
+  private final FormTickets tickets;
   private RenderedForm form;
+  private String ticket;
 
-  public ApplyView(ApplicationService applications, I18NProvider messages) {
+  public ApplyView(ApplicationService applications, FormTickets tickets, I18NProvider messages) {
     this.applications = applications;
+    this.tickets = tickets;
     this.renderer = new FormRenderer(messages);
     setId("apply-view");
     setPadding(false);
@@ -63,6 +68,8 @@ public class ApplyView extends VerticalLayout implements HasDynamicTitle {
       return;
     }
     form = renderer.render(deployed.get().schema(), Map.of(), getLocale());
+    // kept on the server with the view; the service checks its signature and the time taken
+    ticket = tickets.issue();
     form.setId("application-form");
     form.addSubmitListener(values -> submit());
     Button submit = new Button(getTranslation("apply.submit"), click -> submit());
@@ -88,7 +95,7 @@ public class ApplyView extends VerticalLayout implements HasDynamicTitle {
       ApplicationReceipt receipt =
           applications.submit(
               new ApplicationSubmission(
-                  values.get(), honeypot.getValue(), remoteAddress(), getLocale()));
+                  values.get(), honeypot.getValue(), remoteAddress(), getLocale(), ticket));
       showReceipt(receipt);
     } catch (InvalidApplicationException invalid) {
       form.validate(); // the fields show their own errors where the browser and server agree
@@ -98,6 +105,14 @@ public class ApplyView extends VerticalLayout implements HasDynamicTitle {
       message.error(getTranslation("apply.error.rateLimited"));
     } catch (ApplicationsClosedException closed) {
       showClosed();
+    } catch (FormTicketException refused) {
+      if (refused.reason() == FormTicketException.Reason.TOO_FAST) {
+        // a person who really was this quick sends again a moment later; a bot pays the wait
+        message.error(getTranslation("apply.error.tooFast"));
+      } else {
+        ticket = tickets.issue();
+        message.error(getTranslation("apply.error.expired"));
+      }
     }
   }
 
@@ -110,7 +125,13 @@ public class ApplyView extends VerticalLayout implements HasDynamicTitle {
     add(thanks, text, link);
   }
 
-  private static String remoteAddress() {
+  /**
+   * The sender's address as the servlet container reports it. X-Forwarded-For is never read here:
+   * behind a reverse proxy, {@code server.forward-headers-strategy=native} makes the container take
+   * the client's address from it (only from trusted proxies); without it, anybody could claim any
+   * address and escape the per-address limit.
+   */
+  static String remoteAddress() {
     VaadinRequest request = VaadinRequest.getCurrent();
     return request == null ? null : request.getRemoteAddr();
   }

@@ -13,6 +13,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.partnerflow.app.base.i18n.LanguageSwitch;
 import io.partnerflow.app.security.InvitationService;
+import io.partnerflow.app.security.PasswordPolicy;
+import java.util.Optional;
 
 /** Where an invited user sets their first password, through the one-time link of the e-mail. */
 @Route(value = "invitation/:token", autoLayout = false)
@@ -32,9 +34,8 @@ public class SetPasswordView extends VerticalLayout
     setAlignItems(Alignment.CENTER);
     password.setId("new-password");
     password.setLabel(getTranslation("invitation.password"));
-    password.setHelperText(
-        getTranslation("invitation.minimum", InvitationService.MINIMUM_PASSWORD_LENGTH));
-    password.setMinLength(InvitationService.MINIMUM_PASSWORD_LENGTH);
+    password.setHelperText(getTranslation("invitation.minimum", PasswordPolicy.MINIMUM_LENGTH));
+    password.setMinLength(PasswordPolicy.MINIMUM_LENGTH);
     password.setRequired(true);
     repeat.setId("repeat-password");
     repeat.setLabel(getTranslation("invitation.repeat"));
@@ -60,9 +61,12 @@ public class SetPasswordView extends VerticalLayout
   private void save() {
     password.setInvalid(false);
     repeat.setInvalid(false);
-    if (password.getValue().length() < InvitationService.MINIMUM_PASSWORD_LENGTH) {
+    Optional<PasswordPolicy.Violation> violation = PasswordPolicy.check(password.getValue());
+    if (violation.isPresent()) {
       password.setErrorMessage(
-          getTranslation("invitation.minimum", InvitationService.MINIMUM_PASSWORD_LENGTH));
+          violation.get() == PasswordPolicy.Violation.TOO_LONG
+              ? getTranslation("invitation.maximum", PasswordPolicy.MAXIMUM_BYTES)
+              : getTranslation("invitation.minimum", PasswordPolicy.MINIMUM_LENGTH));
       password.setInvalid(true);
       return;
     }

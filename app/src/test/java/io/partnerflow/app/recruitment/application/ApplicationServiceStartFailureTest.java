@@ -32,6 +32,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** What happens when the engine is not there: nothing is lost, nobody can apply without a form. */
 class ApplicationServiceStartFailureTest {
 
+  private static final FormTickets TICKETS =
+      new FormTickets(
+          java.time.Clock.systemUTC(),
+          new FillTimeProperties(java.time.Duration.ZERO, java.time.Duration.ofHours(1)));
+
   private final ApplicationRepository repository = mock(ApplicationRepository.class);
   private final RecruitmentProcess process = mock(RecruitmentProcess.class);
   private final NotificationService notifications = mock(NotificationService.class);
@@ -56,7 +61,8 @@ class ApplicationServiceStartFailureTest {
             properties,
             new ObjectMapper(),
             mock(PlatformTransactionManager.class),
-            mock(InstallationSecrets.class));
+            mock(InstallationSecrets.class),
+            TICKETS);
     when(process.latestStartForm()).thenReturn(Optional.of(classpathForm()));
   }
 
@@ -105,7 +111,11 @@ class ApplicationServiceStartFailureTest {
 
   private static ApplicationSubmission submission() {
     return new ApplicationSubmission(
-        RecruitmentTestModel.validValues("Northwind"), null, "192.0.2.1", Locale.ENGLISH);
+        RecruitmentTestModel.validValues("Northwind"),
+        null,
+        "192.0.2.1",
+        Locale.ENGLISH,
+        TICKETS.issue());
   }
 
   private static Application stored(long id) {

@@ -28,6 +28,7 @@ class ApplicationServiceTest {
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
   @Autowired ApplicationService applications;
+  @Autowired FormTickets tickets;
   @Autowired ApplicationRepository repository;
   @Autowired RecruitmentProperties properties;
   @Autowired CamundaClient client;
@@ -161,7 +162,11 @@ class ApplicationServiceTest {
     for (int i = 0; i < properties.maxApplicationsPerAddress(); i++) {
       applications.submit(
           new ApplicationSubmission(
-              RecruitmentTestModel.validValues(company), null, address, Locale.ENGLISH));
+              RecruitmentTestModel.validValues(company),
+              null,
+              address,
+              Locale.ENGLISH,
+              tickets.issue()));
     }
 
     // when / then
@@ -169,7 +174,11 @@ class ApplicationServiceTest {
             () ->
                 applications.submit(
                     new ApplicationSubmission(
-                        RecruitmentTestModel.validValues(company), null, address, Locale.ENGLISH)))
+                        RecruitmentTestModel.validValues(company),
+                        null,
+                        address,
+                        Locale.ENGLISH,
+                        tickets.issue())))
         .isInstanceOf(ApplicationRateLimitedException.class);
     assertThat(countOf(company)).isEqualTo(properties.maxApplicationsPerAddress());
 
@@ -187,7 +196,11 @@ class ApplicationServiceTest {
     // when
     applications.submit(
         new ApplicationSubmission(
-            RecruitmentTestModel.validValues(company), null, address, Locale.ENGLISH));
+            RecruitmentTestModel.validValues(company),
+            null,
+            address,
+            Locale.ENGLISH,
+            tickets.issue()));
 
     // then
     String stored =
@@ -210,7 +223,8 @@ class ApplicationServiceTest {
                 RecruitmentTestModel.validValues(company),
                 "https://spam.example",
                 nextAddress(),
-                Locale.ENGLISH));
+                Locale.ENGLISH,
+                tickets.issue()));
 
     // then: the bot sees a receipt like anyone, but nothing exists behind it
     assertThat(receipt.statusPath()).startsWith("apply/status/");
@@ -416,8 +430,8 @@ class ApplicationServiceTest {
         .single();
   }
 
-  private static ApplicationSubmission submission(Map<String, Object> values, Locale locale) {
-    return new ApplicationSubmission(values, "", nextAddress(), locale);
+  private ApplicationSubmission submission(Map<String, Object> values, Locale locale) {
+    return new ApplicationSubmission(values, "", nextAddress(), locale, tickets.issue());
   }
 
   private static Map<String, Object> uniqueValues() {

@@ -20,7 +20,12 @@ import io.partnerflow.app.form.ui.RenderedForm;
 import io.partnerflow.app.recruitment.application.ApplicationForm;
 import io.partnerflow.app.recruitment.application.ApplicationRateLimitedException;
 import io.partnerflow.app.recruitment.application.ApplicationService;
+import io.partnerflow.app.recruitment.application.FillTimeProperties;
+import io.partnerflow.app.recruitment.application.FormTicketException;
+import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.recruitment.application.RecruitmentTestModel;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class ApplyViewMessagesTest {
 
   private final ApplicationService applications = mock(ApplicationService.class);
+  private final FormTickets tickets =
+      new FormTickets(
+          Clock.systemUTC(), new FillTimeProperties(Duration.ofSeconds(3), Duration.ofHours(12)));
 
   @BeforeEach
   void setUp() {
@@ -47,7 +55,7 @@ class ApplyViewMessagesTest {
     when(applications.applicationForm()).thenReturn(Optional.empty());
 
     // when
-    UI.getCurrent().add(new ApplyView(applications, new TranslationProvider()));
+    UI.getCurrent().add(new ApplyView(applications, tickets, new TranslationProvider()));
 
     // then
     _get(Paragraph.class, spec -> spec.withId("applications-closed"));
@@ -60,7 +68,7 @@ class ApplyViewMessagesTest {
     when(applications.applicationForm()).thenThrow(new IllegalStateException("connect refused"));
 
     // when
-    UI.getCurrent().add(new ApplyView(applications, new TranslationProvider()));
+    UI.getCurrent().add(new ApplyView(applications, tickets, new TranslationProvider()));
 
     // then
     _get(Paragraph.class, spec -> spec.withId("applications-closed"));
@@ -72,7 +80,7 @@ class ApplyViewMessagesTest {
     when(applications.applicationForm())
         .thenReturn(new FormService().load("partner-application").map(ApplicationForm::new));
     when(applications.submit(any())).thenThrow(new ApplicationRateLimitedException());
-    UI.getCurrent().add(new ApplyView(applications, new TranslationProvider()));
+    UI.getCurrent().add(new ApplyView(applications, tickets, new TranslationProvider()));
     RenderedForm form = _get(RenderedForm.class);
     RecruitmentTestModel.validValues("Limited").forEach(form::setValue);
 
@@ -91,7 +99,7 @@ class ApplyViewMessagesTest {
     // given
     when(applications.applicationForm())
         .thenReturn(new FormService().load("partner-application").map(ApplicationForm::new));
-    UI.getCurrent().add(new ApplyView(applications, new TranslationProvider()));
+    UI.getCurrent().add(new ApplyView(applications, tickets, new TranslationProvider()));
 
     // when
     _click(_get(Button.class, spec -> spec.withId("apply-submit")));
@@ -99,5 +107,30 @@ class ApplyViewMessagesTest {
     // then
     assertThat(_get(MessageArea.class).isVisible()).isTrue();
     verify(applications, never()).submit(any());
+  }
+
+  @Test
+  void shouldTellSomeoneTooFastToCheckAndSendAgain() {
+    // given: the service refuses the first submission as faster than a person, then accepts
+    when(applications.applicationForm())
+        .thenReturn(new FormService().load("partner-application").map(ApplicationForm::new));
+    when(applications.submit(any()))
+        .thenThrow(new FormTicketException(FormTicketException.Reason.TOO_FAST));
+    UI.getCurrent().add(new ApplyView(applications, tickets, new TranslationProvider()));
+    RenderedForm form = _get(RenderedForm.class);
+    RecruitmentTestModel.validValues("Quick").forEach(form::setValue);
+
+    // when
+    _click(_get(Button.class, spec -> spec.withId("apply-submit")));
+
+    // then: the message, and the form stays with what was entered
+    assertThat(_get(MessageArea.class).getElement().getTextRecursively())
+        .isEqualTo(UI.getCurrent().getTranslation("apply.error.tooFast"));
+    assertThat(form.submit()).isPresent();
+    verify(applications)
+        .submit(
+            org.mockito.ArgumentMatchers.argThat(
+                submission ->
+                    submission.formTicket() != null && submission.formTicket().contains(".")));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
+import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.recruitment.application.RecruitmentTestModel;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.net.URI;
@@ -31,6 +32,7 @@ class PublicAccessTest {
 
   @Autowired CamundaClient client;
   @Autowired ApplicationService applications;
+  @Autowired FormTickets tickets;
 
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -55,7 +57,8 @@ class PublicAccessTest {
                     RecruitmentTestModel.validValues("Http Partner " + UUID.randomUUID()),
                     null,
                     "192.0.2.77",
-                    Locale.ENGLISH))
+                    Locale.ENGLISH,
+                    tickets.issue()))
             .statusPath();
 
     // when

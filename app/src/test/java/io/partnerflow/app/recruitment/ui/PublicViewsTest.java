@@ -29,6 +29,7 @@ import io.partnerflow.app.recruitment.application.Application;
 import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationStatus;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
+import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.recruitment.application.RecruitmentTestModel;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
@@ -53,6 +54,7 @@ class PublicViewsTest {
   @Autowired ApplicationContext context;
   @Autowired CamundaClient client;
   @Autowired ApplicationService applications;
+  @Autowired FormTickets tickets;
   @Autowired JdbcClient jdbc;
 
   private RecruitmentTestModel model;
@@ -233,7 +235,8 @@ class PublicViewsTest {
                     RecruitmentTestModel.validValues(company),
                     null,
                     "203.0.113." + (int) (Math.random() * 250),
-                    Locale.ENGLISH))
+                    Locale.ENGLISH,
+                    tickets.issue()))
             .statusPath();
     return path.substring("apply/status/".length());
   }

@@ -1,0 +1,99 @@
+package io.partnerflow.app.recruitment.application;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.partnerflow.app.recruitment.application.FormTicketException.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** The signed render time of the apply form: too fast, altered, forged and stale are refused. */
+class FormTicketsTest {
+
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T10:00:00Z"));
+  private final FormTickets tickets =
+      new FormTickets(clock, new FillTimeProperties(Duration.ofSeconds(3), Duration.ofHours(12)));
+
+  @Test
+  void shouldRefuseASubmissionSoonerThanAPersonFillsTheForm() {
+    // given
+    String ticket = tickets.issue();
+
+    // when / then
+    clock.advance(Duration.ofMillis(2999));
+    assertRefused(ticket, Reason.TOO_FAST);
+    clock.advance(Duration.ofMillis(1));
+    assertThatCode(() -> tickets.check(ticket)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void shouldRefuseAStaleForm() {
+    String ticket = tickets.issue();
+
+    clock.advance(Duration.ofHours(12).plusSeconds(1));
+
+    assertRefused(ticket, Reason.EXPIRED);
+  }
+
+  @Test
+  void shouldRefuseMissingAlteredAndForeignTickets() {
+    // given: a valid ticket whose time is moved back by a minute, keeping the signature
+    String ticket = tickets.issue();
+    clock.advance(Duration.ofSeconds(1));
+    String signature = ticket.substring(ticket.indexOf('.'));
+    byte[] earlier =
+        java.nio.ByteBuffer.allocate(Long.BYTES)
+            .putLong(clock.instant().minusSeconds(60).toEpochMilli())
+            .array();
+    String backdated = Base64.getUrlEncoder().withoutPadding().encodeToString(earlier) + signature;
+    FormTickets otherInstallation =
+        new FormTickets(clock, new FillTimeProperties(Duration.ZERO, Duration.ofHours(12)));
+
+    // then
+    assertRefused(backdated, Reason.INVALID);
+    assertRefused(otherInstallation.issue(clock.instant().minusSeconds(60)), Reason.INVALID);
+    assertRefused(null, Reason.INVALID);
+    assertRefused("", Reason.INVALID);
+    assertRefused("no-dot-here", Reason.INVALID);
+    assertRefused("!!!.???", Reason.INVALID);
+    assertRefused(".", Reason.INVALID);
+  }
+
+  private void assertRefused(String ticket, Reason reason) {
+    assertThatThrownBy(() -> tickets.check(ticket))
+        .isInstanceOfSatisfying(
+            FormTicketException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  private static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
