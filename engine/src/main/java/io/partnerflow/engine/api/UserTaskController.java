@@ -13,6 +13,7 @@ import io.camunda.client.protocol.rest.VariableSearchResult;
 import io.partnerflow.engine.command.AssignUserTaskCommand;
 import io.partnerflow.engine.command.CompleteUserTaskCommand;
 import io.partnerflow.engine.command.UnassignUserTaskCommand;
+import io.partnerflow.engine.command.UpdateUserTaskCommand;
 import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.state.FormRecord;
 import io.partnerflow.engine.state.FormRepository;
@@ -33,6 +34,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,8 +43,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * /v2/user-tasks: search, get, assign, unassign, complete, the linked form and the variables the
- * task sees.
+ * /v2/user-tasks: search, get, update, assign, unassign, complete, the linked form and the
+ * variables the task sees.
  */
 @RestController
 @RequestMapping("/v2/user-tasks")
@@ -53,6 +55,7 @@ class UserTaskController {
   private final AssignUserTaskCommand assign;
   private final UnassignUserTaskCommand unassign;
   private final CompleteUserTaskCommand complete;
+  private final UpdateUserTaskCommand update;
   private final JsonValues json;
 
   UserTaskController(
@@ -61,12 +64,14 @@ class UserTaskController {
       AssignUserTaskCommand assign,
       UnassignUserTaskCommand unassign,
       CompleteUserTaskCommand complete,
+      UpdateUserTaskCommand update,
       JsonValues json) {
     this.tasks = tasks;
     this.forms = forms;
     this.assign = assign;
     this.unassign = unassign;
     this.complete = complete;
+    this.update = update;
     this.json = json;
   }
 
@@ -102,6 +107,13 @@ class UserTaskController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void unassign(@PathVariable long key) {
     unassign.execute(key);
+  }
+
+  /** Due and follow-up date, candidates, priority; see {@link UserTaskUpdateRequests}. */
+  @PatchMapping("/{key}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void update(@PathVariable long key, @RequestBody(required = false) JsonNode body) {
+    update.execute(key, UserTaskUpdateRequests.changes(body));
   }
 
   @PostMapping("/{key}/completion")

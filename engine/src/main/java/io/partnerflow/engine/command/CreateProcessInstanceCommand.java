@@ -9,7 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** POST /v2/process-instances: creates an instance and runs it until all tokens wait. */
+/**
+ * POST /v2/process-instances: creates an instance and runs it until all tokens wait. A process id
+ * or key without a (non-deleted) definition is a 404, as in Camunda.
+ */
 @Component
 public class CreateProcessInstanceCommand {
 
@@ -44,7 +47,7 @@ public class CreateProcessInstanceCommand {
   private ProcessDefinitionRecord resolve(Request request) {
     if (request.processDefinitionKey() != null) {
       return definitions
-          .findByKey(request.processDefinitionKey())
+          .findLive(request.processDefinitionKey())
           .orElseThrow(
               () -> EngineException.notFound("Process definition", request.processDefinitionKey()));
     }
@@ -59,7 +62,7 @@ public class CreateProcessInstanceCommand {
           .findLatest(id)
           .orElseThrow(
               () ->
-                  EngineException.invalid(
+                  EngineException.notFound(
                       "Expected to find process definition with process ID '%s', but none found"
                           .formatted(id)));
     }
@@ -67,7 +70,7 @@ public class CreateProcessInstanceCommand {
         .findVersion(id, version)
         .orElseThrow(
             () ->
-                EngineException.invalid(
+                EngineException.notFound(
                     "Expected to find process definition with process ID '%s' and version '%d',"
                             .formatted(id, version)
                         + " but none found"));

@@ -101,7 +101,7 @@ class DecisionDeployer {
         new DecisionRequirementsRecord(
             keys.next(),
             drg.decisionRequirementsId(),
-            latest.map(r -> r.version() + 1).orElse(1),
+            repository.maxRequirementsVersion(drg.decisionRequirementsId()) + 1,
             drg.name(),
             resource.name(),
             checksum,
@@ -115,7 +115,7 @@ class DecisionDeployer {
           new DecisionDefinitionRecord(
               keys.next(),
               decision.id(),
-              repository.findLatest(decision.id()).map(d -> d.version() + 1).orElse(1),
+              repository.maxVersion(decision.id()) + 1,
               decision.name(),
               requirements.key(),
               requirements.decisionRequirementsId(),

@@ -160,7 +160,7 @@ public class DeployResourcesCommand {
         new ProcessDefinitionRecord(
             keys.next(),
             process.bpmnProcessId(),
-            latest.map(d -> d.version() + 1).orElse(1),
+            definitions.maxVersion(process.bpmnProcessId()) + 1,
             process.name(),
             process.versionTag(),
             resource.name(),
@@ -193,7 +193,7 @@ public class DeployResourcesCommand {
         new FormRecord(
             keys.next(),
             formId,
-            latest.map(f -> f.version() + 1).orElse(1),
+            formRepository.maxVersion(formId) + 1,
             resource.name(),
             checksum,
             new String(resource.content(), StandardCharsets.UTF_8),

@@ -91,21 +91,27 @@ public class DecisionRepository {
             "SELECT "
                 + DRG_COLUMNS
                 + " FROM engine.decision_requirements WHERE decision_requirements_id = ?"
-                + " ORDER BY version DESC LIMIT 1")
+                + " AND NOT deleted ORDER BY version DESC LIMIT 1")
         .param(decisionRequirementsId)
         .query(DecisionRepository::mapRequirements)
         .optional();
   }
 
   public Optional<DecisionRequirementsRecord> findRequirementsByKey(long key) {
-    return jdbc.sql("SELECT " + DRG_COLUMNS + " FROM engine.decision_requirements WHERE key = ?")
+    return jdbc.sql(
+            "SELECT "
+                + DRG_COLUMNS
+                + " FROM engine.decision_requirements WHERE key = ? AND NOT deleted")
         .param(key)
         .query(DecisionRepository::mapRequirements)
         .optional();
   }
 
   public Optional<DecisionDefinitionRecord> findByKey(long key) {
-    return jdbc.sql("SELECT " + DECISION_COLUMNS + " FROM engine.decision_definition WHERE key = ?")
+    return jdbc.sql(
+            "SELECT "
+                + DECISION_COLUMNS
+                + " FROM engine.decision_definition WHERE key = ? AND NOT deleted")
         .param(key)
         .query(DecisionRepository::mapDecision)
         .optional();
@@ -115,11 +121,43 @@ public class DecisionRepository {
     return jdbc.sql(
             "SELECT "
                 + DECISION_COLUMNS
-                + " FROM engine.decision_definition WHERE decision_id = ?"
+                + " FROM engine.decision_definition WHERE decision_id = ? AND NOT deleted"
                 + " ORDER BY version DESC LIMIT 1")
         .param(decisionId)
         .query(DecisionRepository::mapDecision)
         .optional();
+  }
+
+  /** The highest version of a DRG ever deployed, deleted ones included. */
+  public int maxRequirementsVersion(String decisionRequirementsId) {
+    return jdbc.sql(
+            "SELECT coalesce(max(version), 0) FROM engine.decision_requirements"
+                + " WHERE decision_requirements_id = ?")
+        .param(decisionRequirementsId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The highest version of a decision ever deployed, deleted ones included. */
+  public int maxVersion(String decisionId) {
+    return jdbc.sql(
+            "SELECT coalesce(max(version), 0) FROM engine.decision_definition"
+                + " WHERE decision_id = ?")
+        .param(decisionId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Deletes a DRG version and its decisions from the API's view and from "latest version". */
+  public void markRequirementsDeleted(long decisionRequirementsKey) {
+    jdbc.sql("UPDATE engine.decision_requirements SET deleted = true WHERE key = ?")
+        .param(decisionRequirementsKey)
+        .update();
+    jdbc.sql(
+            "UPDATE engine.decision_definition SET deleted = true"
+                + " WHERE decision_requirements_key = ?")
+        .param(decisionRequirementsKey)
+        .update();
   }
 
   /** The decisions of one DRG version. */
@@ -136,7 +174,7 @@ public class DecisionRepository {
 
   /** Matching decision definitions of one page, and the total count over all pages. */
   public SearchPage<DecisionDefinitionRecord> search(DecisionDefinitionQuery q) {
-    StringBuilder where = new StringBuilder(" WHERE true");
+    StringBuilder where = new StringBuilder(" WHERE NOT d.deleted");
     Map<String, Object> params = new LinkedHashMap<>();
     condition(where, params, "d.decision_id", "decisionId", q.decisionId());
     condition(where, params, "d.name", "name", q.name());
@@ -156,7 +194,7 @@ public class DecisionRepository {
           .append(q.latestOnly() ? " AND" : " AND NOT")
           .append(
               " d.version = (SELECT max(l.version) FROM engine.decision_definition l"
-                  + " WHERE l.decision_id = d.decision_id)");
+                  + " WHERE l.decision_id = d.decision_id AND NOT l.deleted)");
     }
     long total =
         jdbc.sql("SELECT count(*) FROM engine.decision_definition d" + where)
@@ -186,7 +224,7 @@ public class DecisionRepository {
 
   /** Matching DRG versions of one page, and the total count over all pages. */
   public SearchPage<DecisionRequirementsRecord> search(DecisionRequirementsQuery q) {
-    StringBuilder where = new StringBuilder(" WHERE true");
+    StringBuilder where = new StringBuilder(" WHERE NOT deleted");
     Map<String, Object> params = new LinkedHashMap<>();
     condition(where, params, "decision_requirements_id", "id", q.decisionRequirementsId());
     condition(where, params, "name", "name", q.name());

@@ -40,12 +40,35 @@ public class FormRepository {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM engine.form WHERE form_id = ? ORDER BY version DESC LIMIT 1")
+                + " FROM engine.form WHERE form_id = ? AND NOT deleted"
+                + " ORDER BY version DESC LIMIT 1")
         .param(formId)
         .query(FormRepository::map)
         .optional();
   }
 
+  /** The highest version ever deployed, deleted ones included (versions are never reused). */
+  public int maxVersion(String formId) {
+    return jdbc.sql("SELECT coalesce(max(version), 0) FROM engine.form WHERE form_id = ?")
+        .param(formId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** A form that is not deleted. */
+  public Optional<FormRecord> findLive(long key) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM engine.form WHERE key = ? AND NOT deleted")
+        .param(key)
+        .query(FormRepository::map)
+        .optional();
+  }
+
+  /** Deleted forms are no longer linked to new tasks; tasks linked before keep theirs. */
+  public void markDeleted(long key) {
+    jdbc.sql("UPDATE engine.form SET deleted = true WHERE key = ?").param(key).update();
+  }
+
+  /** Any form, deleted ones too (the version a task was linked to when it was created). */
   public Optional<FormRecord> findByKey(long key) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM engine.form WHERE key = ?")
         .param(key)

@@ -56,6 +56,10 @@ public class ProcessDefinitionRepository {
         .update();
   }
 
+  /**
+   * Any definition, deleted ones too: running instances of a deleted definition still execute it.
+   * The API's lookups use {@link #findLive}.
+   */
   public Optional<ProcessDefinitionRecord> findByKey(long key) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM engine.process_definition WHERE key = ?")
         .param(key)
@@ -63,11 +67,21 @@ public class ProcessDefinitionRepository {
         .optional();
   }
 
+  /** A definition that is not deleted. */
+  public Optional<ProcessDefinitionRecord> findLive(long key) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM engine.process_definition WHERE key = ? AND NOT deleted")
+        .param(key)
+        .query(ProcessDefinitionRepository::map)
+        .optional();
+  }
+
+  /** The latest version that is not deleted. */
   public Optional<ProcessDefinitionRecord> findLatest(String bpmnProcessId) {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM engine.process_definition WHERE bpmn_process_id = ?"
+                + " FROM engine.process_definition WHERE bpmn_process_id = ? AND NOT deleted"
                 + " ORDER BY version DESC LIMIT 1")
         .param(bpmnProcessId)
         .query(ProcessDefinitionRepository::map)
@@ -78,15 +92,33 @@ public class ProcessDefinitionRepository {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM engine.process_definition WHERE bpmn_process_id = ? AND version = ?")
+                + " FROM engine.process_definition WHERE bpmn_process_id = ? AND version = ?"
+                + " AND NOT deleted")
         .params(bpmnProcessId, version)
         .query(ProcessDefinitionRepository::map)
         .optional();
   }
 
-  /** Matching definitions of one page, and the total count over all pages. */
+  /** The highest version ever deployed, deleted ones included (versions are never reused). */
+  public int maxVersion(String bpmnProcessId) {
+    return jdbc.sql(
+            "SELECT coalesce(max(version), 0) FROM engine.process_definition"
+                + " WHERE bpmn_process_id = ?")
+        .param(bpmnProcessId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Deletes a definition from the API's view; its row stays for its running instances. */
+  public void markDeleted(long key) {
+    jdbc.sql("UPDATE engine.process_definition SET deleted = true WHERE key = ?")
+        .param(key)
+        .update();
+  }
+
+  /** Matching definitions of one page, and the total count over all pages (deleted ones not). */
   public SearchPage<ProcessDefinitionRecord> search(ProcessDefinitionQuery q) {
-    StringBuilder where = new StringBuilder(" WHERE true");
+    StringBuilder where = new StringBuilder(" WHERE NOT d.deleted");
     Map<String, Object> params = new LinkedHashMap<>();
     if (q.bpmnProcessId() != null) {
       where.append(" AND d.bpmn_process_id = :processId");
@@ -113,7 +145,7 @@ public class ProcessDefinitionRepository {
           .append(q.latestOnly() ? " AND" : " AND NOT")
           .append(
               " d.version = (SELECT max(l.version) FROM engine.process_definition l"
-                  + " WHERE l.bpmn_process_id = d.bpmn_process_id)");
+                  + " WHERE l.bpmn_process_id = d.bpmn_process_id AND NOT l.deleted)");
     }
     long total =
         jdbc.sql("SELECT count(*) FROM engine.process_definition d" + where)

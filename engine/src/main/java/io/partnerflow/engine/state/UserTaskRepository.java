@@ -107,6 +107,48 @@ public class UserTaskRepository {
         .update();
   }
 
+  /** PATCH of an open task: the attributes a user may change after creation. */
+  public void updateAttributes(
+      long key,
+      OffsetDateTime dueDate,
+      OffsetDateTime followUpDate,
+      List<String> candidateGroups,
+      List<String> candidateUsers,
+      int priority) {
+    jdbc.sql(
+            "UPDATE engine.user_task SET due_date = ?, follow_up_date = ?,"
+                + " candidate_groups = CAST(? AS text[]), candidate_users = CAST(? AS text[]),"
+                + " priority = ? WHERE key = ?")
+        .params(
+            dueDate,
+            followUpDate,
+            arrayLiteral(candidateGroups),
+            arrayLiteral(candidateUsers),
+            priority,
+            key)
+        .update();
+  }
+
+  /**
+   * Keeps the open-group table in step when an open task's candidate groups change (deleted by
+   * primary key: the table has no index on the task alone).
+   */
+  public void replaceOpenGroups(
+      long key, List<String> previousGroups, List<String> candidateGroups) {
+    jdbc.sql(
+            "DELETE FROM engine.user_task_open_group"
+                + " WHERE group_name = ANY (CAST(? AS text[])) AND task_key = ?")
+        .params(arrayLiteral(previousGroups), key)
+        .update();
+    if (!candidateGroups.isEmpty()) {
+      jdbc.sql(
+              "INSERT INTO engine.user_task_open_group (group_name, task_key)"
+                  + " SELECT DISTINCT unnest(CAST(? AS text[])), ?")
+          .params(arrayLiteral(candidateGroups), key)
+          .update();
+    }
+  }
+
   public void end(long key, String state, OffsetDateTime completionDate) {
     jdbc.sql(
             "DELETE FROM engine.user_task_open_group g USING engine.user_task t"

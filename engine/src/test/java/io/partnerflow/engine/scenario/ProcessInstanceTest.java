@@ -107,12 +107,12 @@ class ProcessInstanceTest extends EngineScenarioTest {
   }
 
   @Test
-  void shouldAnswer400ForUnknownProcessId() {
+  void shouldAnswer404ForUnknownProcessId() {
     assertThatThrownBy(() -> start(unique("never-deployed"), Map.of()))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> {
-              assertThat(e.code()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo(404);
               assertThat(e.details().getDetail()).contains("never-deployed");
             });
   }
