@@ -7,6 +7,7 @@ import io.camunda.client.api.search.response.Variable;
 import io.partnerflow.app.PartnerflowApplication;
 import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
+import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.recruitment.application.RecruitmentTestModel;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,10 +77,14 @@ public final class CrashDriver {
   private int load(int applications) throws Exception {
     Thread reviewer = daemon(this::approveForever);
     ApplicationService service = context.getBean(ApplicationService.class);
+    FormTickets tickets = context.getBean(FormTickets.class);
     for (int i = 1; i <= applications; i++) {
       Map<String, Object> values = RecruitmentTestModel.validValues("Crash Test Company " + i);
       values.put("contactEmail", "contact" + i + "@crash.example.com");
-      service.submit(new ApplicationSubmission(values, "", "198.51.100." + i, Locale.ENGLISH));
+      // an applicant who took two minutes to fill the form
+      String ticket = tickets.issue(Instant.now().minus(Duration.ofMinutes(2)));
+      service.submit(
+          new ApplicationSubmission(values, "", "198.51.100." + i, Locale.ENGLISH, ticket));
       System.out.println(SUBMITTED_LINE + i);
     }
     reviewer.join(Duration.ofMinutes(2).toMillis());
