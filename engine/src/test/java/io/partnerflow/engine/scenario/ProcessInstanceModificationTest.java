@@ -2,6 +2,7 @@ package io.partnerflow.engine.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
@@ -11,6 +12,7 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -177,6 +179,84 @@ class ProcessInstanceModificationTest extends ClockDrivenScenarioTest {
     // and the token goes on from there: the sub-process completes, then the instance
     client.newCompleteCommand(jobY.getKey()).send().join();
     awaitState(instanceKey, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldOpenTheBoundaryEventsOfACreatedScopeAndEnterAnEventSubProcessAtItsStart() {
+    // given: x, then a sub-process with a message boundary event; an event sub-process beside
+    String x = unique("x");
+    String y = unique("y");
+    String z = unique("z");
+    String cancel = unique("cancel");
+    String processId = unique("events");
+    ProcessBuilder process = Bpmn.createExecutableProcess(processId);
+    process.eventSubProcess(
+        "handler",
+        e ->
+            e.startEvent("handlerStart")
+                .interrupting(false)
+                .timerWithDuration("P30D")
+                .serviceTask("z", t -> t.zeebeJobType(z))
+                .endEvent());
+    deploy(
+        process
+            .startEvent()
+            .serviceTask("x", t -> t.zeebeJobType(x))
+            .subProcess(
+                "sub",
+                s ->
+                    s.embeddedSubProcess()
+                        .startEvent()
+                        .serviceTask("y", t -> t.zeebeJobType(y))
+                        .endEvent())
+            .boundaryEvent("cancelled")
+            .message(m -> m.name(cancel).zeebeCorrelationKeyExpression("=\"c\""))
+            .endEvent("afterCancel")
+            .moveToActivity("sub")
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    awaitJob(x);
+
+    // when: y (with a variable local to it) and the event sub-process are activated
+    client
+        .newModifyProcessInstanceCommand(instanceKey)
+        .activateElement("y")
+        .withVariable("note", "checked", "y")
+        .and()
+        .activateElement("handler")
+        .send()
+        .join();
+
+    // then: the note is y's own variable
+    long yKey = active(instanceKey, "y").getElementInstanceKey();
+    assertThat(
+            client
+                .newVariableSearchRequest()
+                .filter(f -> f.processInstanceKey(instanceKey).name("note"))
+                .send()
+                .join()
+                .items())
+        .extracting(Variable::getScopeKey)
+        .containsExactly(yKey);
+    assertThat(awaitJob(y).getVariablesAsMap()).containsEntry("note", "checked");
+    // the event sub-process was entered at its start event
+    assertThat(elements(instanceKey, "handlerStart"))
+        .extracting(ElementInstance::getState)
+        .containsExactly(ElementInstanceState.COMPLETED);
+    assertThat(awaitJob(z).getProcessInstanceKey()).isEqualTo(instanceKey);
+    // the created sub-process waits for its boundary message, which interrupts it
+    client.newPublishMessageCommand().messageName(cancel).correlationKey("c").send().join();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(elements(instanceKey, "afterCancel"))
+                    .extracting(ElementInstance::getState)
+                    .containsExactly(ElementInstanceState.COMPLETED));
+    assertThat(elements(instanceKey, "y"))
+        .extracting(ElementInstance::getState)
+        .containsExactly(ElementInstanceState.TERMINATED);
   }
 
   @Test
