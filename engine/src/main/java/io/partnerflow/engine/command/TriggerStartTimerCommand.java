@@ -71,7 +71,7 @@ public class TriggerStartTimerCommand {
       startEvents.insert(
           definition,
           timer.elementId(),
-          settings.cycle().interval().after(clock.now()),
+          settings.cycle().nextAfter(clock.now()),
           timer.repetitions() == null ? null : timer.repetitions() - 1);
     }
     machine.createInstanceAt(definition, timer.elementId(), Map.of());

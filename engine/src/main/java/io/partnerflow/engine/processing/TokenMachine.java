@@ -257,6 +257,23 @@ public class TokenMachine {
         || (start != null && !start.interrupting());
   }
 
+  /**
+   * Process instance modification: the activations in order, then the terminations, then the tokens
+   * move on ({@link InstanceModification}). Throws {@link ModificationRejected} when an instruction
+   * cannot be applied in the instance's state; the caller's transaction then rolls back.
+   */
+  public void modify(
+      ProcessInstanceRecord instance,
+      List<ModificationActivation> activations,
+      List<Long> terminations) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    InstanceModification modification =
+        new InstanceModification(run, elementInstances, variables, joins);
+    activations.forEach(modification::activate);
+    terminations.forEach(modification::terminate);
+    run.drain();
+  }
+
   /** Terminates every active element, innermost first, and the instance itself. */
   public void terminateInstance(ProcessInstanceRecord instance) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
@@ -485,6 +502,41 @@ public class TokenMachine {
       processors.get(element.kind()).onActivate(context);
       events.triggerCorrelatedBoundaries(key, correlated.get());
       return instance;
+    }
+
+    /**
+     * Creates an instance of a container (sub-process, event sub-process) as a process instance
+     * modification does on the way to an element inside: with its boundary events and event
+     * sub-process subscriptions, but without input mappings and without starting its content.
+     */
+    ElementInstanceRecord activateScope(ExecutableElement element, long flowScopeKey) {
+      long key = keys.next();
+      ElementInstanceRecord instance =
+          new ElementInstanceRecord(
+              key,
+              processInstance.key(),
+              flowScopeKey,
+              element.id(),
+              element.kind().bpmnElementType(),
+              ElementInstanceRecord.ACTIVE,
+              clock.nowAtUtc(),
+              null,
+              null);
+      elementInstances.insert(instance, element.name());
+      instances.put(key, instance);
+      ElementContext context = new ElementContext(this, element, instance);
+      boundaryWaits
+          .open(context, graph)
+          .ifPresent(correlated -> events.triggerCorrelatedBoundaries(key, correlated));
+      return instance;
+    }
+
+    boolean hasPendingArrivals(long scopeKey) {
+      return pendingArrivals.getOrDefault(scopeKey, 0) > 0;
+    }
+
+    void enqueueScopeCheck(long scopeKey) {
+      agenda.add(new ScopeCheck(scopeKey));
     }
 
     /**

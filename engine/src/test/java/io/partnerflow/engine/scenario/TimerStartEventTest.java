@@ -177,7 +177,7 @@ class TimerStartEventTest extends ClockDrivenScenarioTest {
                 .timerWithDuration("PT1H")
                 .endEvent()
                 .done(),
-            cycleStarted(unique("cron"), "0 0 9 * * MON"),
+            cycleStarted(unique("cron"), "0 0 25 * * MON"),
             cycleStarted(unique("feel"), "=cycle(duration(\"PT1H\"))"))) {
       assertThatThrownBy(
               () ->

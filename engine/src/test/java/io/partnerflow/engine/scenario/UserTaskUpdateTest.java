@@ -208,6 +208,11 @@ class UserTaskUpdateTest extends EngineScenarioTest {
         400,
         "follow-up date");
     assertProblem(() -> client.newUpdateUserTaskCommand(key).send().join(), 400, "At least one of");
+    // priority(null) is sent as "priority": null — no change, and there is no clear for it
+    assertProblem(
+        () -> client.newUpdateUserTaskCommand(key).priority(null).send().join(),
+        400,
+        "At least one of");
     UserTask unchanged = get(key);
     assertThat(unchanged.getPriority()).isEqualTo(40);
     assertThat(unchanged.getCandidateGroups()).containsExactly(group);

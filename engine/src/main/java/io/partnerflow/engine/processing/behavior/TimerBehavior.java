@@ -67,7 +67,7 @@ public class TimerBehavior {
         TimeCycle cycle = TimeCycle.toCycle(value);
         due = cycle.firstDue(clock.now());
         repetitions = cycle.repetitions();
-        interval = cycle.intervalText();
+        interval = cycle.stepText();
       }
     }
     insert(
@@ -94,8 +94,7 @@ public class TimerBehavior {
     if (!fired.repeats()) {
       return Optional.empty();
     }
-    Instant due =
-        TimeValues.parseDuration(fired.cycleInterval()).after(fired.dueDate().toInstant());
+    Instant due = TimeCycle.nextAfter(fired.cycleInterval(), fired.dueDate().toInstant());
     TimerRecord next =
         new TimerRecord(
             keys.next(),
