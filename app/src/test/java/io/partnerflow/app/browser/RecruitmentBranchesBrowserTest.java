@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * land in target/screenshots/branch-*.png.
  */
 @PartnerflowTest
+@ExtendWith(SharedBrowser.ScreenshotOnFailure.class)
 class RecruitmentBranchesBrowserTest {
 
   @Value("${local.server.port}")

@@ -10,6 +10,7 @@ import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.support.SharedBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * RecruitmentBranchesBrowserTest}.
  */
 @PartnerflowTest
+@ExtendWith(SharedBrowser.ScreenshotOnFailure.class)
 class RecruitmentJourneyBrowserTest {
 
   @Value("${local.server.port}")

@@ -1,6 +1,8 @@
 package io.partnerflow.app.support;
 
 import java.io.IOException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * One headless browser for all browser tests of the test JVM, started on first use and closed when
@@ -23,8 +25,25 @@ public final class SharedBrowser {
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "close-shared-browser"));
       browser = started;
     }
-    // every host's cookies: localhost for staff, 127.0.0.x for applicants
+    // the cookies of every host: nobody is logged in, whoever used the browser before
     browser.clearCookies();
     return browser;
+  }
+
+  /**
+   * Saves what the shared browser showed when a test failed, as {@code
+   * target/screenshots/failed-<test method>.png}:
+   * {@code @ExtendWith(SharedBrowser.ScreenshotOnFailure.class)}.
+   */
+  public static final class ScreenshotOnFailure implements TestWatcher {
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      synchronized (SharedBrowser.class) {
+        if (browser != null) {
+          browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+        }
+      }
+    }
   }
 }
