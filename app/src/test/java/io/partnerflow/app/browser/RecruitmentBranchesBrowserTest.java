@@ -131,6 +131,8 @@ class RecruitmentBranchesBrowserTest {
     journey.openTask(secondReview);
     browser.waitForText(By.id("task-context"), company);
     browser.screenshot("branch-answer-4-second-review");
+    // the second round starts without the first round's decision
+    assertThat(browser.waitFor(By.id("form-field-decision")).getAttribute("value")).isNullOrEmpty();
     browser.click("claim");
     browser.waitFor(By.id("unclaim"));
     browser.choose("form-field-decision", "Approve");
@@ -214,9 +216,14 @@ class RecruitmentBranchesBrowserTest {
         .contains("Hello Lena Lead", company, "/tasks/" + review);
     browser.screenshot("branch-overdue-2-lead-notice");
 
+    // and the team lead follows the notice's link to the review
+    journey.logInAs("lead");
+    journey.openTask(review);
+    browser.screenshot("branch-overdue-3-lead-opens-review");
+
     // and the applicant still reads "in review", the review stays open, no partner yet
     assertThat(journey.openStatusPage(applicant)).contains("In review");
-    browser.screenshot("branch-overdue-3-status-page");
+    browser.screenshot("branch-overdue-4-status-page");
     assertThat(journey.awaitTask(applicant, "review-application")).isEqualTo(review);
     journey.logInAs("manager");
     journey.awaitPartnerNotListed(company);

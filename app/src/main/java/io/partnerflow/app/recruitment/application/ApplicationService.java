@@ -199,8 +199,12 @@ public class ApplicationService {
     if (!checked.isValid()) {
       throw new InvalidApplicationException(checked.errors());
     }
+    Map<String, Object> variables = new HashMap<>(checked.values());
+    // the next review starts blank, not with the last round's decision and question pre-filled
+    variables.put("decision", null);
+    variables.put("informationRequest", null);
     try {
-      process.complete(taskKey, checked.values());
+      process.complete(taskKey, variables);
     } catch (ProblemException e) {
       if (e.code() == 404 || e.code() == 409) {
         throw new InformationRequestClosedException();
