@@ -13,6 +13,9 @@ import io.partnerflow.app.recruitment.application.RecruitmentProperties;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 // public: the Camunda SDK invokes the worker method reflectively
 public class ReviewOverdueWorker {
+
+  private static final DateTimeFormatter DUE_DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
   static final String TEAM_LEADS = "partner-manager-leads";
 
@@ -70,13 +76,20 @@ public class ReviewOverdueWorker {
               "reviewer",
               review.getAssignee() == null ? "nobody yet" : review.getAssignee(),
               "dueDate",
-              String.valueOf(review.getDueDate()),
+              dueDate(review.getDueDate()),
               "taskLink",
               link),
           applicationId == null
               ? Reference.none()
               : Reference.of(Reference.APPLICATION, applicationId));
     }
+  }
+
+  /**
+   * The due date as people read it, in UTC since leads may sit anywhere: "6 Dec 2026, 10:36 UTC".
+   */
+  static String dueDate(OffsetDateTime due) {
+    return due == null ? "(no due date)" : DUE_DATE.format(due.atZoneSameInstant(ZoneOffset.UTC));
   }
 
   private UserTask openReview(long processInstanceKey) {
