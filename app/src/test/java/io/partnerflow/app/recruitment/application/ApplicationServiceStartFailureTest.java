@@ -42,7 +42,8 @@ class ApplicationServiceStartFailureTest {
           Duration.ofHours(1),
           20000,
           "salt",
-          Duration.ofMinutes(1));
+          Duration.ofMinutes(1),
+          Duration.ofDays(90));
   private ApplicationService service;
 
   @BeforeEach
@@ -75,7 +76,14 @@ class ApplicationServiceStartFailureTest {
     assertThat(receipt.statusLink()).startsWith("https://partners.example.com/apply/status/");
     verify(repository).insertEvent(42L, ApplicationStatus.SUBMITTED, null);
     verify(notifications)
-        .enqueue(eq("application-received"), any(), eq(Locale.ENGLISH), any(), any());
+        .enqueue(
+            eq("application-received"),
+            any(),
+            eq(Locale.ENGLISH),
+            any(),
+            any(),
+            any(),
+            eq("application/42/received"));
     verify(repository).recordStartFailure(eq(42L), contains("engine unavailable"));
     verify(repository, never()).setProcessInstance(anyLong(), anyLong());
   }
@@ -100,7 +108,7 @@ class ApplicationServiceStartFailureTest {
     assertThatThrownBy(() -> service.submit(submission()))
         .isInstanceOf(ApplicationsClosedException.class);
     verify(repository, never()).insert(any());
-    verify(notifications, never()).enqueue(anyString(), any(), any(), any(), any());
+    verify(notifications, never()).enqueue(anyString(), any(), any(), any(), any(), any(), any());
   }
 
   private static ApplicationSubmission submission() {
@@ -111,7 +119,6 @@ class ApplicationServiceStartFailureTest {
   private static Application stored(long id) {
     return new Application(
         id,
-        ApplicationTokens.generate(),
         "Northwind",
         "Ada Lovelace",
         "ada@example.com",
@@ -122,7 +129,8 @@ class ApplicationServiceStartFailureTest {
         null,
         Map.of("companyName", "Northwind"),
         Instant.now(),
-        Instant.now());
+        Instant.now(),
+        null);
   }
 
   private static String classpathForm() throws IOException {

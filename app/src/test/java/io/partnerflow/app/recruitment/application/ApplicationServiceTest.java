@@ -9,6 +9,7 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.form.FieldError;
 import io.partnerflow.app.form.ValidationMessages;
+import io.partnerflow.app.notification.SecretLink;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +78,8 @@ class ApplicationServiceTest {
         .containsKey("applicationId");
     assertThat(((Number) variables.get("applicationId")).longValue()).isEqualTo(application.id());
 
-    // then: the e-mail with the link is in the outbox
+    // then: the e-mail is in the outbox, its status link masked until it is sent; the token is
+    // stored only as its hash
     String body =
         jdbc.sql(
                 "SELECT body FROM app.notification_outbox WHERE template = 'application-received'"
@@ -85,7 +87,54 @@ class ApplicationServiceTest {
             .param("id", String.valueOf(application.id()))
             .query(String.class)
             .single();
-    assertThat(body).contains(receipt.statusLink());
+    assertThat(body).contains(SecretLink.MASK).doesNotContain(token);
+    assertThat(
+            jdbc.sql("SELECT token_hash FROM app.application_token WHERE application_id = :id")
+                .param("id", application.id())
+                .query(String.class)
+                .list())
+        .containsExactly(ApplicationTokens.hash(token))
+        .doesNotContain(token);
+  }
+
+  @Test
+  void shouldStopTheStatusLinkAWhileAfterTheApplicationClosed() {
+    // given: an application closed (rejected) just now, and another closed 91 days ago
+    ApplicationReceipt recent =
+        applications.submit(
+            submission(RecruitmentTestModel.validValues(uniqueCompany()), Locale.ENGLISH));
+    ApplicationReceipt old =
+        applications.submit(
+            submission(RecruitmentTestModel.validValues(uniqueCompany()), Locale.ENGLISH));
+    long recentId = applications.findByToken(tokenOf(recent)).orElseThrow().id();
+    long oldId = applications.findByToken(tokenOf(old)).orElseThrow().id();
+    applications.recordStatus(recentId, ApplicationStatus.REJECTED, null);
+    applications.recordStatus(oldId, ApplicationStatus.REJECTED, null);
+    jdbc.sql("UPDATE app.application SET closed_at = now() - interval '91 days' WHERE id = :id")
+        .param("id", oldId)
+        .update();
+
+    // then: the default of 90 days
+    assertThat(applications.statusPage(tokenOf(recent))).isPresent();
+    assertThat(applications.statusPage(tokenOf(old))).isEmpty();
+  }
+
+  @Test
+  void shouldIssueAFreshStatusLinkForEachNoticeSent() {
+    // given
+    ApplicationReceipt receipt =
+        applications.submit(
+            submission(RecruitmentTestModel.validValues(uniqueCompany()), Locale.ENGLISH));
+    long id = applications.findByToken(tokenOf(receipt)).orElseThrow().id();
+
+    // when
+    String link = applications.issueStatusLink(id);
+
+    // then: both links lead to the application
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    assertThat(token).isNotEqualTo(tokenOf(receipt));
+    assertThat(applications.findByToken(token).orElseThrow().id()).isEqualTo(id);
+    assertThat(applications.findByToken(tokenOf(receipt)).orElseThrow().id()).isEqualTo(id);
   }
 
   @Test
