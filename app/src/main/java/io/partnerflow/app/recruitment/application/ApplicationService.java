@@ -219,7 +219,11 @@ public class ApplicationService {
     return started;
   }
 
-  /** Starts the application's process unless it runs or someone else is starting it. */
+  /**
+   * Starts the application's process unless it runs or someone else is starting it. Exactly once:
+   * before creating an instance the engine is asked for one carrying this {@code applicationId} (a
+   * starter that died after creating it and before recording it), which is then recorded instead.
+   */
   boolean startProcess(long id) {
     if (!repository.claimStart(id, START_CLAIM)) {
       return false;
@@ -229,9 +233,14 @@ public class ApplicationService {
     variables.put("applicationId", application.id());
     variables.put("applicantLocale", application.locale());
     try {
-      long instance = process.start(variables);
+      Optional<Long> existing = process.instanceOf(id);
+      long instance = existing.orElseGet(() -> process.start(variables));
       repository.setProcessInstance(id, instance);
-      log.info("Application {} started process instance {}", id, instance);
+      log.info(
+          "Application {} {} process instance {}",
+          id,
+          existing.isPresent() ? "found its unrecorded" : "started",
+          instance);
       return true;
     } catch (RuntimeException e) {
       repository.recordStartFailure(id, String.valueOf(e.getMessage()));

@@ -89,6 +89,29 @@ class ApplicationServiceStartFailureTest {
   }
 
   @Test
+  void shouldRecordTheUnrecordedInstanceInsteadOfStartingASecond() {
+    // given: the first start created the instance, then the app died before recording it
+    when(repository.claimStart(eq(42L), any())).thenReturn(true);
+    when(repository.findById(42L)).thenReturn(Optional.of(stored(42L)));
+    when(process.instanceOf(42L)).thenReturn(Optional.empty());
+    when(process.start(any())).thenReturn(4711L);
+    org.mockito.Mockito.doThrow(new IllegalStateException("killed before recording"))
+        .doNothing()
+        .when(repository)
+        .setProcessInstance(42L, 4711L);
+    assertThat(service.startProcess(42L)).isFalse();
+
+    // when: the retry runs (the engine now knows the instance)
+    when(process.instanceOf(42L)).thenReturn(Optional.of(4711L));
+    boolean started = service.startProcess(42L);
+
+    // then: the same instance is recorded, none created a second time
+    assertThat(started).isTrue();
+    verify(process, org.mockito.Mockito.times(1)).start(any());
+    verify(repository, org.mockito.Mockito.times(2)).setProcessInstance(42L, 4711L);
+  }
+
+  @Test
   void shouldNotStartAProcessSomeoneElseIsStarting() {
     // given
     when(repository.claimStart(eq(7L), any())).thenReturn(false);

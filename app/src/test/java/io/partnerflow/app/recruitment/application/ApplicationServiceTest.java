@@ -98,6 +98,42 @@ class ApplicationServiceTest {
   }
 
   @Test
+  void shouldStartTheProcessExactlyOnceWhenTheStarterDiedBeforeRecordingIt() {
+    // given: an application whose instance runs, but whose record was lost (the app died between
+    // creating the instance and storing its key)
+    ApplicationReceipt receipt =
+        applications.submit(
+            submission(RecruitmentTestModel.validValues(uniqueCompany()), Locale.ENGLISH));
+    Application started = applications.findByToken(tokenOf(receipt)).orElseThrow();
+    long instance = started.processInstanceKey();
+    jdbc.sql(
+            "UPDATE app.application SET process_instance_key = NULL, start_claimed_until = NULL"
+                + " WHERE id = :id")
+        .param("id", started.id())
+        .update();
+
+    // when: the retry comes round
+    boolean recorded = applications.startProcess(started.id());
+
+    // then: the running instance is recorded, no second one exists
+    assertThat(recorded).isTrue();
+    assertThat(applications.find(started.id()).orElseThrow().processInstanceKey())
+        .isEqualTo(instance);
+    assertThat(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(
+                    filter ->
+                        filter
+                            .processDefinitionId("partner-recruitment")
+                            .variables(Map.of("applicationId", started.id())))
+                .send()
+                .join()
+                .items())
+        .hasSize(1);
+  }
+
+  @Test
   void shouldStopTheStatusLinkAWhileAfterTheApplicationClosed() {
     // given: an application closed (rejected) just now, and another closed 91 days ago
     ApplicationReceipt recent =
