@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -197,6 +199,111 @@ class NotificationDispatcherTest {
     // then
     assertThat(outbox.findById(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
     assertThat(receivedBy(recipient).getSubject()).contains("Patient Ltd");
+  }
+
+  @Test
+  void shouldSendOtherNoticesWhileOneSendHangsAndHoldNoLockMeanwhile() throws Exception {
+    // given: an SMTP conversation that hangs for the first notice
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    JavaMailSenderImpl working = (JavaMailSenderImpl) sender(SMTP.getSmtp().getPort());
+    JavaMailSenderImpl sender =
+        new JavaMailSenderImpl() {
+          @Override
+          public void send(MimeMessage... messages) {
+            try {
+              if (messages[0].getSubject().contains("Hanging")) {
+                hanging.countDown();
+                release.await(30, TimeUnit.SECONDS);
+              }
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            working.send(messages);
+          }
+        };
+    NotificationProperties properties = properties(3, Duration.ZERO);
+    NotificationService service = service(properties, sender);
+    long stuck =
+        service.enqueue(
+            NotificationTemplates.APPLICATION_REJECTED,
+            uniqueRecipient(),
+            Locale.ENGLISH,
+            NotificationTestData.rejectionParams("Hanging Ltd"),
+            uniqueReference());
+    NotificationDispatcher dispatcher = dispatcher(properties, sender);
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(dispatcher::dispatchDue);
+    assertThat(hanging.await(10, TimeUnit.SECONDS)).isTrue();
+    Recipient other = uniqueRecipient();
+    long next =
+        service.enqueue(
+            NotificationTemplates.APPLICATION_REJECTED,
+            other,
+            Locale.ENGLISH,
+            NotificationTestData.rejectionParams("Punctual Ltd"),
+            uniqueReference());
+
+    // when: another sender (thread or node) runs while the first one hangs
+    dispatcher.dispatchDue();
+
+    // then: the other notice went out, and the hanging one holds no row lock
+    assertThat(outbox.findById(next).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(receivedBy(other).getSubject()).contains("Punctual Ltd");
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status ->
+                jdbc.sql("SELECT id FROM app.notification_outbox WHERE id = :id FOR UPDATE NOWAIT")
+                    .param("id", stuck)
+                    .query(Long.class)
+                    .single());
+    release.countDown();
+    first.get(30, TimeUnit.SECONDS);
+    assertThat(outbox.findById(stuck).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+  }
+
+  @Test
+  void shouldRunOnItsOwnThreadsNotOnTheSharedScheduler() throws Exception {
+    // given
+    Thread[] sending = new Thread[1];
+    JavaMailSenderImpl sender =
+        new JavaMailSenderImpl() {
+          @Override
+          public void send(MimeMessage... messages) {
+            sending[0] = Thread.currentThread();
+          }
+        };
+    NotificationProperties properties =
+        new NotificationProperties(
+            FROM,
+            Duration.ofMillis(100),
+            20,
+            3,
+            Duration.ZERO,
+            NotificationProperties.WithoutSmtp.SKIP,
+            2);
+    long id =
+        service(properties, sender)
+            .enqueue(
+                NotificationTemplates.APPLICATION_REJECTED,
+                uniqueRecipient(),
+                Locale.ENGLISH,
+                NotificationTestData.rejectionParams("Threaded Ltd"),
+                uniqueReference());
+    NotificationDispatcher dispatcher = dispatcher(properties, sender);
+
+    // when
+    dispatcher.start();
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> outbox.findById(id).orElseThrow().status() == NotificationStatus.SENT);
+    } finally {
+      dispatcher.stop();
+    }
+
+    // then
+    assertThat(sending[0].getName()).startsWith("notification-");
+    assertThat(dispatcher.isRunning()).isFalse();
   }
 
   @Test
