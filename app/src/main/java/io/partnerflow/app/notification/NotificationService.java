@@ -1,5 +1,6 @@
 package io.partnerflow.app.notification;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,7 @@ public class NotificationService {
   /**
    * Renders the template in the recipient's language and stores the notice: PENDING when SMTP is
    * configured, otherwise as {@code partnerflow.notification.without-smtp} says (SKIPPED by
-   * default). Joins the caller's transaction.
+   * default; sent once SMTP is configured). Joins the caller's transaction.
    *
    * @param templateId one of {@link NotificationTemplates}
    * @param locale the recipient's language (Chinese or English; anything else gets English)
@@ -56,7 +57,31 @@ public class NotificationService {
       Locale locale,
       Map<String, ?> params,
       Reference reference) {
-    RenderedNotice notice = renderer.render(templateId, locale, params);
+    return enqueue(templateId, recipient, locale, params, reference, null, null);
+  }
+
+  /**
+   * Like {@link #enqueue(String, Recipient, Locale, Map, Reference)}, with two guarantees on top.
+   *
+   * @param secretLink a link that is a credential: stored masked, issued when the notice is sent;
+   *     null for none
+   * @param eventKey the business event the notice is about (e.g. the job that queued it): a second
+   *     notice with the same key is not stored, its first notice's id is returned; null for none
+   */
+  @Transactional
+  public long enqueue(
+      String templateId,
+      Recipient recipient,
+      Locale locale,
+      Map<String, ?> params,
+      Reference reference,
+      SecretLink secretLink,
+      String eventKey) {
+    Map<String, Object> values = new HashMap<>(params == null ? Map.of() : params);
+    if (secretLink != null) {
+      values.put(secretLink.parameter(), SecretLink.MASK);
+    }
+    RenderedNotice notice = renderer.render(templateId, locale, values);
     boolean skip =
         !smtpConfigured() && properties.withoutSmtp() == NotificationProperties.WithoutSmtp.SKIP;
     return outbox.insert(
@@ -66,7 +91,9 @@ public class NotificationService {
         notice,
         skip ? NotificationStatus.SKIPPED : NotificationStatus.PENDING,
         skip ? SMTP_NOT_CONFIGURED : null,
-        reference == null ? Reference.none() : reference);
+        reference == null ? Reference.none() : reference,
+        secretLink,
+        eventKey);
   }
 
   /** Renders without storing: for previews. */

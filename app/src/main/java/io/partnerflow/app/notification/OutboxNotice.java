@@ -2,7 +2,11 @@ package io.partnerflow.app.notification;
 
 import java.time.Instant;
 
-/** A notice in the outbox, as the administrators' outbox view shows it. */
+/**
+ * A notice in the outbox, as the administrators' outbox view shows it. A secret link in the body is
+ * {@link SecretLink#MASK}; {@code secretLinkKind} and {@code secretLinkSubject} say which link the
+ * dispatcher puts there when it sends the notice.
+ */
 public record OutboxNotice(
     long id,
     String template,
@@ -18,7 +22,9 @@ public record OutboxNotice(
     Instant nextAttemptAt,
     Instant sentAt,
     String referenceType,
-    String referenceId) {
+    String referenceId,
+    String secretLinkKind,
+    String secretLinkSubject) {
 
   /** Whether an administrator may send it again. */
   public boolean retryable() {

@@ -20,7 +20,8 @@ class OutboxRepository {
 
   private static final String COLUMNS =
       "id, template, recipient_email, recipient_name, locale, subject, body, status, attempts,"
-          + " last_error, created_at, next_attempt_at, sent_at, reference_type, reference_id";
+          + " last_error, created_at, next_attempt_at, sent_at, reference_type, reference_id,"
+          + " secret_link_kind, secret_link_subject";
 
   private final JdbcClient jdbc;
 
@@ -28,6 +29,10 @@ class OutboxRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Stores the notice; with an event key only once: a second insert with the same key stores
+   * nothing and returns the first notice's id.
+   */
   long insert(
       String template,
       Recipient recipient,
@@ -35,39 +40,65 @@ class OutboxRepository {
       RenderedNotice notice,
       NotificationStatus status,
       String lastError,
-      Reference reference) {
-    return jdbc.sql(
-            "INSERT INTO app.notification_outbox (template, recipient_email, recipient_name,"
-                + " locale, subject, body, status, last_error, reference_type, reference_id)"
-                + " VALUES (:template, :email, :name, :locale, :subject, :body, :status,"
-                + " :lastError, :referenceType, :referenceId) RETURNING id")
-        .param("template", template)
-        .param("email", recipient.email())
-        .param("name", recipient.name())
-        .param("locale", locale)
-        .param("subject", notice.subject())
-        .param("body", notice.htmlBody())
-        .param("status", status.name())
-        .param("lastError", lastError)
-        .param("referenceType", reference == null ? null : reference.type())
-        .param("referenceId", reference == null ? null : reference.id())
-        .query(Long.class)
-        .single();
+      Reference reference,
+      SecretLink secretLink,
+      String eventKey) {
+    Optional<Long> inserted =
+        jdbc.sql(
+                "INSERT INTO app.notification_outbox (template, recipient_email, recipient_name,"
+                    + " locale, subject, body, status, last_error, reference_type, reference_id,"
+                    + " secret_link_kind, secret_link_subject, event_key)"
+                    + " VALUES (:template, :email, :name, :locale, :subject, :body, :status,"
+                    + " :lastError, :referenceType, :referenceId, :secretKind, :secretSubject,"
+                    + " :eventKey) ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING"
+                    + " RETURNING id")
+            .param("template", template)
+            .param("email", recipient.email())
+            .param("name", recipient.name())
+            .param("locale", locale)
+            .param("subject", notice.subject())
+            .param("body", notice.htmlBody())
+            .param("status", status.name())
+            .param("lastError", lastError)
+            .param("referenceType", reference == null ? null : reference.type())
+            .param("referenceId", reference == null ? null : reference.id())
+            .param("secretKind", secretLink == null ? null : secretLink.kind())
+            .param("secretSubject", secretLink == null ? null : secretLink.subject())
+            .param("eventKey", eventKey)
+            .query(Long.class)
+            .optional();
+    return inserted.orElseGet(
+        () ->
+            jdbc.sql("SELECT id FROM app.notification_outbox WHERE event_key = :eventKey")
+                .param("eventKey", eventKey)
+                .query(Long.class)
+                .single());
   }
 
   /**
-   * The oldest due pending notice, locked until the end of the transaction; notices locked by
-   * another node are skipped.
+   * Claims the oldest due pending notice for {@code claim}: it is not due again (for this or any
+   * node) until then, so it can be sent outside any transaction; a node that dies while sending
+   * leaves it to be sent again when the claim expires (at least once).
    */
-  Optional<OutboxNotice> lockNextDue() {
+  Optional<OutboxNotice> claimNextDue(Duration claim) {
     return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM app.notification_outbox WHERE status = 'PENDING'"
-                + " AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT 1"
-                + " FOR UPDATE SKIP LOCKED")
+            "UPDATE app.notification_outbox SET next_attempt_at = now() + make_interval(secs =>"
+                + " :seconds) WHERE id = (SELECT id FROM app.notification_outbox"
+                + " WHERE status = 'PENDING' AND next_attempt_at <= now()"
+                + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING "
+                + COLUMNS)
+        .param("seconds", claim.toMillis() / 1000.0)
         .query(OutboxRepository::notice)
         .optional();
+  }
+
+  /** Notices skipped because SMTP was not configured go back to the queue; returns how many. */
+  int requeueSkipped(String smtpNotConfigured) {
+    return jdbc.sql(
+            "UPDATE app.notification_outbox SET status = 'PENDING', last_error = NULL,"
+                + " next_attempt_at = now() WHERE status = 'SKIPPED' AND last_error = :reason")
+        .param("reason", smtpNotConfigured)
+        .update();
   }
 
   void markSent(long id, int attempts) {
@@ -186,7 +217,9 @@ class OutboxRepository {
         instant(rs.getTimestamp("next_attempt_at")),
         instant(rs.getTimestamp("sent_at")),
         rs.getString("reference_type"),
-        rs.getString("reference_id"));
+        rs.getString("reference_id"),
+        rs.getString("secret_link_kind"),
+        rs.getString("secret_link_subject"));
   }
 
   private static Instant instant(Timestamp timestamp) {

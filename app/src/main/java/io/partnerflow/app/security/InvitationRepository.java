@@ -25,6 +25,13 @@ class InvitationRepository {
         .update();
   }
 
+  /** Revokes the user's links not used yet. */
+  void deleteUnused(long userId) {
+    jdbc.sql("DELETE FROM app.user_invitation WHERE user_id = :user AND used_at IS NULL")
+        .param("user", userId)
+        .update();
+  }
+
   /** The user of an unused, unexpired invitation, locked so a link is used only once. */
   Optional<Long> lockUsable(String tokenHash, Instant now) {
     return jdbc.sql(

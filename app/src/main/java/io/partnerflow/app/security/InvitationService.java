@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Invites partner contacts to the portal: creates a disabled-until-set user bound to the partner
- * organisation and a one-time link (128-bit token, valid 7 days) to set the password.
+ * organisation and, when the invitation is sent, a one-time link (128-bit token, valid 7 days) to
+ * set the password. Only the newest link of a user works.
  */
 @Service
 public class InvitationService {
@@ -31,60 +33,86 @@ public class InvitationService {
   private final InvitationRepository invitations;
   private final PasswordEncoder passwordEncoder;
   private final Clock clock;
+  private final AccountSessions sessions;
   private final SecureRandom random = new SecureRandom();
 
   InvitationService(
       UserAccountRepository users,
       InvitationRepository invitations,
       PasswordEncoder passwordEncoder,
-      Clock clock) {
+      Clock clock,
+      AccountSessions sessions) {
     this.users = users;
     this.invitations = invitations;
     this.passwordEncoder = passwordEncoder;
     this.clock = clock;
+    this.sessions = sessions;
   }
 
   /**
-   * Creates the partner user (username = e-mail) if it does not exist yet and a fresh link. Called
-   * by the recruitment process on approval; a repeated call (a retried job) makes a new link for
-   * the same user instead of a second user.
+   * The partner user (username = e-mail) of the organisation, created if it does not exist yet,
+   * unable to log in until an invitation link sets its password. Called by the recruitment process
+   * on approval; a repeated call (a retried job) finds the same user instead of creating a second.
+   *
+   * @throws IllegalStateException when an account with that username exists but is not a partner
+   *     user of this organisation: it is never handed to another one
    */
   @Transactional
-  public Invitation invitePartnerUser(String email, String displayName, long partnerId) {
+  public PortalAccount invitePartnerUser(String email, String displayName, long partnerId) {
     String username = email.trim().toLowerCase(java.util.Locale.ROOT);
-    long userId =
+    Optional<UserAccount> existing = users.findByUsername(username);
+    if (existing.isPresent()) {
+      UserAccount account = existing.get();
+      if (!Long.valueOf(partnerId).equals(account.partnerId())
+          || !account.roles().equals(Set.of(Role.PARTNER))) {
+        throw new IllegalStateException(
+            "The account "
+                + username
+                + " belongs to another organisation or is not a partner user");
+      }
+      return new PortalAccount(account.id(), username);
+    }
+    // an unguessable password nobody knows until the link sets a real one
+    String placeholder = passwordEncoder.encode(UUID.randomUUID().toString());
+    long id =
+        users.insert(
+            new NewUserAccount(
+                username, null, displayName, username, Set.of(Role.PARTNER), Set.of("partners")),
+            placeholder);
+    users.bindToPartner(id, partnerId);
+    return new PortalAccount(id, username);
+  }
+
+  /**
+   * A fresh one-time link for the user (128-bit token, only its hash stored, valid {@link
+   * #VALIDITY}); every older unused link of the user stops working. Called when the invitation
+   * e-mail is sent, so the link exists nowhere but in that e-mail.
+   */
+  @Transactional
+  public Invitation issueLink(long userId) {
+    String username =
         users
-            .findByUsername(username)
-            .map(UserAccount::id)
-            .orElseGet(
-                () -> {
-                  // an unguessable password nobody knows until the link sets a real one
-                  String placeholder = passwordEncoder.encode(UUID.randomUUID().toString());
-                  long id =
-                      users.insert(
-                          new NewUserAccount(
-                              username,
-                              null,
-                              displayName,
-                              username,
-                              Set.of(Role.PARTNER),
-                              Set.of("partners")),
-                          placeholder);
-                  users.bindToPartner(id, partnerId);
-                  return id;
-                });
+            .findUsernameById(userId)
+            .orElseThrow(() -> new IllegalStateException("No user " + userId));
     byte[] secret = new byte[16];
     random.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     Instant expires = clock.instant().plus(VALIDITY);
+    invitations.deleteUnused(userId);
     invitations.insert(hash(token), userId, expires);
     return new Invitation(username, token, expires);
   }
 
+  /** When a link issued now would expire: for the notice that announces it. */
+  public Instant expiryOfALinkIssuedNow() {
+    return clock.instant().plus(VALIDITY);
+  }
+
   /**
-   * Sets the password through a link, once.
+   * Sets the password through a link, once, and ends every session of the account (on this node):
+   * whoever was logged in with the old password is logged out.
    *
-   * @return false when the link is unknown, used or expired (the same answer for all three)
+   * @return false when the link is unknown, used, revoked or expired (the same answer for all)
    * @throws PasswordPolicyException when the password is too short or too long ({@link
    *     PasswordPolicy})
    */
@@ -102,6 +130,7 @@ public class InvitationService {
             userId -> {
               users.updatePassword(userId, passwordEncoder.encode(password));
               invitations.markUsed(hash, now);
+              users.findUsernameById(userId).ifPresent(sessions::endAfterCommit);
               return true;
             })
         .orElse(false);

@@ -18,9 +18,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two filter chains: the actuator (health open for load balancers, the rest for ADMIN over HTTP
@@ -82,10 +85,29 @@ class SecurityConfiguration {
         .build();
   }
 
+  /** Every UI session by account, so that setting a password can end the account's sessions. */
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Tells the session registry when a session ends. */
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
+  }
+
   @Bean
   @Order(100)
-  SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
-    http.sessionManagement(session -> session.sessionFixation().changeSessionId());
+  SecurityFilterChain uiSecurity(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    http.sessionManagement(
+        session ->
+            session
+                .sessionFixation()
+                .changeSessionId()
+                // no limit per account; the registry only lets a password change end them
+                .maximumSessions(-1)
+                .sessionRegistry(sessions));
     http.headers(SecurityHeaders.all());
     http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
     return http.build();

@@ -59,6 +59,13 @@ class UserAccountRepository {
         .toList();
   }
 
+  Optional<String> findUsernameById(long id) {
+    return jdbc.sql("SELECT username FROM app.app_user WHERE id = :id")
+        .param("id", id)
+        .query(String.class)
+        .optional();
+  }
+
   boolean existsByUsername(String username) {
     return jdbc.sql("SELECT count(*) FROM app.app_user WHERE username = :username")
             .param("username", username)

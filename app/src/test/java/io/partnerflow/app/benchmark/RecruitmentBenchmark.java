@@ -121,7 +121,9 @@ class RecruitmentBenchmark {
   private boolean reviewTaskOpen(String token) {
     List<Long> instance =
         jdbc.sql(
-                "SELECT process_instance_key FROM app.application WHERE token = :token"
+                "SELECT a.process_instance_key FROM app.application a JOIN app.application_token t"
+                    + " ON t.application_id = a.id WHERE t.token_hash ="
+                    + " encode(sha256(convert_to(:token, 'UTF8')), 'hex')"
                     + " AND process_instance_key IS NOT NULL")
             .param("token", token)
             .query(Long.class)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.partnerflow.app.security.InvitationService;
+import io.partnerflow.app.security.PortalAccount;
 import io.partnerflow.app.support.PartnerflowTest;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -19,10 +21,16 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +57,8 @@ class NotificationDispatcherTest {
   @Autowired OutboxRepository outbox;
   @Autowired TemplateRenderer renderer;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired List<SecretLinkIssuer> issuers;
+  @Autowired InvitationService invitations;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -128,6 +138,211 @@ class NotificationDispatcherTest {
   }
 
   @Test
+  void shouldIssueASecretLinkOnlyWhenSendingAndNeverStoreIt() throws Exception {
+    // given: an invitation queued for a new portal user
+    JavaMailSender sender = sender(SMTP.getSmtp().getPort());
+    NotificationProperties properties = properties(3, Duration.ZERO);
+    Recipient recipient = uniqueRecipient();
+    PortalAccount account = invitations.invitePartnerUser(recipient.email(), "Rita", partner());
+    Map<String, String> params = new java.util.HashMap<>(invitation());
+    params.remove("setPasswordLink");
+    long id =
+        service(properties, sender)
+            .enqueue(
+                NotificationTemplates.PORTAL_INVITATION,
+                recipient,
+                Locale.ENGLISH,
+                params,
+                uniqueReference(),
+                SecretLink.of("setPasswordLink", "portal-invitation", account.userId()),
+                null);
+
+    // then: administrators see the link masked
+    assertThat(outbox.findById(id).orElseThrow().body())
+        .contains(SecretLink.MASK)
+        .doesNotContain("/invitation/");
+
+    // when
+    dispatcher(properties, sender).dispatchDue();
+
+    // then: the e-mail carries a working one-time link that is stored nowhere
+    String content = text(receivedBy(recipient));
+    Matcher link = Pattern.compile("/invitation/([A-Za-z0-9_-]{22})").matcher(content);
+    assertThat(link.find()).isTrue();
+    String token = link.group(1);
+    assertThat(content).doesNotContain(SecretLink.MASK);
+    assertThat(outbox.findById(id).orElseThrow().body()).doesNotContain(token);
+    assertThat(invitations.setPassword(token, "a long enough password")).isTrue();
+  }
+
+  @Test
+  void shouldSendANoticeSkippedForWantOfSmtpOnceSmtpIsConfigured() throws Exception {
+    // given: a notice stored while SMTP was not configured
+    NotificationProperties properties = properties(3, Duration.ZERO);
+    Recipient recipient = uniqueRecipient();
+    long id =
+        new NotificationService(outbox, renderer, properties, provider(null))
+            .enqueue(
+                NotificationTemplates.APPLICATION_REJECTED,
+                recipient,
+                Locale.ENGLISH,
+                NotificationTestData.rejectionParams("Patient Ltd"),
+                uniqueReference());
+    assertThat(outbox.findById(id).orElseThrow().status()).isEqualTo(NotificationStatus.SKIPPED);
+
+    // when: the platform runs with SMTP
+    JavaMailSender sender = sender(SMTP.getSmtp().getPort());
+    NotificationDispatcher dispatcher = dispatcher(properties, sender);
+    dispatcher.requeueSkipped();
+    dispatcher.dispatchDue();
+
+    // then
+    assertThat(outbox.findById(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(receivedBy(recipient).getSubject()).contains("Patient Ltd");
+  }
+
+  @Test
+  void shouldSendOtherNoticesWhileOneSendHangsAndHoldNoLockMeanwhile() throws Exception {
+    // given: an SMTP conversation that hangs for the first notice
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    JavaMailSenderImpl working = (JavaMailSenderImpl) sender(SMTP.getSmtp().getPort());
+    JavaMailSenderImpl sender =
+        new JavaMailSenderImpl() {
+          @Override
+          public void send(MimeMessage... messages) {
+            try {
+              if (messages[0].getSubject().contains("Hanging")) {
+                hanging.countDown();
+                release.await(30, TimeUnit.SECONDS);
+              }
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            working.send(messages);
+          }
+        };
+    NotificationProperties properties = properties(3, Duration.ZERO);
+    NotificationService service = service(properties, sender);
+    long stuck =
+        service.enqueue(
+            NotificationTemplates.APPLICATION_REJECTED,
+            uniqueRecipient(),
+            Locale.ENGLISH,
+            NotificationTestData.rejectionParams("Hanging Ltd"),
+            uniqueReference());
+    NotificationDispatcher dispatcher = dispatcher(properties, sender);
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(dispatcher::dispatchDue);
+    assertThat(hanging.await(10, TimeUnit.SECONDS)).isTrue();
+    Recipient other = uniqueRecipient();
+    long next =
+        service.enqueue(
+            NotificationTemplates.APPLICATION_REJECTED,
+            other,
+            Locale.ENGLISH,
+            NotificationTestData.rejectionParams("Punctual Ltd"),
+            uniqueReference());
+
+    // when: another sender (thread or node) runs while the first one hangs
+    dispatcher.dispatchDue();
+
+    // then: the other notice went out, and the hanging one holds no row lock
+    assertThat(outbox.findById(next).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(receivedBy(other).getSubject()).contains("Punctual Ltd");
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status ->
+                jdbc.sql("SELECT id FROM app.notification_outbox WHERE id = :id FOR UPDATE NOWAIT")
+                    .param("id", stuck)
+                    .query(Long.class)
+                    .single());
+    release.countDown();
+    first.get(30, TimeUnit.SECONDS);
+    assertThat(outbox.findById(stuck).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+  }
+
+  @Test
+  void shouldRunOnItsOwnThreadsNotOnTheSharedScheduler() throws Exception {
+    // given
+    Thread[] sending = new Thread[1];
+    JavaMailSenderImpl sender =
+        new JavaMailSenderImpl() {
+          @Override
+          public void send(MimeMessage... messages) {
+            sending[0] = Thread.currentThread();
+          }
+        };
+    NotificationProperties properties =
+        new NotificationProperties(
+            FROM,
+            Duration.ofMillis(100),
+            20,
+            3,
+            Duration.ZERO,
+            NotificationProperties.WithoutSmtp.SKIP,
+            2);
+    long id =
+        service(properties, sender)
+            .enqueue(
+                NotificationTemplates.APPLICATION_REJECTED,
+                uniqueRecipient(),
+                Locale.ENGLISH,
+                NotificationTestData.rejectionParams("Threaded Ltd"),
+                uniqueReference());
+    NotificationDispatcher dispatcher = dispatcher(properties, sender);
+
+    // when
+    dispatcher.start();
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> outbox.findById(id).orElseThrow().status() == NotificationStatus.SENT);
+    } finally {
+      dispatcher.stop();
+    }
+
+    // then
+    assertThat(sending[0].getName()).startsWith("notification-");
+    assertThat(dispatcher.isRunning()).isFalse();
+  }
+
+  @Test
+  void shouldQueueOneNoticePerBusinessEvent() {
+    // given
+    NotificationService service = service(properties(3, Duration.ZERO), null);
+    String event = "job/" + UUID.randomUUID();
+
+    // when: a retried job queues its notice again
+    long first =
+        service.enqueue(
+            NotificationTemplates.APPLICATION_REJECTED,
+            uniqueRecipient(),
+            Locale.ENGLISH,
+            NotificationTestData.rejectionParams("Twice GmbH"),
+            uniqueReference(),
+            null,
+            event);
+    long second =
+        service.enqueue(
+            NotificationTemplates.APPLICATION_REJECTED,
+            uniqueRecipient(),
+            Locale.ENGLISH,
+            NotificationTestData.rejectionParams("Twice GmbH"),
+            uniqueReference(),
+            null,
+            event);
+
+    // then
+    assertThat(second).isEqualTo(first);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM app.notification_outbox WHERE event_key = :event")
+                .param("event", event)
+                .query(Long.class)
+                .single())
+        .isOne();
+  }
+
+  @Test
   void shouldWaitTheRetryDelayBeforeTheNextAttempt() throws Exception {
     // given
     JavaMailSender broken = sender(closedPort());
@@ -193,7 +408,7 @@ class NotificationDispatcherTest {
 
   private NotificationDispatcher dispatcher(
       NotificationProperties properties, JavaMailSender sender) {
-    return new NotificationDispatcher(outbox, properties, provider(sender), transactionManager);
+    return new NotificationDispatcher(outbox, properties, provider(sender), issuers);
   }
 
   private static NotificationProperties properties(int maxAttempts, Duration retryDelay) {
@@ -203,12 +418,25 @@ class NotificationDispatcherTest {
         20,
         maxAttempts,
         retryDelay,
-        NotificationProperties.WithoutSmtp.SKIP);
+        NotificationProperties.WithoutSmtp.SKIP,
+        1);
   }
 
+  private long partner() {
+    return jdbc.sql(
+            "INSERT INTO app.partner (name, country, type, tier, status)"
+                + " VALUES (:name, 'DE', 'RESELLER', 'REGISTERED', 'PROSPECT') RETURNING id")
+        .param("name", "Invited " + UUID.randomUUID())
+        .query(Long.class)
+        .single();
+  }
+
+  /** SMTP configured with the sender, or not configured at all (null). */
   private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
-    beans.addBean("mailSender", sender);
+    if (sender != null) {
+      beans.addBean("mailSender", sender);
+    }
     return beans.getBeanProvider(JavaMailSender.class);
   }
 

@@ -228,8 +228,10 @@ class RecruitmentProcessTest {
             () ->
                 jdbc
                     .sql(
-                        "SELECT id, process_instance_key FROM app.application"
-                            + " WHERE token = :token AND process_instance_key IS NOT NULL")
+                        "SELECT a.id, a.process_instance_key FROM app.application a"
+                            + " JOIN app.application_token t ON t.application_id = a.id"
+                            + " WHERE t.token_hash = encode(sha256(convert_to(:token, 'UTF8')),"
+                            + " 'hex') AND a.process_instance_key IS NOT NULL")
                     .param("token", token)
                     .query()
                     .listOfRows()

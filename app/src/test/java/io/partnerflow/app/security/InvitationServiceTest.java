@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @PartnerflowTest
@@ -17,6 +19,7 @@ class InvitationServiceTest {
   @Autowired UserAccountService users;
   @Autowired PasswordEncoder passwordEncoder;
   @Autowired JdbcClient jdbc;
+  @Autowired SessionRegistry sessions;
 
   @Test
   void shouldCreateAPartnerUserWhoSetsThePasswordOnceThroughTheLink() {
@@ -25,7 +28,8 @@ class InvitationServiceTest {
     String email = "Contact-" + UUID.randomUUID() + "@Example.org";
 
     // when
-    Invitation invitation = invitations.invitePartnerUser(email, "Cora Contact", partnerId);
+    PortalAccount account = invitations.invitePartnerUser(email, "Cora Contact", partnerId);
+    Invitation invitation = invitations.issueLink(account.userId());
 
     // then: a partner user bound to the organisation, who cannot log in yet
     UserAccount user = users.findByUsername(invitation.username()).orElseThrow();
@@ -46,16 +50,82 @@ class InvitationServiceTest {
   }
 
   @Test
-  void shouldInviteTheSameContactTwiceWithoutASecondUser() {
+  void shouldInviteTheSameContactTwiceWithoutASecondUserAndOnlyTheNewestLinkWorks() {
+    // given
     long partnerId = partner();
     String email = "twice-" + UUID.randomUUID() + "@example.org";
 
-    Invitation first = invitations.invitePartnerUser(email, "Tess", partnerId);
-    Invitation second = invitations.invitePartnerUser(email, "Tess", partnerId);
+    // when
+    PortalAccount first = invitations.invitePartnerUser(email, "Tess", partnerId);
+    Invitation firstLink = invitations.issueLink(first.userId());
+    PortalAccount second = invitations.invitePartnerUser(email, "Tess", partnerId);
+    Invitation secondLink = invitations.issueLink(second.userId());
 
-    assertThat(second.username()).isEqualTo(first.username());
-    assertThat(second.token()).isNotEqualTo(first.token());
-    assertThat(invitations.setPassword(first.token(), "first long password")).isTrue();
+    // then: one account; the first link was revoked by the second
+    assertThat(second).isEqualTo(first);
+    assertThat(secondLink.token()).isNotEqualTo(firstLink.token());
+    assertThat(invitations.setPassword(firstLink.token(), "first long password")).isFalse();
+    assertThat(invitations.setPassword(secondLink.token(), "second long password")).isTrue();
+  }
+
+  @Test
+  void shouldNeverHandAnAccountToAnotherOrganisation() {
+    // given: a contact who already has an account with one partner
+    String email = "shared-" + UUID.randomUUID() + "@example.org";
+    PortalAccount existing = invitations.invitePartnerUser(email, "Sam", partner());
+    long otherPartner = partner();
+
+    // when / then: another organisation's invitation does not get it
+    assertThatThrownBy(() -> invitations.invitePartnerUser(email, "Sam", otherPartner))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(users.findByUsername(existing.username()).orElseThrow().partnerId())
+        .isNotEqualTo(otherPartner);
+    // nor does a staff account with the same name
+    assertThatThrownBy(() -> invitations.invitePartnerUser("manager", "Max", otherPartner))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void shouldEndTheAccountsSessionsWhenThePasswordIsSet() {
+    // given: the account is logged in somewhere
+    PortalAccount account =
+        invitations.invitePartnerUser(
+            "session-" + UUID.randomUUID() + "@example.org", "Sid", partner());
+    sessions.registerNewSession(
+        "session-" + account.userId(),
+        User.withUsername(account.username()).password("x").roles("PARTNER").build());
+    Invitation invitation = invitations.issueLink(account.userId());
+
+    // when
+    invitations.setPassword(invitation.token(), "a brand new password");
+
+    // then
+    assertThat(sessions.getSessionInformation("session-" + account.userId()).isExpired()).isTrue();
+  }
+
+  @Test
+  void shouldStoreNoTokenInClear() {
+    // given
+    PortalAccount account =
+        invitations.invitePartnerUser(
+            "clear-" + UUID.randomUUID() + "@example.org", "Cleo", partner());
+
+    // when
+    Invitation invitation = invitations.issueLink(account.userId());
+
+    // then
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM app.user_invitation WHERE token_hash = :token")
+                .param("token", invitation.token())
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM app.notification_outbox WHERE body LIKE :token")
+                .param("token", "%" + invitation.token() + "%")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test

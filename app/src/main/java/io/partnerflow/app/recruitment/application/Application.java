@@ -8,14 +8,13 @@ import java.util.Map;
 /**
  * A stored application.
  *
- * @param token the applicant's secret for {@code /apply/status/{token}}
  * @param locale the applicant's language tag: {@code en} or {@code zh-CN}
  * @param data every value of the start form as validated on the server
  * @param processInstanceKey the recruitment process instance, null while its start is pending
+ * @param closedAt when it reached a final status; null while open
  */
 public record Application(
     long id,
-    String token,
     String companyName,
     String contactName,
     String contactEmail,
@@ -26,7 +25,8 @@ public record Application(
     Long processInstanceKey,
     Map<String, Object> data,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant closedAt) {
 
   public Application {
     // form values may be null (an empty optional field), which Map.copyOf refuses

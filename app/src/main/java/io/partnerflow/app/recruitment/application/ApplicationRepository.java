@@ -18,8 +18,9 @@ import org.springframework.stereotype.Repository;
 class ApplicationRepository {
 
   private static final String COLUMNS =
-      "id, token, company_name, contact_name, contact_email, country, partner_type, locale,"
-          + " status, process_instance_key, data::text AS data_json, created_at, updated_at";
+      "a.id, a.company_name, a.contact_name, a.contact_email, a.country, a.partner_type,"
+          + " a.locale, a.status, a.process_instance_key, a.data::text AS data_json,"
+          + " a.created_at, a.updated_at, a.closed_at";
   private static final int ADDRESS_LOCK_SPACE = 4004;
   private static final int MAX_NOTE = 2000;
   private static final int MAX_ERROR = 2000;
@@ -34,12 +35,11 @@ class ApplicationRepository {
 
   long insert(NewApplication application) {
     return jdbc.sql(
-            "INSERT INTO app.application (token, company_name, contact_name, contact_email,"
+            "INSERT INTO app.application (company_name, contact_name, contact_email,"
                 + " country, partner_type, data, locale, status, remote_address_hash)"
-                + " VALUES (:token, :companyName, :contactName, :contactEmail, :country,"
+                + " VALUES (:companyName, :contactName, :contactEmail, :country,"
                 + " :partnerType, CAST(:data AS jsonb), :locale, 'SUBMITTED', :address)"
                 + " RETURNING id")
-        .param("token", application.token())
         .param("companyName", application.companyName())
         .param("contactName", application.contactName())
         .param("contactEmail", application.contactEmail())
@@ -74,16 +74,34 @@ class ApplicationRepository {
         .single();
   }
 
+  /** Stores a status-page token of the application by its hash. */
+  void insertToken(long applicationId, String tokenHash) {
+    jdbc.sql("INSERT INTO app.application_token (token_hash, application_id) VALUES (:hash, :id)")
+        .param("hash", tokenHash)
+        .param("id", applicationId)
+        .update();
+  }
+
   Optional<Application> findById(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM app.application WHERE id = :id")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM app.application a WHERE a.id = :id")
         .param("id", id)
         .query(this::application)
         .optional();
   }
 
-  Optional<Application> findByToken(String token) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM app.application WHERE token = :token")
-        .param("token", token)
+  /**
+   * The application of a token hash, unless it closed longer than {@code validAfterClose} ago (its
+   * status links have then expired).
+   */
+  Optional<Application> findByTokenHash(String tokenHash, Duration validAfterClose) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM app.application_token t JOIN app.application a ON a.id = t.application_id"
+                + " WHERE t.token_hash = :hash AND (a.closed_at IS NULL"
+                + " OR a.closed_at > now() - make_interval(secs => :seconds))")
+        .param("hash", tokenHash)
+        .param("seconds", (double) validAfterClose.toSeconds())
         .query(this::application)
         .optional();
   }
@@ -147,8 +165,10 @@ class ApplicationRepository {
    */
   boolean updateStatus(long id, ApplicationStatus status) {
     return jdbc.sql(
-                "UPDATE app.application SET status = :status, updated_at = now() WHERE id = :id")
+                "UPDATE app.application SET status = :status, updated_at = now(), closed_at ="
+                    + " CASE WHEN :final THEN coalesce(closed_at, now()) END WHERE id = :id")
             .param("status", status.name())
+            .param("final", status.isFinal())
             .param("id", id)
             .update()
         == 1;
@@ -184,7 +204,6 @@ class ApplicationRepository {
     Long processInstanceKey = rs.wasNull() ? null : key;
     return new Application(
         rs.getLong("id"),
-        rs.getString("token"),
         rs.getString("company_name"),
         rs.getString("contact_name"),
         rs.getString("contact_email"),
@@ -195,7 +214,8 @@ class ApplicationRepository {
         processInstanceKey,
         data(rs.getString("data_json")),
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        instant(rs, "closed_at"));
   }
 
   private Map<String, Object> data(String text) {

@@ -15,6 +15,7 @@ import io.partnerflow.app.notification.NotificationService;
 import io.partnerflow.app.notification.NotificationTemplates;
 import io.partnerflow.app.notification.Recipient;
 import io.partnerflow.app.notification.Reference;
+import io.partnerflow.app.notification.SecretLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -228,7 +229,11 @@ public class ApplicationService {
     return started;
   }
 
-  /** Starts the application's process unless it runs or someone else is starting it. */
+  /**
+   * Starts the application's process unless it runs or someone else is starting it. Exactly once:
+   * before creating an instance the engine is asked for one carrying this {@code applicationId} (a
+   * starter that died after creating it and before recording it), which is then recorded instead.
+   */
   boolean startProcess(long id) {
     if (!repository.claimStart(id, START_CLAIM)) {
       return false;
@@ -238,9 +243,14 @@ public class ApplicationService {
     variables.put("applicationId", application.id());
     variables.put("applicantLocale", application.locale());
     try {
-      long instance = process.start(variables);
+      Optional<Long> existing = process.instanceOf(id);
+      long instance = existing.orElseGet(() -> process.start(variables));
       repository.setProcessInstance(id, instance);
-      log.info("Application {} started process instance {}", id, instance);
+      log.info(
+          "Application {} {} process instance {}",
+          id,
+          existing.isPresent() ? "found its unrecorded" : "started",
+          instance);
       return true;
     } catch (RuntimeException e) {
       repository.recordStartFailure(id, String.valueOf(e.getMessage()));
@@ -258,22 +268,47 @@ public class ApplicationService {
       throw new ApplicationRateLimitedException();
     }
     long id = repository.insert(application);
+    repository.insertToken(id, ApplicationTokens.hash(application.token()));
     repository.insertEvent(id, ApplicationStatus.SUBMITTED, null);
     notifications.enqueue(
         NotificationTemplates.APPLICATION_RECEIVED,
         new Recipient(application.contactEmail(), application.contactName()),
         Locale.forLanguageTag(application.locale()),
         Map.of(
-            "applicantName", application.contactName(),
-            "companyName", application.companyName(),
-            "statusLink", properties.statusLink(application.token())),
-        Reference.of(Reference.APPLICATION, id));
+            "applicantName", application.contactName(), "companyName", application.companyName()),
+        Reference.of(Reference.APPLICATION, id),
+        statusLink(id),
+        "application/" + id + "/received");
     return id;
   }
 
-  /** The application of a status-page token; empty for an unknown or malformed one. */
+  /**
+   * The application of a status-page token; empty for an unknown or malformed one, and once the
+   * application has been closed longer than {@code status-link-validity-after-close}.
+   */
   public Optional<Application> findByToken(String token) {
-    return ApplicationTokens.isWellFormed(token) ? repository.findByToken(token) : Optional.empty();
+    return ApplicationTokens.isWellFormed(token)
+        ? repository.findByTokenHash(
+            ApplicationTokens.hash(token), properties.statusLinkValidityAfterClose())
+        : Optional.empty();
+  }
+
+  /**
+   * The applicant's status link in a notice ({@code statusLink}): the outbox keeps it masked, a
+   * fresh token is issued when the notice is sent ({@link StatusLinkIssuer}).
+   */
+  public static SecretLink statusLink(long applicationId) {
+    return SecretLink.of("statusLink", StatusLinkIssuer.KIND, applicationId);
+  }
+
+  /** A new status link of the application, its token stored hashed; for the notice dispatcher. */
+  String issueStatusLink(long applicationId) {
+    if (repository.findById(applicationId).isEmpty()) {
+      throw new IllegalStateException("No application " + applicationId);
+    }
+    String token = ApplicationTokens.generate();
+    repository.insertToken(applicationId, ApplicationTokens.hash(token));
+    return properties.statusLink(token);
   }
 
   private Optional<InformationRequest> informationRequest(Application application) {

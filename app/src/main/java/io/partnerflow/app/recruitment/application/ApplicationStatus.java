@@ -18,5 +18,10 @@ public enum ApplicationStatus {
   /** Stopped by the compliance screening. */
   BLOCKED,
   /** Closed without a decision, e.g. an information request left unanswered. */
-  WITHDRAWN
+  WITHDRAWN;
+
+  /** Whether the application is closed: nothing moves it on any more. */
+  public boolean isFinal() {
+    return this == APPROVED || this == REJECTED || this == BLOCKED || this == WITHDRAWN;
+  }
 }

@@ -75,6 +75,28 @@ class RecruitmentProcess {
         .getProcessInstanceKey();
   }
 
+  /**
+   * The instance already started for the application, if any: found by its {@code applicationId}
+   * variable, so that a start whose instance was created but never recorded is not repeated.
+   */
+  Optional<Long> instanceOf(long applicationId) {
+    return client
+        .newProcessInstanceSearchRequest()
+        .filter(
+            filter ->
+                filter
+                    .processDefinitionId(PROCESS_ID)
+                    .variables(Map.of("applicationId", applicationId)))
+        .sort(sort -> sort.processInstanceKey().asc())
+        .page(page -> page.limit(1))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .findFirst()
+        .map(instance -> instance.getProcessInstanceKey());
+  }
+
   /** The open {@code provide-information} task of the instance, if any. */
   Optional<UserTask> openInformationTask(long processInstanceKey) {
     return client

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     nodes
  * @param startRetryInterval pause between two runs of the retry that starts the process of
  *     applications whose start failed
+ * @param statusLinkValidityAfterClose how long the applicant's status links keep working after the
+ *     application closed (approved, rejected, blocked, withdrawn)
  */
 @ConfigurationProperties("partnerflow.recruitment")
 public record RecruitmentProperties(
@@ -28,7 +30,8 @@ public record RecruitmentProperties(
     @DefaultValue("1h") Duration rateLimitWindow,
     @DefaultValue("20000") int maxSubmissionChars,
     @DefaultValue("") String addressSalt,
-    @DefaultValue("1m") Duration startRetryInterval) {
+    @DefaultValue("1m") Duration startRetryInterval,
+    @DefaultValue("90d") Duration statusLinkValidityAfterClose) {
 
   public RecruitmentProperties {
     if (publicUrl == null || !publicUrl.toString().matches("(?i)^https?://\\S+$")) {

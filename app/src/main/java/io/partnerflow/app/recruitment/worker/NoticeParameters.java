@@ -1,7 +1,8 @@
 package io.partnerflow.app.recruitment.worker;
 
+import io.partnerflow.app.notification.SecretLink;
 import io.partnerflow.app.recruitment.application.Application;
-import io.partnerflow.app.recruitment.application.RecruitmentProperties;
+import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
 import java.util.Map;
@@ -11,12 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 class NoticeParameters {
 
-  private final RecruitmentProperties properties;
   private final UserAccountService users;
 
-  NoticeParameters(RecruitmentProperties properties, UserAccountService users) {
-    this.properties = properties;
+  NoticeParameters(UserAccountService users) {
     this.users = users;
+  }
+
+  /** The status link where a template has one: issued when the notice is sent, never stored. */
+  SecretLink secretLink(String template, Application application) {
+    return "information-requested".equals(template)
+        ? ApplicationService.statusLink(application.id())
+        : null;
   }
 
   Map<String, Object> forTemplate(
@@ -30,8 +36,7 @@ class NoticeParameters {
           Map.of(
               "applicantName", application.contactName(),
               "companyName", application.companyName(),
-              "question", orEmpty(variables.informationRequest()),
-              "statusLink", properties.statusLink(application.token()));
+              "question", orEmpty(variables.informationRequest()));
       case "partner-welcome" ->
           Map.of(
               "contactName", application.contactName(),

@@ -3,6 +3,7 @@ package io.partnerflow.app.recruitment.worker;
 import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
 import io.partnerflow.app.notification.NotificationService;
 import io.partnerflow.app.notification.Recipient;
 import io.partnerflow.app.notification.Reference;
@@ -40,7 +41,9 @@ public class RecruitmentNoticeWorker {
 
   @JobWorker(type = "recruitment-notice")
   public void send(
-      @VariablesAsType RecruitmentVariables variables, @CustomHeaders Map<String, String> headers) {
+      ActivatedJob job,
+      @VariablesAsType RecruitmentVariables variables,
+      @CustomHeaders Map<String, String> headers) {
     Application application = variables.applicationIn(applications);
     String template = RecruitmentHeaders.template(headers);
     transaction.executeWithoutResult(
@@ -50,7 +53,10 @@ public class RecruitmentNoticeWorker {
               new Recipient(application.contactEmail(), application.contactName()),
               Locale.forLanguageTag(application.locale()),
               parameters.forTemplate(template, application, variables),
-              Reference.of(Reference.APPLICATION, application.id()));
+              Reference.of(Reference.APPLICATION, application.id()),
+              parameters.secretLink(template, application),
+              // a retried job (time-out, crash before completing) queues nothing new
+              "job/" + job.getKey());
           applications.recordStatus(application.id(), RecruitmentHeaders.status(headers), null);
         });
   }

@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.notification.NotificationService;
@@ -54,6 +55,7 @@ public class ReviewOverdueWorker {
       type = "notify-review-overdue",
       fetchVariables = {"applicationId", "companyName"})
   public void notifyLeads(
+      ActivatedJob job,
       @ProcessInstanceKey long processInstanceKey,
       @Variable Long applicationId,
       @Variable String companyName) {
@@ -81,7 +83,10 @@ public class ReviewOverdueWorker {
               link),
           applicationId == null
               ? Reference.none()
-              : Reference.of(Reference.APPLICATION, applicationId));
+              : Reference.of(Reference.APPLICATION, applicationId),
+          null,
+          // one notice per lead and job: a retried job queues nothing new
+          "job/" + job.getKey() + "/user/" + lead.id());
     }
   }
 

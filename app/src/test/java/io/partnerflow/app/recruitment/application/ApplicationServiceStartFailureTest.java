@@ -47,7 +47,8 @@ class ApplicationServiceStartFailureTest {
           Duration.ofHours(1),
           20000,
           "salt",
-          Duration.ofMinutes(1));
+          Duration.ofMinutes(1),
+          Duration.ofDays(90));
   private ApplicationService service;
 
   @BeforeEach
@@ -81,9 +82,39 @@ class ApplicationServiceStartFailureTest {
     assertThat(receipt.statusLink()).startsWith("https://partners.example.com/apply/status/");
     verify(repository).insertEvent(42L, ApplicationStatus.SUBMITTED, null);
     verify(notifications)
-        .enqueue(eq("application-received"), any(), eq(Locale.ENGLISH), any(), any());
+        .enqueue(
+            eq("application-received"),
+            any(),
+            eq(Locale.ENGLISH),
+            any(),
+            any(),
+            any(),
+            eq("application/42/received"));
     verify(repository).recordStartFailure(eq(42L), contains("engine unavailable"));
     verify(repository, never()).setProcessInstance(anyLong(), anyLong());
+  }
+
+  @Test
+  void shouldRecordTheUnrecordedInstanceInsteadOfStartingASecond() {
+    // given: the first start created the instance, then the app died before recording it
+    when(repository.claimStart(eq(42L), any())).thenReturn(true);
+    when(repository.findById(42L)).thenReturn(Optional.of(stored(42L)));
+    when(process.instanceOf(42L)).thenReturn(Optional.empty());
+    when(process.start(any())).thenReturn(4711L);
+    org.mockito.Mockito.doThrow(new IllegalStateException("killed before recording"))
+        .doNothing()
+        .when(repository)
+        .setProcessInstance(42L, 4711L);
+    assertThat(service.startProcess(42L)).isFalse();
+
+    // when: the retry runs (the engine now knows the instance)
+    when(process.instanceOf(42L)).thenReturn(Optional.of(4711L));
+    boolean started = service.startProcess(42L);
+
+    // then: the same instance is recorded, none created a second time
+    assertThat(started).isTrue();
+    verify(process, org.mockito.Mockito.times(1)).start(any());
+    verify(repository, org.mockito.Mockito.times(2)).setProcessInstance(42L, 4711L);
   }
 
   @Test
@@ -106,7 +137,7 @@ class ApplicationServiceStartFailureTest {
     assertThatThrownBy(() -> service.submit(submission()))
         .isInstanceOf(ApplicationsClosedException.class);
     verify(repository, never()).insert(any());
-    verify(notifications, never()).enqueue(anyString(), any(), any(), any(), any());
+    verify(notifications, never()).enqueue(anyString(), any(), any(), any(), any(), any(), any());
   }
 
   private static ApplicationSubmission submission() {
@@ -121,7 +152,6 @@ class ApplicationServiceStartFailureTest {
   private static Application stored(long id) {
     return new Application(
         id,
-        ApplicationTokens.generate(),
         "Northwind",
         "Ada Lovelace",
         "ada@example.com",
@@ -132,7 +162,8 @@ class ApplicationServiceStartFailureTest {
         null,
         Map.of("companyName", "Northwind"),
         Instant.now(),
-        Instant.now());
+        Instant.now(),
+        null);
   }
 
   private static String classpathForm() throws IOException {

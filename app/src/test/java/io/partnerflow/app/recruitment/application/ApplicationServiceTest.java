@@ -9,6 +9,7 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.form.FieldError;
 import io.partnerflow.app.form.ValidationMessages;
+import io.partnerflow.app.notification.SecretLink;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +79,8 @@ class ApplicationServiceTest {
         .containsKey("applicationId");
     assertThat(((Number) variables.get("applicationId")).longValue()).isEqualTo(application.id());
 
-    // then: the e-mail with the link is in the outbox
+    // then: the e-mail is in the outbox, its status link masked until it is sent; the token is
+    // stored only as its hash
     String body =
         jdbc.sql(
                 "SELECT body FROM app.notification_outbox WHERE template = 'application-received'"
@@ -86,7 +88,90 @@ class ApplicationServiceTest {
             .param("id", String.valueOf(application.id()))
             .query(String.class)
             .single();
-    assertThat(body).contains(receipt.statusLink());
+    assertThat(body).contains(SecretLink.MASK).doesNotContain(token);
+    assertThat(
+            jdbc.sql("SELECT token_hash FROM app.application_token WHERE application_id = :id")
+                .param("id", application.id())
+                .query(String.class)
+                .list())
+        .containsExactly(ApplicationTokens.hash(token))
+        .doesNotContain(token);
+  }
+
+  @Test
+  void shouldStartTheProcessExactlyOnceWhenTheStarterDiedBeforeRecordingIt() {
+    // given: an application whose instance runs, but whose record was lost (the app died between
+    // creating the instance and storing its key)
+    ApplicationReceipt receipt =
+        applications.submit(
+            submission(RecruitmentTestModel.validValues(uniqueCompany()), Locale.ENGLISH));
+    Application started = applications.findByToken(tokenOf(receipt)).orElseThrow();
+    long instance = started.processInstanceKey();
+    jdbc.sql(
+            "UPDATE app.application SET process_instance_key = NULL, start_claimed_until = NULL"
+                + " WHERE id = :id")
+        .param("id", started.id())
+        .update();
+
+    // when: the retry comes round
+    boolean recorded = applications.startProcess(started.id());
+
+    // then: the running instance is recorded, no second one exists
+    assertThat(recorded).isTrue();
+    assertThat(applications.find(started.id()).orElseThrow().processInstanceKey())
+        .isEqualTo(instance);
+    assertThat(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(
+                    filter ->
+                        filter
+                            .processDefinitionId("partner-recruitment")
+                            .variables(Map.of("applicationId", started.id())))
+                .send()
+                .join()
+                .items())
+        .hasSize(1);
+  }
+
+  @Test
+  void shouldStopTheStatusLinkAWhileAfterTheApplicationClosed() {
+    // given: an application closed (rejected) just now, and another closed 91 days ago
+    ApplicationReceipt recent =
+        applications.submit(
+            submission(RecruitmentTestModel.validValues(uniqueCompany()), Locale.ENGLISH));
+    ApplicationReceipt old =
+        applications.submit(
+            submission(RecruitmentTestModel.validValues(uniqueCompany()), Locale.ENGLISH));
+    long recentId = applications.findByToken(tokenOf(recent)).orElseThrow().id();
+    long oldId = applications.findByToken(tokenOf(old)).orElseThrow().id();
+    applications.recordStatus(recentId, ApplicationStatus.REJECTED, null);
+    applications.recordStatus(oldId, ApplicationStatus.REJECTED, null);
+    jdbc.sql("UPDATE app.application SET closed_at = now() - interval '91 days' WHERE id = :id")
+        .param("id", oldId)
+        .update();
+
+    // then: the default of 90 days
+    assertThat(applications.statusPage(tokenOf(recent))).isPresent();
+    assertThat(applications.statusPage(tokenOf(old))).isEmpty();
+  }
+
+  @Test
+  void shouldIssueAFreshStatusLinkForEachNoticeSent() {
+    // given
+    ApplicationReceipt receipt =
+        applications.submit(
+            submission(RecruitmentTestModel.validValues(uniqueCompany()), Locale.ENGLISH));
+    long id = applications.findByToken(tokenOf(receipt)).orElseThrow().id();
+
+    // when
+    String link = applications.issueStatusLink(id);
+
+    // then: both links lead to the application
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    assertThat(token).isNotEqualTo(tokenOf(receipt));
+    assertThat(applications.findByToken(token).orElseThrow().id()).isEqualTo(id);
+    assertThat(applications.findByToken(tokenOf(receipt)).orElseThrow().id()).isEqualTo(id);
   }
 
   @Test

@@ -74,7 +74,6 @@ class CreatePartnerWorkerTest {
   static Application application() {
     return new Application(
         7L,
-        "token",
         "Northwind",
         "Ada",
         "ada@northwind.example",
@@ -85,6 +84,7 @@ class CreatePartnerWorkerTest {
         99L,
         Map.of("website", "https://northwind.example"),
         Instant.EPOCH,
-        Instant.EPOCH);
+        Instant.EPOCH,
+        null);
   }
 }

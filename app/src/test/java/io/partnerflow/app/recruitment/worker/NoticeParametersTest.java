@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.when;
 
-import io.partnerflow.app.recruitment.application.RecruitmentProperties;
+import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
@@ -18,7 +18,6 @@ import org.mockito.junit.jupiter.MockitoExtension;
 @ExtendWith(MockitoExtension.class)
 class NoticeParametersTest {
 
-  @Mock RecruitmentProperties properties;
   @Mock UserAccountService users;
 
   @Test
@@ -37,7 +36,7 @@ class NoticeParametersTest {
                     null,
                     Set.of(Role.PARTNER_MANAGER),
                     Set.of())));
-    NoticeParameters parameters = new NoticeParameters(properties, users);
+    NoticeParameters parameters = new NoticeParameters(users);
 
     // when / then
     assertThat(
@@ -51,9 +50,8 @@ class NoticeParametersTest {
   }
 
   @Test
-  void shouldLinkTheStatusPageWhenAskingForInformation() {
-    when(properties.statusLink("token")).thenReturn("https://partners.example/apply/status/token");
-    NoticeParameters parameters = new NoticeParameters(properties, users);
+  void shouldLeaveTheStatusLinkToTheDispatcherWhenAskingForInformation() {
+    NoticeParameters parameters = new NoticeParameters(users);
 
     assertThat(
             parameters.forTemplate(
@@ -61,12 +59,15 @@ class NoticeParametersTest {
                 CreatePartnerWorkerTest.application(),
                 new RecruitmentVariables(7L, "References?", null, null, 70, "manager", null)))
         .containsEntry("question", "References?")
-        .containsEntry("statusLink", "https://partners.example/apply/status/token");
+        .doesNotContainKey("statusLink");
+    assertThat(
+            parameters.secretLink("information-requested", CreatePartnerWorkerTest.application()))
+        .isEqualTo(ApplicationService.statusLink(7L));
   }
 
   @Test
   void shouldRefuseATemplateItDoesNotKnow() {
-    NoticeParameters parameters = new NoticeParameters(properties, users);
+    NoticeParameters parameters = new NoticeParameters(users);
 
     assertThatThrownBy(
             () ->
