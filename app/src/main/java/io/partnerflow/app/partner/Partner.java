@@ -22,4 +22,25 @@ public record Partner(
     Integer fitScore,
     Long applicationId,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /**
+   * What a partner user may see of their own organisation: not the partner manager who owns it nor
+   * the fit score of the assessment.
+   */
+  public Partner withoutInternals() {
+    return new Partner(
+        id,
+        name,
+        website,
+        country,
+        type,
+        tier,
+        status,
+        null,
+        null,
+        applicationId,
+        createdAt,
+        updatedAt);
+  }
+}

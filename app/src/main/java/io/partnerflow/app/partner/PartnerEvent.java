@@ -16,4 +16,9 @@ public record PartnerEvent(
     STATUS_CHANGED,
     OWNER_CHANGED
   }
+
+  /** For a partner user: who on the staff did it is not theirs to see. */
+  public PartnerEvent withoutActor() {
+    return new PartnerEvent(occurredAt, kind, oldValue, newValue, null);
+  }
 }

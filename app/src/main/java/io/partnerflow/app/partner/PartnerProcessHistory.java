@@ -26,16 +26,23 @@ public class PartnerProcessHistory {
           ElementInstanceType.END_EVENT,
           ElementInstanceType.BOUNDARY_EVENT);
 
+  /** The candidate group of tasks meant for partner users (the portal). */
+  static final String PARTNER_GROUP = "partners";
+
   private final CamundaClient client;
   private final PartnerService partners;
+  private final PartnerAccess access;
 
-  PartnerProcessHistory(CamundaClient client, PartnerService partners) {
+  PartnerProcessHistory(CamundaClient client, PartnerService partners, PartnerAccess access) {
     this.client = client;
     this.partners = partners;
+    this.access = access;
   }
 
   /**
-   * The partner's process steps, oldest first.
+   * The partner's process steps, oldest first. Staff see every step; a partner user only the tasks
+   * meant for them (candidate group {@code partners} or assigned to them) — never the internal
+   * steps such as scoring, screening or the review.
    *
    * @throws org.springframework.security.access.AccessDeniedException as {@link
    *     PartnerService#findById} does for a partner the user may not see
@@ -49,8 +56,12 @@ public class PartnerProcessHistory {
     if (partner.applicationId() != null) {
       instances.addAll(instancesWith("applicationId", partner.applicationId()));
     }
+    PartnerAccess.Viewer viewer = access.viewer();
     return instances.stream()
-        .flatMap(instance -> steps(instance).stream())
+        .flatMap(
+            instance ->
+                (viewer.seesAll() ? steps(instance) : ownTasks(instance, viewer.username()))
+                    .stream())
         .sorted(Comparator.comparing(ProcessStep::startedAt))
         .toList();
   }
@@ -82,6 +93,37 @@ public class PartnerProcessHistory {
         .filter(element -> SHOWN.contains(element.getType()))
         .filter(element -> element.getStartDate() != null)
         .map(PartnerProcessHistory::step)
+        .toList();
+  }
+
+  private List<ProcessStep> ownTasks(long processInstanceKey, String username) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(filter -> filter.processInstanceKey(processInstanceKey))
+        .page(page -> page.limit(500))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .filter(
+            task ->
+                username.equals(task.getAssignee())
+                    || task.getCandidateGroups().contains(PARTNER_GROUP)
+                    || task.getCandidateUsers().contains(username))
+        .filter(task -> task.getCreationDate() != null)
+        .map(
+            task ->
+                new ProcessStep(
+                    task.getCreationDate().toInstant(),
+                    task.getCompletionDate() == null ? null : task.getCompletionDate().toInstant(),
+                    task.getBpmnProcessId(),
+                    task.getName() == null ? task.getElementId() : task.getName(),
+                    ElementInstanceType.USER_TASK.name(),
+                    switch (task.getState()) {
+                      case COMPLETED -> "COMPLETED";
+                      case CANCELED, FAILED -> "TERMINATED";
+                      default -> "ACTIVE";
+                    }))
         .toList();
   }
 

@@ -85,8 +85,8 @@ public class PartnerService {
   @Secured({ADMIN, MANAGER, LEGAL, ENABLEMENT, PARTNER, SYSTEM})
   @Transactional(readOnly = true)
   public Optional<Partner> findById(long id) {
-    access.checkCanSee(id);
-    return repository.findById(id);
+    Viewer viewer = access.checkCanSee(id);
+    return repository.findById(id).map(partner -> shownTo(viewer, partner));
   }
 
   /** The partner's contacts, primary first; same access as {@link #findById}. */
@@ -101,8 +101,16 @@ public class PartnerService {
   @Secured({ADMIN, MANAGER, LEGAL, ENABLEMENT, PARTNER, SYSTEM})
   @Transactional(readOnly = true)
   public List<PartnerEvent> timeline(long partnerId) {
-    access.checkCanSee(partnerId);
-    return repository.events(partnerId);
+    Viewer viewer = access.checkCanSee(partnerId);
+    List<PartnerEvent> events = repository.events(partnerId);
+    if (viewer.seesAll()) {
+      return events;
+    }
+    // a partner user sees what changed for them, not which staff member did it or owns them
+    return events.stream()
+        .filter(event -> event.kind() != PartnerEvent.Kind.OWNER_CHANGED)
+        .map(PartnerEvent::withoutActor)
+        .toList();
   }
 
   /**
@@ -118,8 +126,11 @@ public class PartnerService {
     }
     Long only = viewer.seesAll() ? null : viewer.partnerId();
     List<Partner> items =
-        repository.search(
-            filter, only, sort, Math.max(0, offset), Math.max(0, Math.min(limit, 500)));
+        repository
+            .search(filter, only, sort, Math.max(0, offset), Math.max(0, Math.min(limit, 500)))
+            .stream()
+            .map(partner -> shownTo(viewer, partner))
+            .toList();
     return new PartnerPage(items, repository.count(filter, only));
   }
 
@@ -132,6 +143,10 @@ public class PartnerService {
       return 0;
     }
     return repository.count(filter, viewer.seesAll() ? null : viewer.partnerId());
+  }
+
+  private static Partner shownTo(Viewer viewer, Partner partner) {
+    return viewer.seesAll() ? partner : partner.withoutInternals();
   }
 
   /** The organisation of the logged-in partner user, if they belong to one. */

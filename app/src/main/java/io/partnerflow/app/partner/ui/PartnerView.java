@@ -106,14 +106,21 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
         value(PartnerLabels.of(this, partner.tier())), getTranslation("partner.field.tier"));
     details.addFormItem(
         value(PartnerLabels.of(this, partner.status())), getTranslation("partner.field.status"));
-    details.addFormItem(value(partner.ownerUsername()), getTranslation("partner.field.owner"));
-    details.addFormItem(
-        value(partner.fitScore() == null ? "" : String.valueOf(partner.fitScore())),
-        getTranslation("partner.field.fitScore"));
+    if (isStaff()) {
+      // internal to the vendor: who owns the relationship and how the assessment scored it
+      details.addFormItem(value(partner.ownerUsername()), getTranslation("partner.field.owner"));
+      details.addFormItem(
+          value(partner.fitScore() == null ? "" : String.valueOf(partner.fitScore())),
+          getTranslation("partner.field.fitScore"));
+    }
     details.addFormItem(
         value(PartnerLabels.dateTime(partner.createdAt(), locale)),
         getTranslation("partner.field.createdAt"));
     return details;
+  }
+
+  private boolean isStaff() {
+    return authentication.hasAnyRole("ADMIN", "PARTNER_MANAGER", "LEGAL", "ENABLEMENT");
   }
 
   private Component website() {
@@ -192,12 +199,16 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
     for (PartnerEvent event : partners.timeline(partner.id())) {
       entries.add(Map.entry(event.occurredAt(), describe(event)));
     }
+    boolean staff = isStaff();
     for (ProcessStep step : processes.of(partner.id())) {
+      // partner users get only their own tasks from the service, and no process ids
       entries.add(
           Map.entry(
               step.endedAt() == null ? step.startedAt() : step.endedAt(),
-              getTranslation(
-                  "partner.step." + step.state(), step.elementName(), step.processId())));
+              staff
+                  ? getTranslation(
+                      "partner.step." + step.state(), step.elementName(), step.processId())
+                  : getTranslation("partner.ownStep." + step.state(), step.elementName())));
     }
     entries.sort(Map.Entry.<Instant, String>comparingByKey().reversed());
     for (Map.Entry<Instant, String> entry : entries) {
@@ -208,7 +219,9 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
   }
 
   private String describe(PartnerEvent event) {
-    String key = "partner.event." + event.kind().name();
+    // without an actor (a partner user's view) the sentence names nobody
+    String key =
+        "partner.event." + event.kind().name() + (event.actor() == null ? ".anonymous" : "");
     return switch (event.kind()) {
       case CREATED ->
           getTranslation(key, label(PartnerTier.class, event.newValue()), event.actor());

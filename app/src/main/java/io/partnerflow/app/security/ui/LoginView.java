@@ -9,8 +9,16 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.partnerflow.app.base.i18n.LanguageSwitch;
+import io.partnerflow.app.security.throttle.LoginBlockedException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.springframework.security.web.WebAttributes;
 
 /** The login page; Spring Security handles the POST to /login. */
 @Route(value = "login", autoLayout = false)
@@ -44,7 +52,37 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+    LoginI18n i18n = translatedI18n();
+    lastFailure()
+        .filter(failure -> failed && failure instanceof LoginBlockedException)
+        .map(LoginBlockedException.class::cast)
+        .ifPresent(
+            blocked -> {
+              // the same words whether the account exists or not: unknown names are counted too
+              i18n.getErrorMessage().setTitle(getTranslation("login.blocked.title"));
+              i18n.getErrorMessage()
+                  .setMessage(getTranslation("login.blocked.message", untilText(blocked)));
+            });
+    form.setI18n(i18n);
+    form.setError(failed);
+  }
+
+  /** What Spring Security's failure handler kept in the session for the next page. */
+  private static Optional<Object> lastFailure() {
+    VaadinSession session = VaadinSession.getCurrent();
+    if (session == null || session.getSession() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION));
+  }
+
+  private String untilText(LoginBlockedException blocked) {
+    return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+        .withLocale(getLocale())
+        .withZone(ZoneId.systemDefault())
+        .format(blocked.until().plusSeconds(59).truncatedTo(ChronoUnit.MINUTES));
   }
 
   @Override

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.Route;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
+import io.partnerflow.app.security.throttle.LoginThrottle;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 @Menu(order = 90, title = "nav.users", icon = "USERS")
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
-  public UsersView(UserAccountService users) {
+  public UsersView(UserAccountService users, LoginThrottle throttle) {
     setId("users-view");
     setSizeFull();
     Grid<UserAccount> grid = new Grid<>();
@@ -37,7 +38,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     grid.addColumn(user -> getTranslation(user.enabled() ? "users.enabled" : "users.disabled"))
         .setHeader(getTranslation("users.status"));
     grid.setItems(users.findAll());
-    add(grid);
+    add(grid, new LoginBlocksSection(throttle));
   }
 
   @Override
