@@ -47,8 +47,8 @@ class SignalDefinitionReader implements ElementSettingsReader<SignalDefinition> 
     Signal signal =
         definitions.stream()
             .filter(SignalEventDefinition.class::isInstance)
-            .map(d -> ((SignalEventDefinition) d).getSignal())
             .findFirst()
+            .map(d -> ((SignalEventDefinition) d).getSignal())
             .orElse(null);
     if (signal == null || signal.getName() == null || signal.getName().isBlank()) {
       problems.add(node, "Signal event '%s' must reference a named signal".formatted(node.getId()));
