@@ -9,6 +9,7 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.BoundaryEventBuilder;
+import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,77 @@ class EscalationEventTest extends ScopeScenarioTest {
     client.newCompleteCommand(awaitJob(afterType)).send().join();
     awaitState(key, ProcessInstanceState.COMPLETED);
     assertThat(history(key)).contains("raise COMPLETED", "stage COMPLETED");
+  }
+
+  @Test
+  void escalationsOfAMultiInstanceSubProcessReachItsBoundaryEventOncePerInnerInstance() {
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess(
+                "stage",
+                (SubProcessBuilder s) ->
+                    s.multiInstance(m -> m.zeebeInputCollectionExpression("partners")))
+            .embeddedSubProcess()
+            .startEvent()
+            .intermediateThrowEvent("raise", e -> e.escalation("late"))
+            .serviceTask("work", t -> t.zeebeJobType(workType))
+            .endEvent()
+            .subProcessDone()
+            .boundaryEvent("caught", b -> b.cancelActivity(false).escalation("late"))
+            .serviceTask("escalated", t -> t.zeebeJobType(escalatedType))
+            .endEvent()
+            .moveToActivity("stage")
+            .endEvent("end")
+            .done());
+
+    long key =
+        start(processId, Map.of("partners", java.util.List.of("a", "b"))).getProcessInstanceKey();
+
+    assertThat(activate(escalatedType, java.time.Duration.ofSeconds(2))).hasSize(2);
+    activate(workType, java.time.Duration.ofSeconds(2))
+        .forEach(job -> client.newCompleteCommand(job).send().join());
+    awaitState(key, ProcessInstanceState.ACTIVE);
+    assertThat(history(key)).contains("stage COMPLETED", "end COMPLETED");
+  }
+
+  @Test
+  void anEventSubProcessInAnEmbeddedSubProcessCatchesBeforeTheSubProcessBoundary() {
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess(
+                "stage",
+                (SubProcessBuilder s) ->
+                    s.embeddedSubProcess()
+                        .eventSubProcess(
+                            "inner",
+                            e ->
+                                e.startEvent("innerStart")
+                                    .interrupting(false)
+                                    .escalation("late")
+                                    .serviceTask("innerTask", t -> t.zeebeJobType(escalatedType))
+                                    .endEvent()))
+            .embeddedSubProcess()
+            .startEvent()
+            .intermediateThrowEvent("raise", e -> e.escalation("late"))
+            .serviceTask("work", t -> t.zeebeJobType(workType))
+            .endEvent()
+            .subProcessDone()
+            .boundaryEvent("outer", b -> b.escalation())
+            .serviceTask("outerTask", t -> t.zeebeJobType(catchAllType))
+            .endEvent()
+            .moveToActivity("stage")
+            .endEvent("end")
+            .done());
+
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+
+    client.newCompleteCommand(awaitJob(escalatedType)).send().join();
+    client.newCompleteCommand(awaitJob(workType)).send().join();
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    assertNoJob(catchAllType);
+    assertThat(history(key)).contains("innerStart COMPLETED", "raise COMPLETED");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.camunda.client.api.response.BroadcastSignalResponse;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -338,6 +339,46 @@ class SignalEventTest extends ScopeScenarioTest {
     handled.forEach(job -> client.newCompleteCommand(job).send().join());
     awaitState(key, ProcessInstanceState.COMPLETED);
     assertThat(subscriptionsOf(key)).isZero();
+  }
+
+  @Test
+  void eventSubProcessInAnEmbeddedSubProcessWaitsOnlyWhileTheSubProcessRuns() {
+    // given: the signal's event sub-process lives in the sub-process, not in the process
+    String processId = unique("stage-signal");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess(
+                "stage",
+                (SubProcessBuilder s) ->
+                    s.embeddedSubProcess()
+                        .eventSubProcess(
+                            "handler",
+                            e ->
+                                e.startEvent("handlerStart")
+                                    .signal(signal)
+                                    .serviceTask("handle", t -> t.zeebeJobType(afterType))
+                                    .endEvent()))
+            .embeddedSubProcess()
+            .startEvent()
+            .serviceTask("main", t -> t.zeebeJobType(mainType))
+            .endEvent()
+            .subProcessDone()
+            .intermediateCatchEvent("later", e -> e.timerWithDuration("PT1H"))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    awaitJob(mainType);
+
+    // when: the signal interrupts the sub-process's content
+    broadcast(Map.of());
+
+    // then
+    client.newCompleteCommand(awaitJob(afterType)).send().join();
+    assertThat(history(key)).contains("main TERMINATED", "stage COMPLETED", "later ACTIVE");
+    assertThat(subscriptionsOf(key)).isZero();
+    broadcast(Map.of());
+    assertNoJob(afterType);
   }
 
   private void deployWithSignalEventSubProcess(String processId, boolean interrupting) {
