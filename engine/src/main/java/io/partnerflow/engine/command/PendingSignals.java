@@ -3,7 +3,6 @@ package io.partnerflow.engine.command;
 import io.partnerflow.engine.state.JsonValues;
 import io.partnerflow.engine.state.PendingSignalRepository;
 import io.partnerflow.engine.state.PendingSignalRepository.PendingSignal;
-import io.partnerflow.engine.state.SignalThrown;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -11,31 +10,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Broadcasts the signals that throw and end events stored (engine.pending_signal): right after the
- * throwing command commits, on its thread, and otherwise (a failure, a node stopped in between) at
- * the scheduler's next poll. Each pending signal is claimed with {@code FOR UPDATE SKIP LOCKED},
- * broadcast and deleted in one transaction: delivered exactly once, never lost.
+ * Broadcasts the signals that throw and end events stored (engine.pending_signal), for the
+ * scheduler, which a throw wakes at once after its command commits. Each pending signal is claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, broadcast and deleted in one transaction: delivered exactly
+ * once, never lost (a failure or a stopped node leaves it pending for the next poll, on any node).
  */
 @Component
 public class PendingSignals {
 
   private static final Logger LOG = LoggerFactory.getLogger(PendingSignals.class);
 
-  /**
-   * Broadcasts per call after a commit; a model that keeps throwing leaves the rest to the poll.
-   */
-  private static final int MAX_AFTER_COMMIT = 100;
-
   private final PendingSignalRepository pending;
   private final SignalBroadcaster broadcaster;
   private final JsonValues json;
   private final TransactionTemplate transaction;
-  private final ThreadLocal<Boolean> delivering = ThreadLocal.withInitial(() -> false);
 
   PendingSignals(
       PendingSignalRepository pending,
@@ -46,23 +37,6 @@ public class PendingSignals {
     this.broadcaster = broadcaster;
     this.json = json;
     this.transaction = new TransactionTemplate(transactionManager);
-    // after a commit the finished transaction's resources are still bound to the thread
-    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-  }
-
-  @TransactionalEventListener
-  void onThrown(SignalThrown event) {
-    if (delivering.get()) {
-      return; // a broadcast on this thread threw it: the loop below picks it up
-    }
-    delivering.set(true);
-    try {
-      deliver(MAX_AFTER_COMMIT);
-    } catch (RuntimeException e) {
-      LOG.warn("Thrown signals could not be broadcast yet; the scheduler retries", e);
-    } finally {
-      delivering.set(false);
-    }
   }
 
   /**

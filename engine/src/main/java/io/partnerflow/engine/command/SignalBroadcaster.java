@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,7 +97,7 @@ class SignalBroadcaster {
             .filter(Objects::nonNull)
             .distinct()
             .map(processInstances::find)
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .sorted(
                 Comparator.comparingLong(ProcessInstanceRecord::lockKey)
                     .thenComparingLong(ProcessInstanceRecord::key))

@@ -68,7 +68,9 @@ public class EngineScheduler implements SmartLifecycle {
       // more expired messages are waiting
     }
     expiry.redeliver(batch);
-    pendingSignals.deliver(batch);
+    while (pendingSignals.deliver(batch) == batch) {
+      // more thrown signals are waiting
+    }
     return fired;
   }
 

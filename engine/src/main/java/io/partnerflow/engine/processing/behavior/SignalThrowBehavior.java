@@ -9,7 +9,7 @@ import io.partnerflow.engine.state.KeyGenerator;
 import io.partnerflow.engine.state.PendingSignalRepository;
 import io.partnerflow.engine.state.PendingSignalRepository.PendingSignal;
 import io.partnerflow.engine.state.ProcessInstanceRecord;
-import io.partnerflow.engine.state.SignalThrown;
+import io.partnerflow.engine.state.SchedulerWakeUp;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -65,6 +65,6 @@ public class SignalThrowBehavior {
     pending.insert(
         new PendingSignal(key, name, instance.tenantId(), json.write(signalVariables)),
         clock.nowAtUtc());
-    events.publishEvent(new SignalThrown(key));
+    events.publishEvent(new SchedulerWakeUp("signal thrown"));
   }
 }
