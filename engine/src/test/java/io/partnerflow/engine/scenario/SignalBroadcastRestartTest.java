@@ -20,10 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A thrown signal whose broadcast has not happened when the engine stops: the throwing instance's
- * command committed (the signal is stored with it), its broadcast failed, the engine stops, and a
- * new engine on the same database broadcasts it — nothing lost, nothing triggered twice. Uses its
- * own database (RestartableEngine).
+ * Broadcasts interrupted by a failure and a restart: a thrown signal whose broadcast has not
+ * happened when the engine stops (the throwing command committed it, its broadcast failed) is
+ * broadcast once by a new engine on the same database; a broadcast whose database connection dies
+ * half-way leaves nothing triggered, and the next one after a restart triggers each waiting
+ * instance once. Nothing lost, nothing triggered twice. Uses its own database (RestartableEngine).
  */
 class SignalBroadcastRestartTest {
 
@@ -106,6 +107,91 @@ class SignalBroadcastRestartTest {
                 .join()
                 .getJobs())
         .isEmpty();
+  }
+
+  @Test
+  void aBroadcastWhoseConnectionDiesHalfWayTriggersNothingAndWorksAfterTheRestart()
+      throws Exception {
+    // given: three instances waiting; the broadcast will stall at the third one's next element
+    CamundaClient client = engine.start();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("catcher")
+                .startEvent()
+                .intermediateCatchEvent("wait", e -> e.signal("launched"))
+                .serviceTask("after", t -> t.zeebeJobType("after"))
+                .endEvent()
+                .done(),
+            "catcher.bpmn")
+        .send()
+        .join();
+    List<Long> waiting = List.of(start(client, "catcher"), start(client, "catcher"));
+    long third = start(client, "catcher");
+    sql(
+        "CREATE FUNCTION engine.stall() RETURNS trigger LANGUAGE plpgsql AS"
+            + " $$ BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$");
+    sql(
+        ("CREATE TRIGGER stall BEFORE INSERT ON engine.element_instance FOR EACH ROW"
+                + " WHEN (NEW.element_id = 'after' AND NEW.process_instance_key = %d)"
+                + " EXECUTE FUNCTION engine.stall()")
+            .formatted(third));
+
+    // when: the broadcast has moved the first two on (uncommitted) and stalls at the third; its
+    // database connection dies (as in a crash of the node or of the connection)
+    var broadcast = client.newBroadcastSignalCommand().signalName("launched").send();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                count(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'"
+                            + " AND datname = current_database()")
+                    == 1);
+    assertThat(count("SELECT count(*) FROM engine.job WHERE type = 'after'")).isZero();
+    sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep'"
+            + " AND datname = current_database()");
+    assertThat(broadcast.toCompletableFuture())
+        .failsWithin(Duration.ofSeconds(15))
+        .withThrowableThat()
+        .withMessageContaining("500");
+    engine.stop();
+    sql("DROP TRIGGER stall ON engine.element_instance");
+    sql("DROP FUNCTION engine.stall()");
+    CamundaClient restarted = engine.start();
+
+    // then: nothing of the broadcast remains, every instance still waits
+    List<Long> all = List.of(waiting.get(0), waiting.get(1), third);
+    for (long key : all) {
+      assertThat(history(restarted, key)).contains("wait ACTIVE").doesNotContain("wait COMPLETED");
+    }
+    assertThat(count("SELECT count(*) FROM engine.signal_subscription")).isEqualTo(3);
+
+    // and: the next broadcast triggers each of them once
+    restarted.newBroadcastSignalCommand().signalName("launched").send().join();
+    List<ActivatedJob> jobs = awaitJobs(restarted, "after");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              jobs.addAll(
+                  restarted
+                      .newActivateJobsCommand()
+                      .jobType("after")
+                      .maxJobsToActivate(5)
+                      .requestTimeout(Duration.ofMillis(500))
+                      .send()
+                      .join()
+                      .getJobs());
+              return jobs.size() >= 3;
+            });
+    assertThat(jobs.stream().map(ActivatedJob::getProcessInstanceKey))
+        .containsExactlyInAnyOrderElementsOf(all);
+    for (long key : all) {
+      assertThat(history(restarted, key).stream().filter("wait COMPLETED"::equals)).hasSize(1);
+    }
+    assertThat(count("SELECT count(*) FROM engine.signal_subscription")).isZero();
   }
 
   private static long start(CamundaClient client, String processId) {
