@@ -60,6 +60,7 @@ public class DeployResourcesCommand {
   private final DecisionDeployer decisionDeployer;
   private final MessageStartEvents messageStartEvents;
   private final TimerStartEvents timerStartEvents;
+  private final SignalStartEvents signalStartEvents;
 
   public DeployResourcesCommand(
       BpmnResourceParser bpmn,
@@ -72,7 +73,8 @@ public class DeployResourcesCommand {
       EngineClock clock,
       DecisionDeployer decisionDeployer,
       MessageStartEvents messageStartEvents,
-      TimerStartEvents timerStartEvents) {
+      TimerStartEvents timerStartEvents,
+      SignalStartEvents signalStartEvents) {
     this.bpmn = bpmn;
     this.forms = forms;
     this.graphs = graphs;
@@ -84,6 +86,7 @@ public class DeployResourcesCommand {
     this.decisionDeployer = decisionDeployer;
     this.messageStartEvents = messageStartEvents;
     this.timerStartEvents = timerStartEvents;
+    this.signalStartEvents = signalStartEvents;
   }
 
   @Transactional
@@ -173,6 +176,7 @@ public class DeployResourcesCommand {
     graphs.put(definition.key(), process);
     messageStartEvents.subscribe(definition, process);
     timerStartEvents.schedule(definition, process);
+    signalStartEvents.subscribe(definition, process);
     return definition;
   }
 

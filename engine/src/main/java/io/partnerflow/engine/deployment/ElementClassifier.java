@@ -26,44 +26,60 @@ final class ElementClassifier {
               inEventSubProcess(node)
                   ? byDefinition(
                       definition,
-                      null,
-                      ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT,
-                      ElementKind.EVENT_SUB_PROCESS_TIMER_START_EVENT,
-                      ElementKind.ERROR_START_EVENT)
+                      new Kinds(
+                          null,
+                          ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT,
+                          ElementKind.EVENT_SUB_PROCESS_TIMER_START_EVENT,
+                          ElementKind.ERROR_START_EVENT,
+                          ElementKind.EVENT_SUB_PROCESS_SIGNAL_START_EVENT,
+                          ElementKind.EVENT_SUB_PROCESS_ESCALATION_START_EVENT))
                   : byDefinition(
                       definition,
-                      ElementKind.NONE_START_EVENT,
-                      ElementKind.MESSAGE_START_EVENT,
-                      ElementKind.TIMER_START_EVENT,
-                      null);
+                      new Kinds(
+                          ElementKind.NONE_START_EVENT,
+                          ElementKind.MESSAGE_START_EVENT,
+                          ElementKind.TIMER_START_EVENT,
+                          null,
+                          ElementKind.SIGNAL_START_EVENT,
+                          null));
           case "endEvent" ->
               switch (definition == null ? "" : definition) {
                 case "" -> ElementKind.NONE_END_EVENT;
                 case "errorEventDefinition" -> ElementKind.ERROR_END_EVENT;
                 case "terminateEventDefinition" -> ElementKind.TERMINATE_END_EVENT;
                 case "messageEventDefinition" -> ElementKind.MESSAGE_END_EVENT;
+                case "signalEventDefinition" -> ElementKind.SIGNAL_END_EVENT;
+                case "escalationEventDefinition" -> ElementKind.ESCALATION_END_EVENT;
                 default -> null;
               };
           case "intermediateThrowEvent" ->
               switch (definition == null ? "" : definition) {
                 case "" -> ElementKind.INTERMEDIATE_NONE_THROW_EVENT;
                 case "messageEventDefinition" -> ElementKind.INTERMEDIATE_MESSAGE_THROW_EVENT;
+                case "signalEventDefinition" -> ElementKind.INTERMEDIATE_SIGNAL_THROW_EVENT;
+                case "escalationEventDefinition" -> ElementKind.INTERMEDIATE_ESCALATION_THROW_EVENT;
                 default -> null;
               };
           case "intermediateCatchEvent" ->
               byDefinition(
                   definition,
-                  null,
-                  ElementKind.INTERMEDIATE_MESSAGE_CATCH_EVENT,
-                  ElementKind.INTERMEDIATE_TIMER_CATCH_EVENT,
-                  null);
+                  new Kinds(
+                      null,
+                      ElementKind.INTERMEDIATE_MESSAGE_CATCH_EVENT,
+                      ElementKind.INTERMEDIATE_TIMER_CATCH_EVENT,
+                      null,
+                      ElementKind.INTERMEDIATE_SIGNAL_CATCH_EVENT,
+                      null));
           case "boundaryEvent" ->
               byDefinition(
                   definition,
-                  null,
-                  ElementKind.BOUNDARY_MESSAGE_EVENT,
-                  ElementKind.BOUNDARY_TIMER_EVENT,
-                  ElementKind.BOUNDARY_ERROR_EVENT);
+                  new Kinds(
+                      null,
+                      ElementKind.BOUNDARY_MESSAGE_EVENT,
+                      ElementKind.BOUNDARY_TIMER_EVENT,
+                      ElementKind.BOUNDARY_ERROR_EVENT,
+                      ElementKind.BOUNDARY_SIGNAL_EVENT,
+                      ElementKind.BOUNDARY_ESCALATION_EVENT));
           case "serviceTask" -> ElementKind.SERVICE_TASK;
           case "sendTask" -> ElementKind.SEND_TASK;
           case "scriptTask" ->
@@ -106,19 +122,25 @@ final class ElementClassifier {
     return definition == null ? type : type + " (" + definition + ")";
   }
 
-  private static ElementKind byDefinition(
-      String definition,
+  /** The kind of an event of one type for each event definition it may have (null: none). */
+  private record Kinds(
       ElementKind none,
       ElementKind message,
       ElementKind timer,
-      ElementKind error) {
+      ElementKind error,
+      ElementKind signal,
+      ElementKind escalation) {}
+
+  private static ElementKind byDefinition(String definition, Kinds kinds) {
     if (definition == null) {
-      return none;
+      return kinds.none();
     }
     return switch (definition) {
-      case "messageEventDefinition" -> message;
-      case "timerEventDefinition" -> timer;
-      case "errorEventDefinition" -> error;
+      case "messageEventDefinition" -> kinds.message();
+      case "timerEventDefinition" -> kinds.timer();
+      case "errorEventDefinition" -> kinds.error();
+      case "signalEventDefinition" -> kinds.signal();
+      case "escalationEventDefinition" -> kinds.escalation();
       default -> null;
     };
   }

@@ -10,25 +10,42 @@ public enum ElementKind {
   NONE_START_EVENT("START_EVENT"),
   MESSAGE_START_EVENT("START_EVENT"),
   TIMER_START_EVENT("START_EVENT"),
+  /** A signal start event of the process: a broadcast creates an instance. */
+  SIGNAL_START_EVENT("START_EVENT"),
   /** The error start event of an event sub-process. */
   ERROR_START_EVENT("START_EVENT"),
   /** The timer start event of an event sub-process (not of the process). */
   EVENT_SUB_PROCESS_TIMER_START_EVENT("START_EVENT"),
   /** The message start event of an event sub-process (not of the process). */
   EVENT_SUB_PROCESS_MESSAGE_START_EVENT("START_EVENT"),
+  /** The signal start event of an event sub-process. */
+  EVENT_SUB_PROCESS_SIGNAL_START_EVENT("START_EVENT"),
+  /** The escalation start event of an event sub-process. */
+  EVENT_SUB_PROCESS_ESCALATION_START_EVENT("START_EVENT"),
   NONE_END_EVENT("END_EVENT"),
   ERROR_END_EVENT("END_EVENT"),
   /** A message end event: a job (zeebe:taskDefinition), as a send task. */
   MESSAGE_END_EVENT("END_EVENT"),
   TERMINATE_END_EVENT("END_EVENT"),
+  /** A signal end event: broadcasts its signal and ends. */
+  SIGNAL_END_EVENT("END_EVENT"),
+  /** An escalation end event: throws its escalation and ends. */
+  ESCALATION_END_EVENT("END_EVENT"),
   INTERMEDIATE_NONE_THROW_EVENT("INTERMEDIATE_THROW_EVENT"),
   /** An intermediate message throw event: a job (zeebe:taskDefinition), as a send task. */
   INTERMEDIATE_MESSAGE_THROW_EVENT("INTERMEDIATE_THROW_EVENT"),
+  /** An intermediate signal throw event: broadcasts its signal and goes on. */
+  INTERMEDIATE_SIGNAL_THROW_EVENT("INTERMEDIATE_THROW_EVENT"),
+  /** An intermediate escalation throw event: throws its escalation and goes on unless caught. */
+  INTERMEDIATE_ESCALATION_THROW_EVENT("INTERMEDIATE_THROW_EVENT"),
   INTERMEDIATE_MESSAGE_CATCH_EVENT("INTERMEDIATE_CATCH_EVENT"),
+  INTERMEDIATE_SIGNAL_CATCH_EVENT("INTERMEDIATE_CATCH_EVENT"),
   INTERMEDIATE_TIMER_CATCH_EVENT("INTERMEDIATE_CATCH_EVENT"),
   BOUNDARY_MESSAGE_EVENT("BOUNDARY_EVENT"),
   BOUNDARY_TIMER_EVENT("BOUNDARY_EVENT"),
   BOUNDARY_ERROR_EVENT("BOUNDARY_EVENT"),
+  BOUNDARY_SIGNAL_EVENT("BOUNDARY_EVENT"),
+  BOUNDARY_ESCALATION_EVENT("BOUNDARY_EVENT"),
   SERVICE_TASK("SERVICE_TASK"),
   SEND_TASK("SEND_TASK"),
   /** A script task executed by a job worker (zeebe:taskDefinition). */

@@ -13,7 +13,9 @@ class EventSubProcessStartReader implements ElementSettingsReader<EventSubProces
       Set.of(
           ElementKind.EVENT_SUB_PROCESS_TIMER_START_EVENT,
           ElementKind.EVENT_SUB_PROCESS_MESSAGE_START_EVENT,
-          ElementKind.ERROR_START_EVENT);
+          ElementKind.ERROR_START_EVENT,
+          ElementKind.EVENT_SUB_PROCESS_SIGNAL_START_EVENT,
+          ElementKind.EVENT_SUB_PROCESS_ESCALATION_START_EVENT);
 
   @Override
   public Class<EventSubProcessStart> type() {

@@ -3,10 +3,12 @@ package io.partnerflow.engine.processing;
 import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.MessageDefinition;
+import io.partnerflow.engine.deployment.SignalDefinition;
 import io.partnerflow.engine.deployment.TimerDefinition;
 import io.partnerflow.engine.expression.ExpressionException;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
 import io.partnerflow.engine.processing.behavior.MessageSubscriptionBehavior;
+import io.partnerflow.engine.processing.behavior.SignalSubscriptionBehavior;
 import io.partnerflow.engine.processing.behavior.TimerBehavior;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * What an element waits for besides its own work: the timers and message subscriptions of its
- * boundary events and — for a container — of the start events of its event sub-processes, held by
- * the element's instance (with the event's id), evaluated in its scope when it is activated, and
+ * What an element waits for besides its own work: the timers, message and signal subscriptions of
+ * its boundary events and — for a container — of the start events of its event sub-processes, held
+ * by the element's instance (with the event's id), evaluated in its scope when it is activated, and
  * cancelled/closed when it ends. Error events wait for nothing (see ErrorCatcher).
  */
 @Component
@@ -28,10 +30,15 @@ class BoundaryEventWaits {
 
   private final TimerBehavior timers;
   private final MessageSubscriptionBehavior subscriptions;
+  private final SignalSubscriptionBehavior signals;
 
-  BoundaryEventWaits(TimerBehavior timers, MessageSubscriptionBehavior subscriptions) {
+  BoundaryEventWaits(
+      TimerBehavior timers,
+      MessageSubscriptionBehavior subscriptions,
+      SignalSubscriptionBehavior signals) {
     this.timers = timers;
     this.subscriptions = subscriptions;
+    this.signals = signals;
   }
 
   /**
@@ -65,6 +72,11 @@ class BoundaryEventWaits {
                   boundary.settings(MessageDefinition.class),
                   context.variables())
               .ifPresent(values -> correlated.add(new Correlated(boundaryId, values)));
+        }
+        SignalDefinition signal = boundary.settings(SignalDefinition.class);
+        if (signal != null) {
+          signals.open(
+              context.processInstance(), context.key(), boundaryId, signal, context.variables());
         }
       } catch (ExpressionException e) {
         close(context.key());
@@ -113,6 +125,7 @@ class BoundaryEventWaits {
       String startId = graph.element(id).eventStartEventId();
       timers.cancel(scopeKey, startId);
       subscriptions.close(scopeKey, startId);
+      signals.close(scopeKey, startId);
     }
   }
 
@@ -120,5 +133,6 @@ class BoundaryEventWaits {
   void close(long elementInstanceKey) {
     timers.cancel(elementInstanceKey);
     subscriptions.close(elementInstanceKey);
+    signals.close(elementInstanceKey);
   }
 }

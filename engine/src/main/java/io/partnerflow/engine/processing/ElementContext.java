@@ -119,6 +119,15 @@ public final class ElementContext {
   }
 
   /**
+   * Throws an escalation here (escalation throw or end event): the innermost matching catch event
+   * catches it. Returns whether this element goes on — false when an interrupting catch event
+   * terminated it with its scope; true when a non-interrupting one caught it or none did.
+   */
+  public boolean throwEscalation(String code) {
+    return run.events().throwEscalation(instance, code);
+  }
+
+  /**
    * For containers: activates a child element directly with local variables (set before its input
    * mappings, which see them), after the current step.
    */

@@ -13,9 +13,10 @@ import java.util.Optional;
 
 /**
  * The events of one run's instance: boundary events and event sub-processes when what they wait for
- * occurs (timer, message, caught error), and BPMN errors thrown at an element, caught by the
- * innermost matching catch event here or in the instances that called this one. Tokens move through
- * the run ({@link TokenMachine.Run}): it activates and terminates, this decides what.
+ * occurs (timer, message, signal, caught error or escalation), and BPMN errors and escalations
+ * thrown at an element, caught by the innermost matching catch event here or in the instances that
+ * called this one. Tokens move through the run ({@link TokenMachine.Run}): it activates and
+ * terminates, this decides what.
  */
 final class EventTriggers {
 
@@ -171,6 +172,62 @@ final class EventTriggers {
       callerRun.drain();
     }
     return true;
+  }
+
+  /**
+   * Throws an escalation at a throw event (intermediate or end): the innermost matching catch event
+   * of its enclosing scopes catches it ({@link EscalationCatcher}), else one of the calling
+   * instances', from their call activities outwards. Returns whether the throw event goes on: not
+   * when an interrupting catch event took it (which terminated the thrower with its scope). An
+   * escalation that nothing catches is no incident: the throw event goes on (Camunda 8).
+   */
+  boolean throwEscalation(ElementInstanceRecord thrower, String code) {
+    List<ElementInstanceRecord> scopes =
+        run.scopeChain(thrower.key()).stream().skip(1).map(run::elementInstance).toList();
+    return escalate(scopes, code);
+  }
+
+  private boolean escalate(List<ElementInstanceRecord> scopesInnermostFirst, String code) {
+    Optional<EscalationCatcher.Catch> found =
+        EscalationCatcher.find(run.graph(), scopesInnermostFirst, code);
+    if (found.isEmpty()) {
+      return escalateInCaller(code);
+    }
+    EscalationCatcher.Catch caught = found.get();
+    if (caught.boundary()) {
+      triggerBoundary(caught.scope(), caught.catchEvent(), Map.of(), Map.of());
+    } else {
+      triggerEventSubProcess(caught.scope(), caught.catchEvent(), Map.of(), Map.of());
+    }
+    return !caught.interrupting();
+  }
+
+  /**
+   * Nothing in this instance catches the escalation: the search goes on at the call activity that
+   * created it (its boundary events, its flow scopes, then that instance's own caller). Caught
+   * there by an interrupting event, the call activity is terminated and this instance with it.
+   */
+  private boolean escalateInCaller(String code) {
+    if (!run.processInstance().isCalled()) {
+      return true;
+    }
+    TokenMachine.Run callerRun = run.callerRun();
+    ElementInstanceRecord callActivity =
+        callerRun.elementInstance(run.processInstance().parentElementInstanceKey());
+    if (!callActivity.isActive()) {
+      return true;
+    }
+    List<ElementInstanceRecord> scopes =
+        callerRun.scopeChain(callActivity.key()).stream().map(callerRun::elementInstance).toList();
+    boolean goesOn = callerRun.events().escalate(scopes, code);
+    if (!run.callerOnStack()) {
+      callerRun.drain();
+    }
+    if (!goesOn) {
+      // the calling instance's run terminated this instance: nothing is left to do here
+      run.abandon();
+    }
+    return goesOn;
   }
 
   private void catchError(ErrorCatcher.Catch found, ThrownError error) {

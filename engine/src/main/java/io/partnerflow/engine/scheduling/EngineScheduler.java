@@ -1,6 +1,7 @@
 package io.partnerflow.engine.scheduling;
 
 import io.partnerflow.engine.command.ExpireMessagesCommand;
+import io.partnerflow.engine.command.PendingSignals;
 import io.partnerflow.engine.command.TriggerStartTimerCommand;
 import io.partnerflow.engine.command.TriggerTimerCommand;
 import io.partnerflow.engine.state.PinnedClock;
@@ -29,6 +30,7 @@ public class EngineScheduler implements SmartLifecycle {
   private final TriggerStartTimerCommand startTimers;
   private final ExpireMessagesCommand expiry;
   private final PinnedClock pinnedClock;
+  private final PendingSignals pendingSignals;
   private final AtomicLong firedTimers = new AtomicLong();
   private final Object signal = new Object();
   private volatile boolean running;
@@ -40,18 +42,21 @@ public class EngineScheduler implements SmartLifecycle {
       TriggerTimerCommand timers,
       TriggerStartTimerCommand startTimers,
       ExpireMessagesCommand expiry,
-      PinnedClock pinnedClock) {
+      PinnedClock pinnedClock,
+      PendingSignals pendingSignals) {
     this.properties = properties;
     this.timers = timers;
     this.startTimers = startTimers;
     this.expiry = expiry;
     this.pinnedClock = pinnedClock;
+    this.pendingSignals = pendingSignals;
   }
 
   /**
-   * One round: applies the shared clock, fires every due timer, deletes expired messages and
-   * delivers buffered messages a stopped node left undelivered. Returns how many element timers
-   * this call fired. Safe to call concurrently (and from other nodes).
+   * One round: applies the shared clock, fires every due timer, deletes expired messages, delivers
+   * buffered messages a stopped node left undelivered and broadcasts thrown signals that were not
+   * broadcast after their command (a failure, a node stopped in between). Returns how many element
+   * timers this call fired. Safe to call concurrently (and from other nodes).
    */
   public int pollOnce() {
     pinnedClock.refresh();
@@ -63,6 +68,9 @@ public class EngineScheduler implements SmartLifecycle {
       // more expired messages are waiting
     }
     expiry.redeliver(batch);
+    while (pendingSignals.deliver(batch) == batch) {
+      // more thrown signals are waiting
+    }
     return fired;
   }
 

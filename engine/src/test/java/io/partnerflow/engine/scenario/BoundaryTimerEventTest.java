@@ -261,30 +261,6 @@ class BoundaryTimerEventTest extends ClockDrivenScenarioTest {
         .isZero();
   }
 
-  @Test
-  void rejectsABoundaryEventWithASignalDefinition() {
-    BpmnModelInstance model =
-        Bpmn.createExecutableProcess(processId)
-            .startEvent()
-            .serviceTask("work", t -> t.zeebeJobType(doneType))
-            .boundaryEvent("signalled")
-            .signal("stop")
-            .endEvent()
-            .moveToActivity("work")
-            .endEvent()
-            .done();
-
-    assertThatThrownBy(() -> deploy(model))
-        .isInstanceOfSatisfying(
-            ProblemException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(400);
-              assertThat(e.details().getDetail())
-                  .contains("signalled")
-                  .contains("boundaryEvent (signalEventDefinition)");
-            });
-  }
-
   private BpmnModelInstance userTaskWithCycle(String cycle, boolean interrupting) {
     return Bpmn.createExecutableProcess(processId)
         .startEvent("start")

@@ -86,11 +86,12 @@ class DeploymentTest extends EngineScenarioTest {
 
   @Test
   void shouldRejectUnsupportedElementNamingItsIdAndType() {
-    // given: a signal throw event, which the engine does not execute
+    // given: a compensation throw event, which the engine does not execute
     BpmnModelInstance model =
-        Bpmn.createExecutableProcess(unique("signals"))
+        Bpmn.createExecutableProcess(unique("compensation"))
             .startEvent()
-            .intermediateThrowEvent("announce", e -> e.signal("partner-joined"))
+            .intermediateThrowEvent(
+                "announce", e -> e.compensateEventDefinition().compensateEventDefinitionDone())
             .endEvent()
             .done();
 
@@ -102,7 +103,7 @@ class DeploymentTest extends EngineScenarioTest {
               assertThat(e.code()).isEqualTo(400);
               assertThat(e.details().getDetail())
                   .contains("'announce'")
-                  .contains("intermediateThrowEvent (signalEventDefinition)");
+                  .contains("intermediateThrowEvent (compensateEventDefinition)");
             });
   }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.partnerflow.engine.command.ExpireMessagesCommand;
+import io.partnerflow.engine.command.PendingSignals;
 import io.partnerflow.engine.command.TriggerStartTimerCommand;
 import io.partnerflow.engine.command.TriggerTimerCommand;
 import io.partnerflow.engine.scheduling.EngineScheduler;
@@ -39,6 +40,7 @@ class TimerSchedulerRaceTest extends ClockDrivenScenarioTest {
   @Autowired TriggerStartTimerCommand triggerStartTimer;
   @Autowired ExpireMessagesCommand expireMessages;
   @Autowired PinnedClock pinnedClock;
+  @Autowired PendingSignals pendingSignals;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -62,7 +64,12 @@ class TimerSchedulerRaceTest extends ClockDrivenScenarioTest {
     // a second scheduler, as another node would run it (not started: the test drives it)
     EngineScheduler otherNode =
         new EngineScheduler(
-            properties, triggerTimer, triggerStartTimer, expireMessages, pinnedClock);
+            properties,
+            triggerTimer,
+            triggerStartTimer,
+            expireMessages,
+            pinnedClock,
+            pendingSignals);
     long firedBefore = scheduler.firedTimers();
 
     // when: the clock passes the date while the background scheduler and six pollers on two
@@ -120,7 +127,12 @@ class TimerSchedulerRaceTest extends ClockDrivenScenarioTest {
     }
     EngineScheduler otherNode =
         new EngineScheduler(
-            properties, triggerTimer, triggerStartTimer, expireMessages, pinnedClock);
+            properties,
+            triggerTimer,
+            triggerStartTimer,
+            expireMessages,
+            pinnedClock,
+            pendingSignals);
 
     // when: the clock passes the date while two schedulers and six pollers compete
     ExecutorService pool = Executors.newFixedThreadPool(POLLERS);
