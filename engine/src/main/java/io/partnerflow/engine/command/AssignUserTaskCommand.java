@@ -1,6 +1,7 @@
 package io.partnerflow.engine.command;
 
 import io.partnerflow.engine.problem.EngineException;
+import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.state.UserTaskRecord;
 import io.partnerflow.engine.state.UserTaskRepository;
 import org.springframework.stereotype.Component;
@@ -8,17 +9,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * POST /v2/user-tasks/{key}/assignment: assigns an open task. A task assigned to someone else is
- * only reassigned when {@code allowOverride} is true (Camunda's default); otherwise 409.
+ * only reassigned when {@code allowOverride} is true (Camunda's default); otherwise 409. With
+ * assigning listeners the task is ASSIGNING until they have run (see UserTaskTransitions).
  */
 @Component
 public class AssignUserTaskCommand {
 
   private final UserTaskCommands userTaskCommands;
   private final UserTaskRepository tasks;
+  private final UserTaskTransitions transitions;
 
-  public AssignUserTaskCommand(UserTaskCommands userTaskCommands, UserTaskRepository tasks) {
+  public AssignUserTaskCommand(
+      UserTaskCommands userTaskCommands,
+      UserTaskRepository tasks,
+      UserTaskTransitions transitions) {
     this.userTaskCommands = userTaskCommands;
     this.tasks = tasks;
+    this.transitions = transitions;
   }
 
   @Transactional
@@ -26,7 +33,8 @@ public class AssignUserTaskCommand {
     if (assignee == null || assignee.isBlank()) {
       throw EngineException.invalid("Expected an assignee, but none given");
     }
-    UserTaskRecord task = userTaskCommands.lockOpen(userTaskKey, "assign").task();
+    UserTaskCommands.Locked locked = userTaskCommands.lockOpen(userTaskKey, "assign");
+    UserTaskRecord task = locked.task();
     if (!allowOverride && task.assignee() != null && !task.assignee().equals(assignee)) {
       throw EngineException.invalidState(
           "Command 'ASSIGN' rejected with code 'INVALID_STATE': Expected to assign user task with"
@@ -34,6 +42,8 @@ public class AssignUserTaskCommand {
                   .formatted(userTaskKey, assignee, task.assignee())
               + " false");
     }
-    tasks.setAssignee(userTaskKey, assignee);
+    if (!transitions.assign(locked.processInstance(), task, assignee, "assign")) {
+      tasks.setAssignee(userTaskKey, assignee);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.partnerflow.engine.command;
 
 import io.partnerflow.engine.processing.TokenMachine;
+import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.UserTaskRecord;
 import io.partnerflow.engine.state.UserTaskRepository;
@@ -20,12 +21,15 @@ public class CompleteUserTaskCommand {
   private final UserTaskRepository tasks;
   private final TokenMachine machine;
   private final EngineClock clock;
+  private final UserTaskTransitions transitions;
 
   public CompleteUserTaskCommand(
       UserTaskCommands userTaskCommands,
       UserTaskRepository tasks,
       TokenMachine machine,
-      EngineClock clock) {
+      EngineClock clock,
+      UserTaskTransitions transitions) {
+    this.transitions = transitions;
     this.userTaskCommands = userTaskCommands;
     this.tasks = tasks;
     this.machine = machine;
@@ -36,6 +40,9 @@ public class CompleteUserTaskCommand {
   public void execute(long userTaskKey, Map<String, Object> variables) {
     UserTaskCommands.Locked locked = userTaskCommands.lockOpen(userTaskKey, "complete");
     UserTaskRecord task = locked.task();
+    if (transitions.complete(locked.processInstance(), task, variables, "complete")) {
+      return; // COMPLETING until its completing listeners have run
+    }
     tasks.end(userTaskKey, UserTaskRecord.COMPLETED, clock.nowAtUtc());
     machine.completeElement(locked.processInstance(), task.elementInstanceKey(), variables);
   }
