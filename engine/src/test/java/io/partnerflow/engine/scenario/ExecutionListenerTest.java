@@ -2,7 +2,6 @@ package io.partnerflow.engine.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
@@ -15,8 +14,6 @@ import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * order; start listener variables local to the element, end listener variables propagated like
  * output mappings; a listener job without retries is an incident on the element.
  */
-class ExecutionListenerTest extends EngineScenarioTest {
+class ExecutionListenerTest extends ListenerScenarioTest {
 
   private final String processId = unique("listeners");
   private final String task = unique("el-task");
@@ -252,40 +249,6 @@ class ExecutionListenerTest extends EngineScenarioTest {
   }
 
   // --- helpers ---
-
-  List<ActivatedJob> activateNow(String type) {
-    return client
-        .newActivateJobsCommand()
-        .jobType(type)
-        .maxJobsToActivate(5)
-        .timeout(Duration.ofMinutes(5))
-        .requestTimeout(Duration.ofMillis(200))
-        .send()
-        .join()
-        .getJobs();
-  }
-
-  ActivatedJob awaitJob(String type) {
-    List<ActivatedJob> jobs = new ArrayList<>();
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () -> {
-              jobs.addAll(
-                  client
-                      .newActivateJobsCommand()
-                      .jobType(type)
-                      .maxJobsToActivate(5)
-                      .timeout(Duration.ofMinutes(5))
-                      .requestTimeout(Duration.ofSeconds(2))
-                      .send()
-                      .join()
-                      .getJobs());
-              return !jobs.isEmpty();
-            });
-    assertThat(jobs).hasSize(1);
-    return jobs.get(0);
-  }
 
   List<Long> variableScopes(long processInstanceKey, String name) {
     return client
