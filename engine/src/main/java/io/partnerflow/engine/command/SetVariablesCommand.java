@@ -1,9 +1,11 @@
 package io.partnerflow.engine.command;
 
 import io.partnerflow.engine.problem.EngineException;
+import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.processing.behavior.VariableBehavior;
 import io.partnerflow.engine.state.ElementInstanceRecord;
 import io.partnerflow.engine.state.ElementInstanceRepository;
+import io.partnerflow.engine.state.ProcessInstanceRecord;
 import io.partnerflow.engine.state.ProcessInstanceRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +25,14 @@ public class SetVariablesCommand {
   private final ElementInstanceRepository elementInstances;
   private final ProcessInstanceRepository processInstances;
   private final VariableBehavior variables;
+  private final UserTaskTransitions userTasks;
 
   public SetVariablesCommand(
       ElementInstanceRepository elementInstances,
       ProcessInstanceRepository processInstances,
-      VariableBehavior variables) {
+      VariableBehavior variables,
+      UserTaskTransitions userTasks) {
+    this.userTasks = userTasks;
     this.elementInstances = elementInstances;
     this.processInstances = processInstances;
     this.variables = variables;
@@ -39,14 +44,19 @@ public class SetVariablesCommand {
         elementInstances
             .find(elementInstanceKey)
             .orElseThrow(() -> EngineException.notFound("Element instance", elementInstanceKey));
-    processInstances
-        .lock(unlocked.processInstanceKey())
-        .orElseThrow(() -> EngineException.notFound("Element instance", elementInstanceKey));
+    ProcessInstanceRecord instance =
+        processInstances
+            .lock(unlocked.processInstanceKey())
+            .orElseThrow(() -> EngineException.notFound("Element instance", elementInstanceKey));
     ElementInstanceRecord scope = elementInstances.find(elementInstanceKey).orElseThrow();
     if (!scope.isActive()) {
       throw EngineException.invalidState(
           "Expected to set variables on an active element instance with key '%d', but it is %s"
               .formatted(elementInstanceKey, scope.state()));
+    }
+    if ("USER_TASK".equals(scope.elementType())
+        && userTasks.updateVariables(instance, scope.key(), values, local)) {
+      return; // the task's updating listeners run first (Camunda 8.8)
     }
     if (local) {
       variables.setLocal(scope.key(), scope.processInstanceKey(), values);

@@ -123,6 +123,56 @@ public class UserTaskTransitions {
   }
 
   /**
+   * An update of a CREATED task's attributes ({@code changes} by attribute name as in {@link
+   * TaskListenerResult#corrections()}, e.g. from PATCH /user-tasks/{key}): false when the task has
+   * no updating listeners (the caller updates at once), true when it waits for them; the changes
+   * apply after the last one, with its corrections.
+   */
+  public boolean update(
+      ProcessInstanceRecord instance,
+      UserTaskRecord task,
+      Map<String, Object> changes,
+      String action) {
+    if (!hasListeners(instance, task, TaskListeners.UPDATING)) {
+      return false;
+    }
+    begin(
+        machine.context(instance, task.elementInstanceKey()),
+        task,
+        TaskListeners.UPDATING,
+        action,
+        new LinkedHashMap<>(changes),
+        null);
+    return true;
+  }
+
+  /**
+   * Variables set on a user task's element instance (PUT /element-instances/{key}/variables): when
+   * its task is CREATED and has updating listeners, they run first and the variables are set after
+   * the last one (not at all when one denies); false otherwise (the caller sets them at once).
+   */
+  public boolean updateVariables(
+      ProcessInstanceRecord instance,
+      long elementInstanceKey,
+      Map<String, Object> variables,
+      boolean local) {
+    ElementContext context = machine.context(instance, elementInstanceKey);
+    if (listeners(context, TaskListeners.UPDATING).isEmpty()) {
+      return false;
+    }
+    Optional<UserTaskRecord> task =
+        transitions.taskOfElement(elementInstanceKey).flatMap(tasks::find);
+    if (task.isEmpty() || !task.get().isOpen()) {
+      return false;
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("variables", variables);
+    payload.put("local", local);
+    begin(context, task.get(), TaskListeners.UPDATING, "update", new LinkedHashMap<>(), payload);
+    return true;
+  }
+
+  /**
    * The user task element is terminated: a transition in progress is dropped (its listener's job
    * cancelled) and the task is canceled — after its canceling listeners, when it has any. The
    * element does not wait for them (see the engine README).
@@ -322,7 +372,25 @@ public class UserTaskTransitions {
               context, tasks.find(task.key()).orElseThrow(), assignee.toString(), "assign");
         }
       }
-      default -> transitions.setState(task.key(), UserTaskRecord.CREATED, null);
+      default -> {
+        transitions.setState(task.key(), UserTaskRecord.CREATED, null);
+        setUpdatedVariables(context, json.readObject(transition.payloadJson()));
+      }
+    }
+  }
+
+  /** An update's variables, set as PUT /element-instances/{key}/variables sets them. */
+  @SuppressWarnings("unchecked")
+  private void setUpdatedVariables(ElementContext context, Map<String, Object> payload) {
+    if (!(payload.get("variables") instanceof Map<?, ?> variables) || variables.isEmpty()) {
+      return;
+    }
+    Map<String, Object> values = (Map<String, Object>) variables;
+    long instanceKey = context.processInstance().key();
+    if (Boolean.TRUE.equals(payload.get("local"))) {
+      machine.variables().setLocal(context.key(), instanceKey, values);
+    } else {
+      machine.variables().propagate(context.scopeChain(), instanceKey, values);
     }
   }
 

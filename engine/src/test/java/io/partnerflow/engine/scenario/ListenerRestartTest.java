@@ -1,12 +1,16 @@
 package io.partnerflow.engine.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,6 +99,78 @@ class ListenerRestartTest {
         .extracting(ElementInstance::getElementId)
         .containsExactlyInAnyOrder("start", "work", "end")
         .hasSize(3);
+  }
+
+  @Test
+  void shouldRunAnInterruptedTaskListenerAgainExactlyOnceAfterARestart() {
+    // given: an assignment waits for its assigning listener, whose job is activated
+    CamundaClient client = engine.start();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("review")
+                .startEvent()
+                .userTask(
+                    "check",
+                    t -> t.zeebeUserTask().zeebeTaskListener(l -> l.assigning().type("audit")))
+                .endEvent()
+                .done(),
+            "review.bpmn")
+        .send()
+        .join();
+    long key =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("review")
+            .latestVersion()
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    CamundaClient first = client;
+    long taskKey =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    first
+                        .newUserTaskSearchRequest()
+                        .filter(f -> f.processInstanceKey(key))
+                        .send()
+                        .join()
+                        .items(),
+                items -> items.size() == 1)
+            .get(0)
+            .getUserTaskKey();
+    client.newAssignUserTaskCommand(taskKey).assignee("erin").send().join();
+    ActivatedJob interrupted = awaitJob(client, "audit", Duration.ofSeconds(2));
+
+    // when: the engine restarts
+    engine.stop();
+    client = engine.start();
+
+    // then: the task is still ASSIGNING; the listener's job comes again and completes once
+    assertThat(client.newUserTaskGetRequest(taskKey).send().join().getState())
+        .isEqualTo(UserTaskState.ASSIGNING);
+    ActivatedJob again = awaitJob(client, "audit", Duration.ofMinutes(1));
+    assertThat(again.getKey()).isEqualTo(interrupted.getKey());
+    assertThat(again.getUserTask().getAssignee()).isEqualTo("erin");
+    client.newCompleteCommand(again).send().join();
+    UserTask task = client.newUserTaskGetRequest(taskKey).send().join();
+    assertThat(task.getState()).isEqualTo(UserTaskState.CREATED);
+    assertThat(task.getAssignee()).isEqualTo("erin");
+    assertThat(activate(client, "audit", Duration.ofMillis(300), Duration.ofMinutes(1))).isEmpty();
+
+    // and: the old activation's completion is refused, nothing runs twice
+    CamundaClient current = client;
+    assertThatThrownBy(() -> current.newCompleteCommand(interrupted.getKey()).send().join())
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo(409));
+    client.newCompleteUserTaskCommand(taskKey).send().join();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(current.newProcessInstanceGetRequest(key).send().join().getState())
+                    .isEqualTo(ProcessInstanceState.COMPLETED));
   }
 
   static List<ActivatedJob> activate(

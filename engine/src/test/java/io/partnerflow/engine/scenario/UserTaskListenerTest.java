@@ -195,6 +195,53 @@ class UserTaskListenerTest extends ListenerScenarioTest {
   }
 
   @Test
+  void shouldSetVariablesOnTheTaskOnlyAfterItsUpdatingListenersAgree() {
+    // given
+    long key = startWith(t -> t.zeebeTaskListener(l -> l.updating().type(listener)));
+    UserTask task = taskOf(key);
+
+    // when: variables are set on the task's element instance, the listener denies
+    client
+        .newSetVariablesCommand(task.getElementInstanceKey())
+        .variables(Map.of("note", "first"))
+        .local(true)
+        .send()
+        .join();
+    ActivatedJob denied = awaitJob(listener);
+    assertThat(denied.getListenerEventType()).hasToString("UPDATING");
+    assertThat(get(task.getUserTaskKey()).getState()).isEqualTo(UserTaskState.UPDATING);
+    client.newCompleteCommand(denied).withResult(r -> r.forUserTask().deny(true)).send().join();
+
+    // then: no variable, the task is CREATED again
+    assertThat(get(task.getUserTaskKey()).getState()).isEqualTo(UserTaskState.CREATED);
+    assertThat(noteValues(key)).isEmpty();
+
+    // when: set again, the listener agrees
+    client
+        .newSetVariablesCommand(task.getElementInstanceKey())
+        .variables(Map.of("note", "second"))
+        .local(true)
+        .send()
+        .join();
+    client.newCompleteCommand(awaitJob(listener)).send().join();
+
+    // then
+    assertThat(noteValues(key)).containsExactly("\"second\"");
+  }
+
+  private List<String> noteValues(long processInstanceKey) {
+    return client
+        .newVariableSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).name("note"))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .map(v -> v.getValue())
+        .toList();
+  }
+
+  @Test
   void shouldRunCancelingListenersWhenTheInstanceIsCancelled() {
     // given
     long key = startWith(t -> t.zeebeTaskListener(l -> l.canceling().type(listener)));
