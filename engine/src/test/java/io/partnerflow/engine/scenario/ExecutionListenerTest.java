@@ -180,6 +180,44 @@ class ExecutionListenerTest extends ListenerScenarioTest {
   }
 
   @Test
+  void shouldRaiseAnIncidentWhenAListenerTypeCannotBeEvaluatedAndCreateItsJobAfterTheResolution() {
+    // given: the end listener's type comes from a variable that is missing
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "work",
+                t ->
+                    t.zeebeJobType(task)
+                        .zeebeExecutionListener(l -> l.end().typeExpression("listenerType")))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    client.newCompleteCommand(awaitJob(task)).send().join();
+
+    // then
+    awaitIncident(key);
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(incident.getElementId()).isEqualTo("work");
+
+    // when: the variable is set and the incident resolved
+    client.newSetVariablesCommand(key).variables(Map.of("listenerType", end)).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then: the end listener runs, the task's job is not created again
+    client.newCompleteCommand(awaitJob(end)).send().join();
+    awaitState(key, ProcessInstanceState.COMPLETED);
+    assertThat(activateNow(task)).isEmpty();
+  }
+
+  @Test
   void shouldCancelTheListenerJobWithTheInstanceAndRefuseBpmnErrorsFromListeners() {
     // given
     deploy(
