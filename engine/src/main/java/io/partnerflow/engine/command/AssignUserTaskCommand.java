@@ -4,6 +4,7 @@ import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.state.UserTaskRecord;
 import io.partnerflow.engine.state.UserTaskRepository;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +29,11 @@ public class AssignUserTaskCommand {
     this.transitions = transitions;
   }
 
+  /**
+   * @return the task's element instance key when the assignment waits for assigning listeners
+   */
   @Transactional
-  public void execute(long userTaskKey, String assignee, boolean allowOverride) {
+  public OptionalLong execute(long userTaskKey, String assignee, boolean allowOverride) {
     if (assignee == null || assignee.isBlank()) {
       throw EngineException.invalid("Expected an assignee, but none given");
     }
@@ -42,8 +46,10 @@ public class AssignUserTaskCommand {
                   .formatted(userTaskKey, assignee, task.assignee())
               + " false");
     }
-    if (!transitions.assign(locked.processInstance(), task, assignee, "assign")) {
-      tasks.setAssignee(userTaskKey, assignee);
+    if (transitions.assign(locked.processInstance(), task, assignee, "assign")) {
+      return OptionalLong.of(task.elementInstanceKey());
     }
+    tasks.setAssignee(userTaskKey, assignee);
+    return OptionalLong.empty();
   }
 }

@@ -6,6 +6,7 @@ import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.UserTaskRecord;
 import io.partnerflow.engine.state.UserTaskRepository;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +37,18 @@ public class CompleteUserTaskCommand {
     this.clock = clock;
   }
 
+  /**
+   * @return the task's element instance key when it waits for completing listeners
+   */
   @Transactional
-  public void execute(long userTaskKey, Map<String, Object> variables) {
+  public OptionalLong execute(long userTaskKey, Map<String, Object> variables) {
     UserTaskCommands.Locked locked = userTaskCommands.lockOpen(userTaskKey, "complete");
     UserTaskRecord task = locked.task();
     if (transitions.complete(locked.processInstance(), task, variables, "complete")) {
-      return; // COMPLETING until its completing listeners have run
+      return OptionalLong.of(task.elementInstanceKey()); // COMPLETING until they have run
     }
     tasks.end(userTaskKey, UserTaskRecord.COMPLETED, clock.nowAtUtc());
     machine.completeElement(locked.processInstance(), task.elementInstanceKey(), variables);
+    return OptionalLong.empty();
   }
 }

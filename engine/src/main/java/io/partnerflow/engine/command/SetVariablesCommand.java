@@ -38,8 +38,12 @@ public class SetVariablesCommand {
     this.variables = variables;
   }
 
+  /**
+   * @return true when the scope is a user task whose updating listeners run first (the variables
+   *     are set after them)
+   */
   @Transactional
-  public void execute(long elementInstanceKey, Map<String, Object> values, boolean local) {
+  public boolean execute(long elementInstanceKey, Map<String, Object> values, boolean local) {
     ElementInstanceRecord unlocked =
         elementInstances
             .find(elementInstanceKey)
@@ -56,13 +60,14 @@ public class SetVariablesCommand {
     }
     if ("USER_TASK".equals(scope.elementType())
         && userTasks.updateVariables(instance, scope.key(), values, local)) {
-      return; // the task's updating listeners run first (Camunda 8.8)
+      return true; // the task's updating listeners run first (Camunda 8.8)
     }
     if (local) {
       variables.setLocal(scope.key(), scope.processInstanceKey(), values);
     } else {
       variables.propagate(scopeChain(scope), scope.processInstanceKey(), values);
     }
+    return false;
   }
 
   private List<Long> scopeChain(ElementInstanceRecord scope) {

@@ -2,6 +2,7 @@ package io.partnerflow.engine.command;
 
 import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.state.UserTaskRepository;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +26,16 @@ public class UnassignUserTaskCommand {
     this.transitions = transitions;
   }
 
+  /**
+   * @return the task's element instance key when it waits for assigning listeners
+   */
   @Transactional
-  public void execute(long userTaskKey) {
+  public OptionalLong execute(long userTaskKey) {
     UserTaskCommands.Locked locked = userTaskCommands.lockOpen(userTaskKey, "unassign");
-    if (!transitions.assign(locked.processInstance(), locked.task(), null, "unassign")) {
-      tasks.setAssignee(userTaskKey, null);
+    if (transitions.assign(locked.processInstance(), locked.task(), null, "unassign")) {
+      return OptionalLong.of(locked.task().elementInstanceKey());
     }
+    tasks.setAssignee(userTaskKey, null);
+    return OptionalLong.empty();
   }
 }

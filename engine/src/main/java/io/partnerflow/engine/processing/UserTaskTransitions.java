@@ -12,6 +12,7 @@ import io.partnerflow.engine.state.ListenerTaskView;
 import io.partnerflow.engine.state.ProcessInstanceRecord;
 import io.partnerflow.engine.state.UserTaskRecord;
 import io.partnerflow.engine.state.UserTaskRepository;
+import io.partnerflow.engine.state.UserTaskTransitionEnded;
 import io.partnerflow.engine.state.UserTaskTransitionRecord;
 import io.partnerflow.engine.state.UserTaskTransitionRepository;
 import java.time.OffsetDateTime;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +49,7 @@ public class UserTaskTransitions {
   private final UserTaskTransitionRepository transitions;
   private final JsonValues json;
   private final EngineClock clock;
+  private final ApplicationEventPublisher events;
 
   // lazy: the token machine's processors (the user task's) use this component in turn
   public UserTaskTransitions(
@@ -55,7 +58,9 @@ public class UserTaskTransitions {
       UserTaskRepository tasks,
       UserTaskTransitionRepository transitions,
       JsonValues json,
-      EngineClock clock) {
+      EngineClock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.machine = machine;
     this.listenerJobs = listenerJobs;
     this.tasks = tasks;
@@ -251,6 +256,13 @@ public class UserTaskTransitions {
     if (result != null && result.denied()) {
       transitions.delete(task.key());
       transitions.setState(task.key(), transition.previousState(), null);
+      events.publishEvent(
+          new UserTaskTransitionEnded(
+              task.elementInstanceKey(),
+              task.key(),
+              transition.eventType(),
+              true,
+              result.deniedReason()));
       return;
     }
     Map<String, Object> changes = json.readObject(transition.changesJson());
@@ -347,6 +359,9 @@ public class UserTaskTransitions {
       UserTaskTransitionRecord transition,
       Map<String, Object> changes) {
     transitions.delete(task.key());
+    events.publishEvent(
+        new UserTaskTransitionEnded(
+            task.elementInstanceKey(), task.key(), transition.eventType(), false, null));
     UserTaskRecord changed = withChanges(task, changes);
     transitions.apply(
         task.key(),

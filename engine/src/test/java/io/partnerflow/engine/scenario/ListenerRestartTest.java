@@ -141,7 +141,7 @@ class ListenerRestartTest {
                 items -> items.size() == 1)
             .get(0)
             .getUserTaskKey();
-    client.newAssignUserTaskCommand(taskKey).assignee("erin").send().join();
+    client.newAssignUserTaskCommand(taskKey).assignee("erin").send(); // answered after listener
     ActivatedJob interrupted = awaitJob(client, "audit", Duration.ofSeconds(2));
 
     // when: the engine restarts

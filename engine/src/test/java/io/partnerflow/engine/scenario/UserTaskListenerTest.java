@@ -113,9 +113,10 @@ class UserTaskListenerTest extends ListenerScenarioTest {
     long key = startWith(t -> t.zeebeTaskListener(l -> l.assigning().type(listener)));
     long taskKey = taskOf(key).getUserTaskKey();
 
-    // when: assigned, the listener denies
-    client.newAssignUserTaskCommand(taskKey).assignee("alice").send().join();
+    // when: assigned (the answer waits for the listener), the listener denies
+    var assigning = client.newAssignUserTaskCommand(taskKey).assignee("alice").send();
     ActivatedJob denied = awaitJob(listener);
+    assertThat(assigning.isDone()).isFalse();
     assertThat(get(taskKey).getState()).isEqualTo(UserTaskState.ASSIGNING);
     assertThat(denied.getUserTask().getAssignee()).isEqualTo("alice");
     assertThat(denied.getUserTask().getAction()).isEqualTo("assign");
@@ -127,17 +128,23 @@ class UserTaskListenerTest extends ListenerScenarioTest {
         .send()
         .join();
 
-    // then: nothing changed
+    // then: the assignment is rejected, nothing changed
+    assertProblem(
+        assigning::join,
+        409,
+        "Assignment of the User Task with key '%d' was denied by Task Listener".formatted(taskKey)
+            + ". Reason to deny: 'alice is on leave'");
     assertThat(get(taskKey).getState()).isEqualTo(UserTaskState.CREATED);
     assertThat(get(taskKey).getAssignee()).isNull();
 
     // when: assigned again, the listener corrects the assignee
-    client.newAssignUserTaskCommand(taskKey).assignee("alice").send().join();
+    var again = client.newAssignUserTaskCommand(taskKey).assignee("alice").send();
     client
         .newCompleteCommand(awaitJob(listener))
         .withResult(r -> r.forUserTask().correctAssignee("bob"))
         .send()
         .join();
+    again.join();
 
     // then
     assertThat(get(taskKey).getState()).isEqualTo(UserTaskState.CREATED);
@@ -166,19 +173,23 @@ class UserTaskListenerTest extends ListenerScenarioTest {
     long taskKey = taskOf(key).getUserTaskKey();
 
     // when: completed, the listener denies
-    client.newCompleteUserTaskCommand(taskKey).variables(Map.of("approved", true)).send().join();
+    var completing =
+        client.newCompleteUserTaskCommand(taskKey).variables(Map.of("approved", true)).send();
     ActivatedJob denied = awaitJob(listener);
     assertThat(get(taskKey).getState()).isEqualTo(UserTaskState.COMPLETING);
     assertThat(denied.getUserTask().getAction()).isEqualTo("complete");
     client.newCompleteCommand(denied).withResult(r -> r.forUserTask().deny(true)).send().join();
 
-    // then: the task is open, the instance waits
+    // then: the completion is rejected, the task is open, the instance waits
+    assertProblem(completing::join, 409, "Completion of the User Task");
     assertThat(get(taskKey).getState()).isEqualTo(UserTaskState.CREATED);
     assertThat(instance(key).getState()).isEqualTo(ProcessInstanceState.ACTIVE);
 
     // when: completed again and the listener agrees
-    client.newCompleteUserTaskCommand(taskKey).variables(Map.of("approved", false)).send().join();
+    var second =
+        client.newCompleteUserTaskCommand(taskKey).variables(Map.of("approved", false)).send();
     client.newCompleteCommand(awaitJob(listener)).send().join();
+    second.join();
 
     // then: the task completes with the second completion's variables, the instance goes on
     awaitState(key, ProcessInstanceState.COMPLETED);
@@ -201,29 +212,31 @@ class UserTaskListenerTest extends ListenerScenarioTest {
     UserTask task = taskOf(key);
 
     // when: variables are set on the task's element instance, the listener denies
-    client
-        .newSetVariablesCommand(task.getElementInstanceKey())
-        .variables(Map.of("note", "first"))
-        .local(true)
-        .send()
-        .join();
+    var update =
+        client
+            .newSetVariablesCommand(task.getElementInstanceKey())
+            .variables(Map.of("note", "first"))
+            .local(true)
+            .send();
     ActivatedJob denied = awaitJob(listener);
     assertThat(denied.getListenerEventType()).hasToString("UPDATING");
     assertThat(get(task.getUserTaskKey()).getState()).isEqualTo(UserTaskState.UPDATING);
     client.newCompleteCommand(denied).withResult(r -> r.forUserTask().deny(true)).send().join();
 
-    // then: no variable, the task is CREATED again
+    // then: rejected, no variable, the task is CREATED again
+    assertProblem(update::join, 409, "Update of the User Task");
     assertThat(get(task.getUserTaskKey()).getState()).isEqualTo(UserTaskState.CREATED);
     assertThat(noteValues(key)).isEmpty();
 
     // when: set again, the listener agrees
-    client
-        .newSetVariablesCommand(task.getElementInstanceKey())
-        .variables(Map.of("note", "second"))
-        .local(true)
-        .send()
-        .join();
+    var second =
+        client
+            .newSetVariablesCommand(task.getElementInstanceKey())
+            .variables(Map.of("note", "second"))
+            .local(true)
+            .send();
     client.newCompleteCommand(awaitJob(listener)).send().join();
+    second.join();
 
     // then
     assertThat(noteValues(key)).containsExactly("\"second\"");
@@ -263,7 +276,7 @@ class UserTaskListenerTest extends ListenerScenarioTest {
     // given
     long key = startWith(t -> t.zeebeTaskListener(l -> l.completing().type(listener).retries("1")));
     long taskKey = taskOf(key).getUserTaskKey();
-    client.newCompleteUserTaskCommand(taskKey).send().join();
+    client.newCompleteUserTaskCommand(taskKey).send(); // its answer waits for the listener
     ActivatedJob job = awaitJob(listener);
 
     // when
