@@ -10,14 +10,14 @@ import io.partnerflow.engine.state.ElementInstanceQueries;
 import io.partnerflow.engine.state.ElementInstanceView;
 import io.partnerflow.engine.state.SearchPage;
 import io.partnerflow.engine.state.SearchPaging;
-import org.springframework.http.HttpStatus;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** /v2/element-instances: the element history (search, get) and setting variables on a scope. */
@@ -28,11 +28,14 @@ class ElementInstanceController {
   private final ElementInstanceQueries queries;
   private final SetVariablesCommand setVariables;
   private final RequestVariables requestVariables;
+  private final UserTaskTransitionWaits waits;
 
   ElementInstanceController(
       ElementInstanceQueries queries,
       SetVariablesCommand setVariables,
-      RequestVariables requestVariables) {
+      RequestVariables requestVariables,
+      UserTaskTransitionWaits waits) {
+    this.waits = waits;
     this.queries = queries;
     this.setVariables = setVariables;
     this.requestVariables = requestVariables;
@@ -57,8 +60,8 @@ class ElementInstanceController {
 
   /** Body {@code {variables: {...}, local: false}}; variables must be a JSON object. */
   @PutMapping("/{key}/variables")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void setVariables(@PathVariable long key, @RequestBody JsonNode body) {
+  CompletableFuture<ResponseEntity<Void>> setVariables(
+      @PathVariable long key, @RequestBody JsonNode body) {
     if (!body.isObject()) {
       throw EngineException.invalid("Expected the request body to be a JSON object");
     }
@@ -66,10 +69,13 @@ class ElementInstanceController {
     if (local != null && !local.isNull() && !local.isBoolean()) {
       throw EngineException.invalid("Expected 'local' to be a boolean");
     }
-    setVariables.execute(
-        key,
-        requestVariables.required(body.get("variables")),
-        local != null && local.booleanValue());
+    boolean waiting =
+        setVariables.execute(
+            key,
+            requestVariables.required(body.get("variables")),
+            local != null && local.booleanValue());
+    // on a user task with updating listeners the answer waits for them
+    return waits.answer(waiting, key, "UPDATING", "UPDATE");
   }
 
   private static ElementInstanceResult toResult(ElementInstanceView e) {

@@ -4,10 +4,13 @@ import io.camunda.client.protocol.rest.ActivatedJobResult;
 import io.camunda.client.protocol.rest.JobActivationRequest;
 import io.camunda.client.protocol.rest.JobActivationResult;
 import io.camunda.client.protocol.rest.JobKindEnum;
+import io.camunda.client.protocol.rest.JobListenerEventTypeEnum;
+import io.camunda.client.protocol.rest.UserTaskProperties;
 import io.partnerflow.engine.command.ActivateJobsCommand;
 import io.partnerflow.engine.state.JobRecord;
 import io.partnerflow.engine.state.JobsAvailable;
 import io.partnerflow.engine.state.JsonValues;
+import io.partnerflow.engine.state.ListenerTaskView;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -252,7 +255,29 @@ class JobActivationLongPoll implements SmartLifecycle {
           .processDefinitionId(job.bpmnProcessId())
           .processDefinitionVersion(job.processDefinitionVersion())
           .tenantId(job.tenantId())
-          .kind(JobKindEnum.BPMN_ELEMENT);
+          .kind(JobKindEnum.fromValue(job.kind()))
+          .listenerEventType(
+              job.listenerEventType() == null
+                  ? JobListenerEventTypeEnum.UNSPECIFIED
+                  : JobListenerEventTypeEnum.fromValue(job.listenerEventType()))
+          .userTask(userTask(activated.userTask()));
+    }
+
+    private static UserTaskProperties userTask(ListenerTaskView task) {
+      if (task == null) {
+        return null;
+      }
+      return new UserTaskProperties()
+          .userTaskKey(Keys.format(task.userTaskKey()))
+          .action(task.action())
+          .assignee(task.assignee())
+          .candidateGroups(task.candidateGroups())
+          .candidateUsers(task.candidateUsers())
+          .changedAttributes(task.changedAttributes())
+          .dueDate(task.dueDate() == null ? null : task.dueDate().toString())
+          .followUpDate(task.followUpDate() == null ? null : task.followUpDate().toString())
+          .formKey(task.formKey() == null ? null : Keys.format(task.formKey()))
+          .priority(task.priority());
     }
   }
 }

@@ -30,6 +30,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,7 +41,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,6 +58,7 @@ class UserTaskController {
   private final CompleteUserTaskCommand complete;
   private final UpdateUserTaskCommand update;
   private final JsonValues json;
+  private final UserTaskTransitionWaits waits;
 
   UserTaskController(
       UserTaskRepository tasks,
@@ -65,7 +67,9 @@ class UserTaskController {
       UnassignUserTaskCommand unassign,
       CompleteUserTaskCommand complete,
       UpdateUserTaskCommand update,
-      JsonValues json) {
+      JsonValues json,
+      UserTaskTransitionWaits waits) {
+    this.waits = waits;
     this.tasks = tasks;
     this.forms = forms;
     this.assign = assign;
@@ -96,17 +100,20 @@ class UserTaskController {
     return toResult(find(key));
   }
 
+  // with task listeners, the answer waits for them (UserTaskTransitionWaits)
   @PostMapping("/{key}/assignment")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void assign(@PathVariable long key, @RequestBody UserTaskAssignmentRequest body) {
-    assign.execute(
-        key, body.getAssignee(), body.getAllowOverride() == null || body.getAllowOverride());
+  CompletableFuture<ResponseEntity<Void>> assign(
+      @PathVariable long key, @RequestBody UserTaskAssignmentRequest body) {
+    OptionalLong waiting =
+        assign.execute(
+            key, body.getAssignee(), body.getAllowOverride() == null || body.getAllowOverride());
+    return waits.answer(waiting.isPresent(), waiting.orElse(0), "ASSIGNING", "ASSIGN");
   }
 
   @DeleteMapping("/{key}/assignee")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void unassign(@PathVariable long key) {
-    unassign.execute(key);
+  CompletableFuture<ResponseEntity<Void>> unassign(@PathVariable long key) {
+    OptionalLong waiting = unassign.execute(key);
+    return waits.answer(waiting.isPresent(), waiting.orElse(0), "ASSIGNING", "UNASSIGN");
   }
 
   /** Due and follow-up date, candidates, priority; see {@link UserTaskUpdateRequests}. */
@@ -117,10 +124,10 @@ class UserTaskController {
   }
 
   @PostMapping("/{key}/completion")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void complete(
+  CompletableFuture<ResponseEntity<Void>> complete(
       @PathVariable long key, @RequestBody(required = false) UserTaskCompletionRequest body) {
-    complete.execute(key, body == null ? null : body.getVariables());
+    OptionalLong waiting = complete.execute(key, body == null ? null : body.getVariables());
+    return waits.answer(waiting.isPresent(), waiting.orElse(0), "COMPLETING", "COMPLETE");
   }
 
   /** The linked Camunda Form (the version linked when the task was created); 204 when none. */

@@ -1,9 +1,11 @@
 package io.partnerflow.engine.command;
 
+import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.JobRecord;
 import io.partnerflow.engine.state.JobRepository;
 import io.partnerflow.engine.state.JsonValues;
+import io.partnerflow.engine.state.ListenerTaskView;
 import io.partnerflow.engine.state.VariableRepository;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,17 +26,29 @@ public class ActivateJobsCommand {
   public record Request(
       String type, String worker, long timeoutMillis, int maxJobs, List<String> fetchVariables) {}
 
-  /** An activated job with its deadline and the variables its element sees. */
+  /**
+   * An activated job with its deadline and the variables its element sees; a task listener's job
+   * with its user task as the listener sees it (null otherwise).
+   */
   public record ActivatedJob(
-      JobRecord job, OffsetDateTime deadline, Map<String, Object> variables) {}
+      JobRecord job,
+      OffsetDateTime deadline,
+      Map<String, Object> variables,
+      ListenerTaskView userTask) {}
 
   private final JobRepository jobs;
   private final VariableRepository variables;
   private final JsonValues json;
   private final EngineClock clock;
+  private final UserTaskTransitions userTasks;
 
   public ActivateJobsCommand(
-      JobRepository jobs, VariableRepository variables, JsonValues json, EngineClock clock) {
+      JobRepository jobs,
+      VariableRepository variables,
+      JsonValues json,
+      EngineClock clock,
+      UserTaskTransitions userTasks) {
+    this.userTasks = userTasks;
     this.jobs = jobs;
     this.variables = variables;
     this.json = json;
@@ -54,8 +68,13 @@ public class ActivateJobsCommand {
         variables.findVisibleForAll(claimed.stream().map(JobRecord::elementInstanceKey).toList());
     List<ActivatedJob> activated = new ArrayList<>();
     for (JobRecord job : claimed) {
+      ListenerTaskView userTask =
+          JobRecord.TASK_LISTENER.equals(job.kind())
+              ? userTasks.view(job.elementInstanceKey()).orElse(null)
+              : null;
       activated.add(
-          new ActivatedJob(job, deadline, fetched(visible.get(job.elementInstanceKey()), request)));
+          new ActivatedJob(
+              job, deadline, fetched(visible.get(job.elementInstanceKey()), request), userTask));
     }
     return activated;
   }

@@ -1,10 +1,12 @@
 package io.partnerflow.engine.command;
 
 import io.partnerflow.engine.processing.TokenMachine;
+import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.UserTaskRecord;
 import io.partnerflow.engine.state.UserTaskRepository;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,23 +22,33 @@ public class CompleteUserTaskCommand {
   private final UserTaskRepository tasks;
   private final TokenMachine machine;
   private final EngineClock clock;
+  private final UserTaskTransitions transitions;
 
   public CompleteUserTaskCommand(
       UserTaskCommands userTaskCommands,
       UserTaskRepository tasks,
       TokenMachine machine,
-      EngineClock clock) {
+      EngineClock clock,
+      UserTaskTransitions transitions) {
+    this.transitions = transitions;
     this.userTaskCommands = userTaskCommands;
     this.tasks = tasks;
     this.machine = machine;
     this.clock = clock;
   }
 
+  /**
+   * @return the task's element instance key when it waits for completing listeners
+   */
   @Transactional
-  public void execute(long userTaskKey, Map<String, Object> variables) {
+  public OptionalLong execute(long userTaskKey, Map<String, Object> variables) {
     UserTaskCommands.Locked locked = userTaskCommands.lockOpen(userTaskKey, "complete");
     UserTaskRecord task = locked.task();
+    if (transitions.complete(locked.processInstance(), task, variables, "complete")) {
+      return OptionalLong.of(task.elementInstanceKey()); // COMPLETING until they have run
+    }
     tasks.end(userTaskKey, UserTaskRecord.COMPLETED, clock.nowAtUtc());
     machine.completeElement(locked.processInstance(), task.elementInstanceKey(), variables);
+    return OptionalLong.empty();
   }
 }

@@ -74,8 +74,19 @@ public class FailJobCommand {
         locked.processInstance(),
         job.elementInstanceKey(),
         job.elementId(),
-        IncidentBehavior.JOB_NO_RETRIES,
+        incidentType(job),
         message,
         jobKey);
+  }
+
+  /** As in Camunda: a listener's job that fails for good names its kind in the incident. */
+  private static String incidentType(JobRecord job) {
+    if (JobRecord.EXECUTION_LISTENER.equals(job.kind())) {
+      return IncidentBehavior.EXECUTION_LISTENER_NO_RETRIES;
+    }
+    if (JobRecord.TASK_LISTENER.equals(job.kind())) {
+      return IncidentBehavior.TASK_LISTENER_NO_RETRIES;
+    }
+    return IncidentBehavior.JOB_NO_RETRIES;
   }
 }

@@ -1,5 +1,6 @@
 package io.partnerflow.engine.command;
 
+import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.processing.ThrownError;
 import io.partnerflow.engine.processing.TokenMachine;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
@@ -45,6 +46,13 @@ public class ThrowJobErrorCommand {
     JobRecord job = locked.job();
     if (!JobRecord.ACTIVATED.equals(job.state())) {
       throw JobCommands.wrongState("throw an error for", job);
+    }
+    if (job.isListener()) {
+      // Camunda: throwing a BPMN error from a listener's job is not supported
+      throw EngineException.invalid(
+          "Expected to throw an error for job with key '%d', but it is a listener job (%s);"
+                  .formatted(jobKey, job.kind())
+              + " throwing a BPMN error from a listener is not supported");
     }
     Optional<String> unhandled =
         machine.throwError(

@@ -1,7 +1,7 @@
 package io.partnerflow.engine.deployment;
 
-import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -10,7 +10,6 @@ import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
@@ -46,7 +45,8 @@ public class BpmnTransformer {
     ExecutableElement root =
         new ExecutableElement(process.getId(), process.getName(), ElementKind.PROCESS, null);
     elements.put(root.id(), root);
-    checkListeners(process, problems);
+    putListeners(
+        root, ExecutionListenersReader.read(process, ElementKind.PROCESS, false, problems));
     addScope(root, process.getFlowElements(), elements, flows, problems);
     for (ExecutableElement element : elements.values()) {
       BoundaryEventDefinition boundary = element.settings(BoundaryEventDefinition.class);
@@ -117,9 +117,10 @@ public class BpmnTransformer {
       problems.add(node, unsupported(node, "is not supported by the embedded engine"));
       return;
     }
-    checkListeners(node, problems);
     ExecutableElement element =
         new ExecutableElement(node.getId(), node.getName(), kind, scope.id());
+    putListeners(
+        element, ExecutionListenersReader.read(node, kind, afterEventBasedGateway(node), problems));
     element.setFlowScope(scope);
     elements.put(element.id(), element);
     if (kind == ElementKind.NONE_START_EVENT) {
@@ -214,17 +215,15 @@ public class BpmnTransformer {
     return form == null ? null : form.getFormId();
   }
 
-  /** Execution listeners would be ignored: reject rather than run the model differently. */
-  private static void checkListeners(BaseElement element, DeploymentProblems problems) {
-    ZeebeExecutionListeners listeners =
-        element.getSingleExtensionElement(ZeebeExecutionListeners.class);
-    if (listeners != null && !listeners.getExecutionListeners().isEmpty()) {
-      problems.add(
-          element,
-          "Element '%s' of type '%s' has execution listeners, which the embedded engine does not"
-                  .formatted(element.getId(), element.getElementType().getTypeName())
-              + " support");
+  private static void putListeners(ExecutableElement element, ExecutionListeners listeners) {
+    if (listeners != null) {
+      element.putSettings(ExecutionListeners.class, listeners);
     }
+  }
+
+  private static boolean afterEventBasedGateway(FlowNode node) {
+    return node.getIncoming().stream()
+        .anyMatch(flow -> flow.getSource() instanceof EventBasedGateway);
   }
 
   private static String unsupported(FlowNode node, String reason) {

@@ -7,7 +7,6 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.partnerflow.engine.expression.Expression;
 import java.time.OffsetDateTime;
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * zeebe:assignmentDefinition, zeebe:taskSchedule, zeebe:priorityDefinition, zeebe:formDefinition
- * and zeebe:taskHeaders of a Camunda user task. What the engine would not honour (task listeners,
- * form bindings other than "latest", form keys) is rejected rather than ignored.
+ * and zeebe:taskHeaders of a Camunda user task. What the engine would not honour (form bindings
+ * other than "latest", form keys) is rejected rather than ignored.
  */
 @Component
 class UserTaskDefinitionReader implements ElementSettingsReader<UserTaskDefinition> {
@@ -42,13 +41,6 @@ class UserTaskDefinitionReader implements ElementSettingsReader<UserTaskDefiniti
     ZeebePriorityDefinition priority =
         node.getSingleExtensionElement(ZeebePriorityDefinition.class);
     ZeebeFormDefinition form = node.getSingleExtensionElement(ZeebeFormDefinition.class);
-    ZeebeTaskListeners listeners = node.getSingleExtensionElement(ZeebeTaskListeners.class);
-    if (listeners != null && !listeners.getTaskListeners().isEmpty()) {
-      problems.add(
-          node,
-          "User task '%s' has task listeners, which the embedded engine does not support"
-              .formatted(node.getId()));
-    }
     String formId = null;
     Expression externalReference = null;
     if (form != null) {

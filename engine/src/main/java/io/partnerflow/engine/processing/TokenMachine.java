@@ -7,6 +7,7 @@ import io.partnerflow.engine.deployment.EventSubProcessStart;
 import io.partnerflow.engine.deployment.ExecutableElement;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.ExecutableSequenceFlow;
+import io.partnerflow.engine.deployment.ExecutionListeners;
 import io.partnerflow.engine.deployment.ProcessGraphCache;
 import io.partnerflow.engine.expression.ExpressionException;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
@@ -48,6 +49,7 @@ public class TokenMachine {
   private final KeyGenerator keys;
   private final EngineClock clock;
   private final BoundaryEventWaits boundaryWaits;
+  private final ListenerJobs listeners;
 
   public TokenMachine(
       ProcessorRegistry processors,
@@ -59,8 +61,10 @@ public class TokenMachine {
       JoinBehavior joins,
       KeyGenerator keys,
       EngineClock clock,
-      BoundaryEventWaits boundaryWaits) {
+      BoundaryEventWaits boundaryWaits,
+      ListenerJobs listeners) {
     this.boundaryWaits = boundaryWaits;
+    this.listeners = listeners;
     this.processors = processors;
     this.graphs = graphs;
     this.processInstances = processInstances;
@@ -140,6 +144,26 @@ public class TokenMachine {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
     run.completeWaiting(run.elementInstance(elementInstanceKey), values);
     run.drain();
+  }
+
+  /**
+   * An execution listener's job of the element instance completed: its variables are set (START:
+   * local to the element; END: propagated from the element's flow scope outwards, like output
+   * mappings), then the next listener of the event type runs, or — after the last — the element's
+   * activation goes on (START) or it is left (END).
+   */
+  public void executionListenerCompleted(
+      ProcessInstanceRecord instance,
+      long elementInstanceKey,
+      String eventType,
+      int index,
+      Map<String, Object> values) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    ElementInstanceRecord element = run.elementInstance(elementInstanceKey);
+    if (element.isActive()) {
+      run.continueAfterListener(element, eventType, index, values == null ? Map.of() : values);
+      run.drain();
+    }
   }
 
   /**
@@ -281,6 +305,13 @@ public class TokenMachine {
     run.endProcessInstance(ProcessInstanceRecord.TERMINATED);
   }
 
+  /** A context for one element instance, for work outside a run (user task listeners). */
+  ElementContext context(ProcessInstanceRecord instance, long elementInstanceKey) {
+    Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    ElementInstanceRecord element = run.elementInstance(elementInstanceKey);
+    return new ElementContext(run, run.element(element), element);
+  }
+
   VariableBehavior variables() {
     return variables;
   }
@@ -298,7 +329,12 @@ public class TokenMachine {
   private record Activation(
       ExecutableElement element, long flowScopeKey, Map<String, Object> locals) implements Step {}
 
-  private record Completion(long elementInstanceKey, List<ExecutableSequenceFlow> flows)
+  /**
+   * @param afterEndListeners the end listeners have run: output mappings and the processor's
+   *     onComplete are done already
+   */
+  private record Completion(
+      long elementInstanceKey, List<ExecutableSequenceFlow> flows, boolean afterEndListeners)
       implements Step {}
 
   private record ScopeCheck(long scopeKey) implements Step {}
@@ -360,7 +396,7 @@ public class TokenMachine {
     }
 
     void enqueueCompletion(long elementInstanceKey, List<ExecutableSequenceFlow> flows) {
-      agenda.add(new Completion(elementInstanceKey, flows));
+      agenda.add(new Completion(elementInstanceKey, flows, false));
     }
 
     /** The instance starts at this event start event, which has occurred with these variables. */
@@ -490,18 +526,54 @@ public class TokenMachine {
           return instance;
         }
       }
+      if (occurredEvent != null) {
+        // no start listeners here: refused at deployment after an event-based gateway
+        if (boundaryWaits.open(context, graph).isPresent()) {
+          setResultVariables(instance, occurredEvent);
+          context.complete();
+        }
+        return instance;
+      }
+      if (!listeners.runExecutionListener(context, ExecutionListeners.START, 0)) {
+        continueActivation(context);
+      }
+      return instance;
+    }
+
+    /**
+     * The element's own activation after its input mappings and start listeners: its events are
+     * subscribed, then its processor runs.
+     */
+    private void continueActivation(ElementContext context) {
       Optional<List<BoundaryEventWaits.Correlated>> correlated = boundaryWaits.open(context, graph);
       if (correlated.isEmpty()) {
-        return instance;
+        return;
       }
-      if (occurredEvent != null) {
-        setResultVariables(instance, occurredEvent);
-        context.complete();
-        return instance;
+      processors.get(context.element().kind()).onActivate(context);
+      events.triggerCorrelatedBoundaries(context.key(), correlated.get());
+    }
+
+    /** An execution listener's job completed (see TokenMachine#executionListenerCompleted). */
+    void continueAfterListener(
+        ElementInstanceRecord instance, String eventType, int index, Map<String, Object> values) {
+      ExecutableElement element = element(instance);
+      ElementContext context = new ElementContext(this, element, instance);
+      boolean start = ExecutionListeners.START.equals(eventType);
+      if (!values.isEmpty()) {
+        if (start || instance.flowScopeKey() == null) {
+          variables.setLocal(instance.key(), processInstance.key(), values);
+        } else {
+          variables.propagate(scopeChain(instance.flowScopeKey()), processInstance.key(), values);
+        }
       }
-      processors.get(element.kind()).onActivate(context);
-      events.triggerCorrelatedBoundaries(key, correlated.get());
-      return instance;
+      if (listeners.runExecutionListener(context, eventType, index + 1)) {
+        return;
+      }
+      if (start) {
+        continueActivation(context);
+      } else {
+        agenda.add(new Completion(instance.key(), null, true));
+      }
     }
 
     /**
@@ -548,6 +620,9 @@ public class TokenMachine {
       ExecutableElement element = element(instance);
       terminateContent(instance.key(), element, null);
       processors.get(element.kind()).onTerminate(new ElementContext(this, element, instance));
+      if (element.settings(ExecutionListeners.class) != null) {
+        listeners.cancelFor(instance.key()); // a listener job it waited for
+      }
       if (BoundaryEventWaits.holdsEvents(element)) {
         boundaryWaits.close(instance.key());
       }
@@ -600,12 +675,14 @@ public class TokenMachine {
           return;
         }
       }
-      Optional<List<BoundaryEventWaits.Correlated>> correlated = boundaryWaits.open(context, graph);
-      if (correlated.isEmpty()) {
-        return;
+      // start listeners that completed before the incident do not run again
+      if (!ListenerJobs.executionListeners(element, ExecutionListeners.START).isEmpty()) {
+        int done = listeners.completedExecutionListeners(instance.key(), ExecutionListeners.START);
+        if (listeners.runExecutionListener(context, ExecutionListeners.START, done)) {
+          return;
+        }
       }
-      processors.get(element.kind()).onActivate(context);
-      events.triggerCorrelatedBoundaries(instance.key(), correlated.get());
+      continueActivation(context);
     }
 
     private void complete(Completion completion) {
@@ -615,19 +692,31 @@ public class TokenMachine {
       }
       ExecutableElement element = element(instance);
       ElementContext context = new ElementContext(this, element, instance);
-      processors.get(element.kind()).onComplete(context);
       Long flowScopeKey = instance.flowScopeKey();
-      if (!element.outputMappings().isEmpty() && flowScopeKey != null) {
-        try {
-          Map<String, Object> outputs =
-              variables.evaluateOutputs(element.outputMappings(), scopeChain(instance.key()));
-          variables.propagate(scopeChain(flowScopeKey), processInstance.key(), outputs);
-        } catch (ExpressionException e) {
-          long incident = context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
-          incidents.markRaisedOnCompletion(incident);
-          return;
+      if (!completion.afterEndListeners()) {
+        if (!element.outputMappings().isEmpty() && flowScopeKey != null) {
+          try {
+            Map<String, Object> outputs =
+                variables.evaluateOutputs(element.outputMappings(), scopeChain(instance.key()));
+            variables.propagate(scopeChain(flowScopeKey), processInstance.key(), outputs);
+          } catch (ExpressionException e) {
+            long incident =
+                context.raiseIncident(IncidentBehavior.IO_MAPPING_ERROR, e.getMessage());
+            incidents.markRaisedOnCompletion(incident);
+            return;
+          }
+        }
+        if (!ListenerJobs.executionListeners(element, ExecutionListeners.END).isEmpty()) {
+          // the element waits for its end listeners (those done before an incident stay done)
+          int done = listeners.completedExecutionListeners(instance.key(), ExecutionListeners.END);
+          if (listeners.runExecutionListener(context, ExecutionListeners.END, done)) {
+            return;
+          }
         }
       }
+      // after the end listeners: the process ends here (a multi-instance body and the event-based
+      // gateway, the other processors with onComplete work, have no end listeners)
+      processors.get(element.kind()).onComplete(context);
       if (flowScopeKey != null && element.flowScope() != null) {
         try {
           processors.get(element.flowScope().kind()).onChildCompleting(context);

@@ -16,7 +16,8 @@ public class JobRepository {
   private static final String COLUMNS =
       "key, type, kind, state, retries, worker, deadline, available_at, error_message,"
           + " custom_headers, process_instance_key, element_instance_key, element_id,"
-          + " process_definition_key, bpmn_process_id, process_definition_version, tenant_id";
+          + " process_definition_key, bpmn_process_id, process_definition_version, tenant_id,"
+          + " listener_event_type, listener_index";
 
   private static final String QUALIFIED_COLUMNS = "j." + COLUMNS.replace(", ", ", j.");
 
@@ -35,8 +36,8 @@ public class JobRepository {
             "WITH inserted AS (INSERT INTO engine.job (key, type, kind, state, retries,"
                 + " available_at, custom_headers, process_instance_key, element_instance_key,"
                 + " element_id, process_definition_key, bpmn_process_id,"
-                + " process_definition_version, tenant_id, created)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING type)"
+                + " process_definition_version, tenant_id, created, listener_event_type,"
+                + " listener_index) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING type)"
                 + " SELECT pg_notify(?, type) FROM inserted")
         .params(
             j.key(),
@@ -54,6 +55,8 @@ public class JobRepository {
             j.processDefinitionVersion(),
             j.tenantId(),
             created,
+            j.listenerEventType(),
+            j.listenerIndex(),
             channel)
         .query()
         .listOfRows();
@@ -160,6 +163,19 @@ public class JobRepository {
     jdbc.sql("UPDATE engine.job SET deadline = ? WHERE key = ?").params(deadline, key).update();
   }
 
+  /**
+   * How many listener jobs of this element instance and event type have completed: its listeners
+   * run one at a time in model order, so this is the position of the next one to run.
+   */
+  public int countCompletedListeners(long elementInstanceKey, String kind, String eventType) {
+    return jdbc.sql(
+            "SELECT count(*) FROM engine.job WHERE element_instance_key = ? AND kind = ?"
+                + " AND listener_event_type = ? AND state = 'COMPLETED'")
+        .params(elementInstanceKey, kind, eventType)
+        .query(Integer.class)
+        .single();
+  }
+
   /** Row lock on one job, so that completion and activation of one job do not interleave. */
   public void lock(long key) {
     jdbc.sql("SELECT key FROM engine.job WHERE key = ? FOR UPDATE").param(key).query().listOfRows();
@@ -183,6 +199,8 @@ public class JobRepository {
         rs.getLong("process_definition_key"),
         rs.getString("bpmn_process_id"),
         rs.getInt("process_definition_version"),
-        rs.getString("tenant_id"));
+        rs.getString("tenant_id"),
+        rs.getString("listener_event_type"),
+        (Integer) rs.getObject("listener_index"));
   }
 }

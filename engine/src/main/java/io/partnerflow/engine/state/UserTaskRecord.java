@@ -34,8 +34,20 @@ public record UserTaskRecord(
   public static final String COMPLETED = "COMPLETED";
   public static final String CANCELED = "CANCELED";
 
-  /** States a task can be in; search filters outside this set match nothing. */
-  public static final List<String> STATES = List.of(CREATED, COMPLETED, CANCELED);
+  /**
+   * States a task can be in (CREATING ... CANCELING while task listeners run, see
+   * UserTaskTransitions); search filters outside this set match nothing.
+   */
+  public static final List<String> STATES =
+      List.of(
+          "CREATING",
+          CREATED,
+          "ASSIGNING",
+          "UPDATING",
+          "COMPLETING",
+          COMPLETED,
+          "CANCELING",
+          CANCELED);
 
   public boolean isOpen() {
     return CREATED.equals(state);

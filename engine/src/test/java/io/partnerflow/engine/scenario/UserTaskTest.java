@@ -410,20 +410,4 @@ class UserTaskTest extends EngineScenarioTest {
     assertProblem(() -> deploy(model), 400, "job-based user task");
     assertProblem(() -> deploy(model), 400, "zeebe:userTask");
   }
-
-  @Test
-  void shouldRejectTaskListenersAtDeployment() {
-    // given
-    BpmnModelInstance model =
-        Bpmn.createExecutableProcess(unique("listeners"))
-            .startEvent()
-            .userTask(
-                "listened",
-                t -> t.zeebeUserTask().zeebeTaskListener(l -> l.completing().type("audit")))
-            .endEvent()
-            .done();
-
-    // when / then
-    assertProblem(() -> deploy(model), 400, "task listeners");
-  }
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 public class IncidentBehavior {
 
   public static final String JOB_NO_RETRIES = "JOB_NO_RETRIES";
+  public static final String EXECUTION_LISTENER_NO_RETRIES = "EXECUTION_LISTENER_NO_RETRIES";
+  public static final String TASK_LISTENER_NO_RETRIES = "TASK_LISTENER_NO_RETRIES";
   public static final String CONDITION_ERROR = "CONDITION_ERROR";
   public static final String IO_MAPPING_ERROR = "IO_MAPPING_ERROR";
   public static final String EXTRACT_VALUE_ERROR = "EXTRACT_VALUE_ERROR";

@@ -46,12 +46,35 @@ public class JobBehavior {
       String type,
       int retries,
       Map<String, String> headers) {
+    return create(
+        processInstance,
+        elementInstanceKey,
+        elementId,
+        type,
+        retries,
+        headers,
+        JobRecord.BPMN_ELEMENT,
+        null,
+        null);
+  }
+
+  /** A job of the given kind; for listeners with their event type and position. */
+  public long create(
+      ProcessInstanceRecord processInstance,
+      long elementInstanceKey,
+      String elementId,
+      String type,
+      int retries,
+      Map<String, String> headers,
+      String kind,
+      String listenerEventType,
+      Integer listenerIndex) {
     long key = keys.next();
     jobs.insertAndNotify(
         new JobRecord(
             key,
             type,
-            "BPMN_ELEMENT",
+            kind,
             JobRecord.ACTIVATABLE,
             retries,
             null,
@@ -65,7 +88,9 @@ public class JobBehavior {
             processInstance.processDefinitionKey(),
             processInstance.bpmnProcessId(),
             processInstance.version(),
-            processInstance.tenantId()),
+            processInstance.tenantId(),
+            listenerEventType,
+            listenerIndex),
         clock.nowAtUtc(),
         JobNotificationListener.CHANNEL);
     // other nodes: the NOTIFY sent with the insert; this JVM: an event after commit
@@ -83,6 +108,11 @@ public class JobBehavior {
         .params(JobNotificationListener.CHANNEL, type)
         .query()
         .listOfRows();
+  }
+
+  /** Whether a job of this kind and event type completed for the element instance. */
+  public int completedListeners(long elementInstanceKey, String kind, String eventType) {
+    return jobs.countCompletedListeners(elementInstanceKey, kind, eventType);
   }
 
   /** The element ended another way (terminated): its open job goes away. */

@@ -1,6 +1,7 @@
 package io.partnerflow.engine.processing.task;
 
 import io.partnerflow.engine.deployment.ElementKind;
+import io.partnerflow.engine.deployment.TaskListeners;
 import io.partnerflow.engine.deployment.UserTaskDefinition;
 import io.partnerflow.engine.expression.Expression;
 import io.partnerflow.engine.expression.ExpressionException;
@@ -8,6 +9,7 @@ import io.partnerflow.engine.expression.FeelEvaluator;
 import io.partnerflow.engine.expression.VariableLookup;
 import io.partnerflow.engine.processing.ElementContext;
 import io.partnerflow.engine.processing.ElementProcessor;
+import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.FormRecord;
@@ -47,6 +49,7 @@ class UserTaskProcessor implements ElementProcessor {
   private final KeyGenerator keys;
   private final EngineClock clock;
   private final JsonValues json;
+  private final UserTaskTransitions transitions;
 
   UserTaskProcessor(
       FeelEvaluator feel,
@@ -54,7 +57,9 @@ class UserTaskProcessor implements ElementProcessor {
       FormRepository forms,
       KeyGenerator keys,
       EngineClock clock,
-      JsonValues json) {
+      JsonValues json,
+      UserTaskTransitions transitions) {
+    this.transitions = transitions;
     this.feel = feel;
     this.tasks = tasks;
     this.forms = forms;
@@ -70,6 +75,10 @@ class UserTaskProcessor implements ElementProcessor {
 
   @Override
   public void onActivate(ElementContext context) {
+    boolean listening = context.element().settings(TaskListeners.class) != null;
+    if (listening && transitions.resume(context)) {
+      return; // an incident on a listener was resolved: the transition goes on
+    }
     UserTaskDefinition definition = context.element().settings(UserTaskDefinition.class);
     VariableLookup variables = context.variables();
     String assignee;
@@ -104,11 +113,17 @@ class UserTaskProcessor implements ElementProcessor {
       }
       form = latest.get();
     }
+    // with creating listeners the task is CREATING until they have run; with assigning
+    // listeners the process's assignee is assigned through them after the creation
+    boolean assignLater =
+        assignee != null
+            && !UserTaskTransitions.listeners(context, TaskListeners.ASSIGNING).isEmpty();
+    boolean creating = !UserTaskTransitions.listeners(context, TaskListeners.CREATING).isEmpty();
     ProcessInstanceRecord instance = context.processInstance();
-    tasks.insert(
+    UserTaskRecord task =
         new UserTaskRecord(
             keys.next(),
-            UserTaskRecord.CREATED,
+            creating ? TaskListeners.CREATING : UserTaskRecord.CREATED,
             context.element().id(),
             context.key(),
             instance.key(),
@@ -117,7 +132,7 @@ class UserTaskProcessor implements ElementProcessor {
             instance.version(),
             context.process().name(),
             context.element().name(),
-            assignee,
+            assignLater ? null : assignee,
             candidateGroups,
             candidateUsers,
             clock.nowAtUtc(),
@@ -130,12 +145,20 @@ class UserTaskProcessor implements ElementProcessor {
             form == null ? null : form.version(),
             externalReference,
             json.write(definition.headers()),
-            instance.tenantId()));
+            instance.tenantId());
+    tasks.insert(task);
+    if (listening) {
+      transitions.created(context, task, assignLater ? assignee : null);
+    }
   }
 
   @Override
   public void onTerminate(ElementContext context) {
-    tasks.cancelOpenForElement(context.key(), clock.nowAtUtc());
+    if (context.element().settings(TaskListeners.class) != null) {
+      transitions.cancel(context); // also a task in a transition; its canceling listeners run
+    } else {
+      tasks.cancelOpenForElement(context.key(), clock.nowAtUtc());
+    }
   }
 
   private String text(Expression expression, VariableLookup variables, String what) {
