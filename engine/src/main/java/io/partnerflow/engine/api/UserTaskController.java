@@ -84,7 +84,9 @@ class UserTaskController {
     UserTaskQuery query = UserTaskSearchRequests.query(body);
     SearchPage<UserTaskRecord> page = tasks.search(query);
     SearchQueryPageResponse pageResponse =
-        new SearchQueryPageResponse().totalItems(page.totalItems()).hasMoreTotalItems(false);
+        new SearchQueryPageResponse()
+            .totalItems(page.totalItems())
+            .hasMoreTotalItems(page.hasMoreTotalItems());
     if (!page.items().isEmpty()) {
       pageResponse
           .startCursor(tasks.cursor(page.items().get(0), query.sortField()))

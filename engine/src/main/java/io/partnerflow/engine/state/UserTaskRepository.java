@@ -39,10 +39,12 @@ public class UserTaskRepository {
           + " external_form_reference, custom_headers, tenant_id";
 
   private final JdbcClient jdbc;
+  private final SearchProperties searchProperties;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  public UserTaskRepository(JdbcClient jdbc) {
+  public UserTaskRepository(JdbcClient jdbc, SearchProperties searchProperties) {
     this.jdbc = jdbc;
+    this.searchProperties = searchProperties;
   }
 
   public void insert(UserTaskRecord t) {
@@ -207,10 +209,12 @@ public class UserTaskRepository {
   }
 
   /**
-   * One page of matching tasks and the number of matches over all pages. Plans are made for the
-   * actual values (custom plans): a generic plan of a prepared statement does not know how many
-   * tasks a candidate group has and would fetch and sort all of them instead of walking the due
-   * date index to the first page.
+   * One page of matching tasks and the number of matches over all pages, counted up to {@link
+   * SearchProperties#getMaxTotalHits()} (beyond it the page says {@code hasMoreTotalItems}); not
+   * counted at all when the page itself shows the total (a short page of an offset search). Plans
+   * are made for the actual values (custom plans): a generic plan of a prepared statement does not
+   * know how many tasks a candidate group has and would fetch and sort all of them instead of
+   * walking the due date index to the first page.
    */
   @Transactional(readOnly = true)
   public SearchPage<UserTaskRecord> search(UserTaskQuery q) {
@@ -221,7 +225,7 @@ public class UserTaskRepository {
     for (Criterion criterion : q.criteria()) {
       where.append(" AND ").append(condition(criterion, "p" + i++, params));
     }
-    long total = openGroupCount(q.criteria()).orElseGet(() -> count(where.toString(), params));
+    Map<String, Object> countParams = new LinkedHashMap<>(params);
     String column = q.sortField() == null ? "key" : q.sortField().column();
     boolean descending = q.descending();
     boolean backwards = q.before() != null;
@@ -269,11 +273,23 @@ public class UserTaskRepository {
     if (backwards) {
       Collections.reverse(items);
     }
-    return new SearchPage<>(items, total);
+    int cap = searchProperties.getMaxTotalHits();
+    boolean offsetPaged = q.after() == null && q.before() == null;
+    long counted =
+        offsetPaged && items.size() < q.limit() && (!items.isEmpty() || q.from() == 0)
+            ? q.from() + items.size()
+            : openGroupCount(q.criteria(), cap + 1)
+                .orElseGet(() -> count(where.toString(), countParams, cap + 1));
+    return counted > cap ? new SearchPage<>(items, cap, true) : new SearchPage<>(items, counted);
   }
 
-  private long count(String where, Map<String, Object> params) {
-    return jdbc.sql("SELECT count(*) FROM engine.user_task" + where)
+  /** The matches, counted up to {@code limit}. */
+  private long count(String where, Map<String, Object> params, int limit) {
+    params.put("countLimit", limit);
+    return jdbc.sql(
+            "SELECT count(*) FROM (SELECT 1 FROM engine.user_task"
+                + where
+                + " LIMIT :countLimit) matches")
         .params(params)
         .query(Long.class)
         .single();
@@ -281,9 +297,9 @@ public class UserTaskRepository {
 
   /**
    * The task list's usual question, "open tasks of group X (or of any of X, Y)", counted on the
-   * narrow open-group table; empty for any other combination of criteria.
+   * narrow open-group table (up to {@code limit}); empty for any other combination of criteria.
    */
-  private Optional<Long> openGroupCount(List<Criterion> criteria) {
+  private Optional<Long> openGroupCount(List<Criterion> criteria, int limit) {
     List<Object> groups = null;
     boolean onlyOpen = false;
     for (Criterion c : criteria) {
@@ -304,12 +320,14 @@ public class UserTaskRepository {
     }
     String sql =
         groups.size() == 1
-            ? "SELECT count(*) FROM engine.user_task_open_group WHERE group_name = :groups"
-            : "SELECT count(DISTINCT task_key) FROM engine.user_task_open_group"
-                + " WHERE group_name IN (:groups)";
+            ? "SELECT count(*) FROM (SELECT 1 FROM engine.user_task_open_group"
+                + " WHERE group_name = :groups LIMIT :limit) matches"
+            : "SELECT count(*) FROM (SELECT DISTINCT task_key FROM engine.user_task_open_group"
+                + " WHERE group_name IN (:groups) LIMIT :limit) matches";
     return Optional.of(
         jdbc.sql(sql)
             .param("groups", groups.size() == 1 ? groups.get(0) : groups)
+            .param("limit", limit)
             .query(Long.class)
             .single());
   }

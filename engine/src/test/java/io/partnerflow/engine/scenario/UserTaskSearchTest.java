@@ -3,16 +3,20 @@ package io.partnerflow.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.filter.UserTaskFilter;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.partnerflow.engine.state.SearchProperties;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The task list search: filters in the forms the client sends, sort with nulls last, offset and
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * database is shared.
  */
 class UserTaskSearchTest extends EngineScenarioTest {
+
+  @Autowired SearchProperties searchProperties;
 
   private String processId;
   private long definitionKey;
@@ -366,6 +372,69 @@ class UserTaskSearchTest extends EngineScenarioTest {
     assertThat(walked).containsExactlyElementsOf(expected);
     assertThat(keys(back)).containsExactlyElementsOf(expected.subList(3, 6));
     assertThat(back.page().totalItems()).isEqualTo(7);
+  }
+
+  @Test
+  void shouldCountUpToMaxTotalHitsAndSayWhenMoreMatch() {
+    // given: 7 open tasks of a group, counting capped at 4 (Camunda: max-total-hits, 10,000)
+    for (int day = 0; day < 7; day++) {
+      task(List.of(sales), day, day == 0 ? 90 : 50, null);
+    }
+    int previous = searchProperties.getMaxTotalHits();
+    searchProperties.setMaxTotalHits(4);
+    try {
+      // when: the open-group count, the general count, a cursor page and a short last page
+      SearchResponse<UserTask> ofGroup = firstTwo(f -> f.candidateGroup(sales));
+      SearchResponse<UserTask> general = firstTwo(f -> f.candidateGroup(sales).priority(50));
+      String after = ofGroup.page().endCursor();
+      SearchResponse<UserTask> byCursor =
+          client
+              .newUserTaskSearchRequest()
+              .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED))
+              .sort(s -> s.dueDate().asc())
+              .page(p -> p.after(after).limit(2))
+              .send()
+              .join();
+      SearchResponse<UserTask> lastPage =
+          client
+              .newUserTaskSearchRequest()
+              .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED))
+              .page(p -> p.from(5).limit(3))
+              .send()
+              .join();
+
+      // then: 4 and "more", the page itself complete
+      for (SearchResponse<UserTask> capped : List.of(ofGroup, general, byCursor, lastPage)) {
+        assertThat(capped.page().totalItems()).isEqualTo(4);
+        assertThat(capped.page().hasMoreTotalItems()).isTrue();
+      }
+      assertThat(ofGroup.items()).hasSize(2);
+      assertThat(byCursor.items()).hasSize(2);
+      assertThat(lastPage.items()).hasSize(2);
+
+      // when: exactly as many as the cap: an exact count, nothing more
+      searchProperties.setMaxTotalHits(7);
+      SearchResponse<UserTask> exact = firstTwo(f -> f.candidateGroup(sales));
+      SearchResponse<UserTask> exactGeneral = firstTwo(f -> f.candidateGroup(sales).priority(50));
+
+      // then
+      assertThat(exact.page().totalItems()).isEqualTo(7);
+      assertThat(exact.page().hasMoreTotalItems()).isFalse();
+      assertThat(exactGeneral.page().totalItems()).isEqualTo(6);
+      assertThat(exactGeneral.page().hasMoreTotalItems()).isFalse();
+    } finally {
+      searchProperties.setMaxTotalHits(previous);
+    }
+  }
+
+  private SearchResponse<UserTask> firstTwo(Consumer<UserTaskFilter> filter) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> filter.accept(f.state(UserTaskState.CREATED)))
+        .sort(s -> s.dueDate().asc())
+        .page(p -> p.from(0).limit(2))
+        .send()
+        .join();
   }
 
   @Test
