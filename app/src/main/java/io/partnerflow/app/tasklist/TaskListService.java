@@ -137,7 +137,13 @@ public class TaskListService {
     // who decided: processes use it, e.g. the reviewer becomes the new partner's owner
     variables.put("completedBy", user.username());
     try {
-      client.newCompleteUserTaskCommand(key).variables(variables).send().join();
+      client
+          .newCompleteUserTaskCommand(key)
+          .variables(variables)
+          // the engine's completing listener checks it against the assignee (CompletionGuard)
+          .action(CompletionGuard.actionOf(user.username()))
+          .send()
+          .join();
     } catch (ProblemException e) {
       throw conflictOr(e);
     }

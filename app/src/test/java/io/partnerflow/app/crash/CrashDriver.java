@@ -9,6 +9,7 @@ import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
 import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.recruitment.application.RecruitmentTestModel;
+import io.partnerflow.app.tasklist.CompletionGuard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -214,6 +215,7 @@ public final class CrashDriver {
                       "tier", "Registered",
                       "reviewComment", "",
                       "completedBy", "manager"))
+              .action(CompletionGuard.actionOf("manager"))
               .send()
               .join();
           System.out.println(APPROVED_LINE + approved.incrementAndGet());

@@ -1,8 +1,10 @@
 package io.partnerflow.app.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
@@ -15,6 +17,7 @@ import io.partnerflow.app.recruitment.application.ApplicationSubmission;
 import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.tasklist.CompletionGuard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -262,6 +265,31 @@ class RecruitmentProcessTest {
                 .findFirst());
   }
 
+  @Test
+  void shouldRefuseToCompleteAReviewForAnyoneButItsAssignee() throws Exception {
+    // given: the lead took the review over after the manager's task list had checked it
+    Applied applied = apply("DE");
+    long review = awaitTask(applied, "review-application").getUserTaskKey();
+    client.newAssignUserTaskCommand(review).assignee("lead").send().join();
+
+    // when: the manager's completion reaches the engine
+    assertThatThrownBy(
+            () ->
+                client
+                    .newCompleteUserTaskCommand(review)
+                    .variables(Map.of("decision", "reject", "completedBy", "manager"))
+                    .action(CompletionGuard.actionOf("manager"))
+                    .send()
+                    .join())
+        .isInstanceOfSatisfying(
+            ProblemException.class, problem -> assertThat(problem.code()).isEqualTo(409));
+
+    // then: the review stays open and the lead's
+    UserTask after = client.newUserTaskGetRequest(review).send().join();
+    assertThat(after.getState()).isEqualTo(UserTaskState.CREATED);
+    assertThat(after.getAssignee()).isEqualTo("lead");
+  }
+
   private List<UserTask> tasksOf(Applied applied) {
     return client
         .newUserTaskSearchRequest()
@@ -271,8 +299,16 @@ class RecruitmentProcessTest {
         .items();
   }
 
+  /** Completes a task as a person does: claimed first, the completion naming them. */
   private void complete(UserTask task, Map<String, Object> variables) {
-    client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
+    String person = String.valueOf(variables.getOrDefault("completedBy", "manager"));
+    client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(person).send().join();
+    client
+        .newCompleteUserTaskCommand(task.getUserTaskKey())
+        .variables(variables)
+        .action(CompletionGuard.actionOf(person))
+        .send()
+        .join();
   }
 
   private void awaitCompleted(Applied applied) throws Exception {
