@@ -188,6 +188,17 @@ public class UserTaskTransitions {
       return;
     }
     UserTaskRecord task = found.get();
+    transitions
+        .find(task.key())
+        .ifPresent(
+            dropped ->
+                events.publishEvent(
+                    new UserTaskTransitionEnded(
+                        context.key(),
+                        task.key(),
+                        dropped.eventType(),
+                        UserTaskTransitionEnded.CANCELED,
+                        null)));
     transitions.delete(task.key());
     listenerJobs.cancelFor(context.key());
     if (listeners(context, TaskListeners.CANCELING).isEmpty()) {
@@ -261,7 +272,7 @@ public class UserTaskTransitions {
               task.elementInstanceKey(),
               task.key(),
               transition.eventType(),
-              true,
+              UserTaskTransitionEnded.DENIED,
               result.deniedReason()));
       return;
     }
@@ -361,7 +372,11 @@ public class UserTaskTransitions {
     transitions.delete(task.key());
     events.publishEvent(
         new UserTaskTransitionEnded(
-            task.elementInstanceKey(), task.key(), transition.eventType(), false, null));
+            task.elementInstanceKey(),
+            task.key(),
+            transition.eventType(),
+            UserTaskTransitionEnded.APPLIED,
+            null));
     UserTaskRecord changed = withChanges(task, changes);
     transitions.apply(
         task.key(),

@@ -255,6 +255,23 @@ class UserTaskListenerTest extends ListenerScenarioTest {
   }
 
   @Test
+  void shouldRejectAHeldCompletionWhenTheInstanceIsCancelledWhileItsListenerRuns() {
+    // given: a completion waits for its completing listener
+    long key = startWith(t -> t.zeebeTaskListener(l -> l.completing().type(listener)));
+    long taskKey = taskOf(key).getUserTaskKey();
+    var completing = client.newCompleteUserTaskCommand(taskKey).send();
+    ActivatedJob job = awaitJob(listener);
+
+    // when
+    client.newCancelInstanceCommand(key).send().join();
+
+    // then: the completion is rejected, the listener's job is gone, the task canceled
+    assertProblem(completing::join, 409, "was canceled while its task listeners ran");
+    assertProblem(() -> client.newCompleteCommand(job).send().join(), 409, "CANCELED");
+    assertThat(get(taskKey).getState()).isEqualTo(UserTaskState.CANCELED);
+  }
+
+  @Test
   void shouldRunCancelingListenersWhenTheInstanceIsCancelled() {
     // given
     long key = startWith(t -> t.zeebeTaskListener(l -> l.canceling().type(listener)));
