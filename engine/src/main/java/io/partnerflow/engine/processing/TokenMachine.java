@@ -313,8 +313,7 @@ public class TokenMachine {
       ExecutableElement element, long flowScopeKey, Map<String, Object> locals) implements Step {}
 
   /**
-   * @param afterEndListeners the end listeners have run: output mappings and the processor's
-   *     onComplete are done already
+   * @param afterEndListeners the end listeners have run: the output mappings are applied already
    */
   private record Completion(
       long elementInstanceKey, List<ExecutableSequenceFlow> flows, boolean afterEndListeners)

@@ -110,7 +110,7 @@ public class JobBehavior {
         .listOfRows();
   }
 
-  /** Whether a job of this kind and event type completed for the element instance. */
+  /** How many listener jobs of this kind and event type completed for the element instance. */
   public int completedListeners(long elementInstanceKey, String kind, String eventType) {
     return jobs.countCompletedListeners(elementInstanceKey, kind, eventType);
   }
