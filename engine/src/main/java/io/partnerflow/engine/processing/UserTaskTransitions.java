@@ -209,13 +209,18 @@ public class UserTaskTransitions {
   }
 
   /**
-   * After an incident on the element was resolved (a listener's type could not be evaluated): the
-   * pending listener's job is created again. False when no transition waits.
+   * After an incident on the element was resolved (a listener's type could not be evaluated): as in
+   * Camunda, the transition starts again from its first listener, without the corrections made so
+   * far. False when no transition waits.
    */
   public boolean resume(ElementContext context) {
     Optional<UserTaskTransitionRecord> pending =
         transitions.taskOfElement(context.key()).flatMap(transitions::find);
-    pending.ifPresent(t -> runListener(context, t.eventType(), t.nextListener()));
+    pending.ifPresent(
+        t -> {
+          transitions.restart(t.userTaskKey());
+          runListener(context, t.eventType(), 0);
+        });
     return pending.isPresent();
   }
 

@@ -322,6 +322,48 @@ class UserTaskListenerTest extends ListenerScenarioTest {
   }
 
   @Test
+  void shouldStartTheTransitionAgainAfterAnIncidentOnAListenerType() {
+    // given: the second assigning listener's type comes from a variable that is missing
+    long key =
+        startWith(
+            t ->
+                t.zeebeTaskListener(l -> l.assigning().type(listener))
+                    .zeebeTaskListener(l -> l.assigning().typeExpression("auditType")));
+    long taskKey = taskOf(key).getUserTaskKey();
+    var assigning = client.newAssignUserTaskCommand(taskKey).assignee("frank").send();
+    ActivatedJob first = awaitJob(listener);
+    client
+        .newCompleteCommand(first)
+        .withResult(r -> r.forUserTask().correctPriority(90))
+        .send()
+        .join();
+    awaitIncident(key);
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+
+    // when
+    client.newSetVariablesCommand(key).variables(Map.of("auditType", second)).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then: the first listener runs again, without the earlier correction
+    ActivatedJob again = awaitJob(listener);
+    assertThat(again.getKey()).isNotEqualTo(first.getKey());
+    assertThat(again.getUserTask().getPriority()).isEqualTo(50);
+    assertThat(again.getUserTask().getChangedAttributes()).containsExactly("assignee");
+    client.newCompleteCommand(again).send().join();
+    client.newCompleteCommand(awaitJob(second)).send().join();
+    assigning.join();
+    assertThat(get(taskKey).getAssignee()).isEqualTo("frank");
+    assertThat(get(taskKey).getPriority()).isEqualTo(50);
+  }
+
+  @Test
   void shouldRefuseWhatCamundaRefusesFromATaskListener() {
     // given
     long key = startWith(t -> t.zeebeTaskListener(l -> l.creating().type(listener)));
