@@ -121,8 +121,17 @@ class UserTaskTransitionWaits implements SmartLifecycle {
 
   private void finish(Wait wait, UserTaskTransitionEnded event) {
     waits.remove(wait);
-    if (!event.denied()) {
+    if (UserTaskTransitionEnded.APPLIED.equals(event.outcome())) {
       wait.answer().complete(ResponseEntity.noContent().build());
+      return;
+    }
+    if (UserTaskTransitionEnded.CANCELED.equals(event.outcome())) {
+      wait.answer()
+          .completeExceptionally(
+              EngineException.invalidState(
+                  ("Command '%s' rejected with code 'INVALID_STATE': the User Task with key '%d'"
+                          + " was canceled while its task listeners ran")
+                      .formatted(wait.command(), event.userTaskKey())));
       return;
     }
     wait.answer()
@@ -134,7 +143,7 @@ class UserTaskTransitionWaits implements SmartLifecycle {
                         wait.command(),
                         noun(wait.command()),
                         event.userTaskKey(),
-                        event.deniedReason() == null ? "" : event.deniedReason())));
+                        event.reason() == null ? "" : event.reason())));
   }
 
   private void sweep() {

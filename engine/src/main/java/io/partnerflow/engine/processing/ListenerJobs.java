@@ -38,9 +38,20 @@ public class ListenerJobs {
     return listeners == null ? List.of() : listeners.of(eventType);
   }
 
-  /** How many of the element instance's execution listeners of this event type have completed. */
-  public int completedExecutionListeners(long elementInstanceKey, String eventType) {
-    return jobs.completedListeners(elementInstanceKey, JobRecord.EXECUTION_LISTENER, eventType);
+  /**
+   * Runs the element's execution listeners of this event type from the first, unless the last one
+   * has completed (an incident raised after them is being retried): true when the element waits for
+   * one. As in Camunda, an incident while they ran (a type that could not be evaluated) makes them
+   * all run again.
+   */
+  public boolean runExecutionListenersUnlessDone(ElementContext context, String eventType) {
+    int count = executionListeners(context.element(), eventType).size();
+    if (count == 0
+        || jobs.completedListener(
+            context.key(), JobRecord.EXECUTION_LISTENER, eventType, count - 1)) {
+      return false;
+    }
+    return runExecutionListener(context, eventType, 0);
   }
 
   /**

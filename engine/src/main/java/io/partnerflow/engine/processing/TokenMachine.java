@@ -330,8 +330,7 @@ public class TokenMachine {
       ExecutableElement element, long flowScopeKey, Map<String, Object> locals) implements Step {}
 
   /**
-   * @param afterEndListeners the end listeners have run: output mappings and the processor's
-   *     onComplete are done already
+   * @param afterEndListeners the end listeners have run: the output mappings are applied already
    */
   private record Completion(
       long elementInstanceKey, List<ExecutableSequenceFlow> flows, boolean afterEndListeners)
@@ -675,12 +674,8 @@ public class TokenMachine {
           return;
         }
       }
-      // start listeners that completed before the incident do not run again
-      if (!ListenerJobs.executionListeners(element, ExecutionListeners.START).isEmpty()) {
-        int done = listeners.completedExecutionListeners(instance.key(), ExecutionListeners.START);
-        if (listeners.runExecutionListener(context, ExecutionListeners.START, done)) {
-          return;
-        }
+      if (listeners.runExecutionListenersUnlessDone(context, ExecutionListeners.START)) {
+        return;
       }
       continueActivation(context);
     }
@@ -706,12 +701,8 @@ public class TokenMachine {
             return;
           }
         }
-        if (!ListenerJobs.executionListeners(element, ExecutionListeners.END).isEmpty()) {
-          // the element waits for its end listeners (those done before an incident stay done)
-          int done = listeners.completedExecutionListeners(instance.key(), ExecutionListeners.END);
-          if (listeners.runExecutionListener(context, ExecutionListeners.END, done)) {
-            return;
-          }
+        if (listeners.runExecutionListenersUnlessDone(context, ExecutionListeners.END)) {
+          return; // the element waits for its end listeners
         }
       }
       // after the end listeners: the process ends here (a multi-instance body and the event-based

@@ -3,7 +3,6 @@ package io.partnerflow.engine.processing;
 import io.partnerflow.engine.deployment.Listener;
 import io.partnerflow.engine.deployment.TaskListeners;
 import io.partnerflow.engine.expression.ExpressionException;
-import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.processing.behavior.IncidentBehavior;
 import io.partnerflow.engine.state.EngineClock;
 import io.partnerflow.engine.state.JobRecord;
@@ -15,15 +14,10 @@ import io.partnerflow.engine.state.UserTaskRepository;
 import io.partnerflow.engine.state.UserTaskTransitionEnded;
 import io.partnerflow.engine.state.UserTaskTransitionRecord;
 import io.partnerflow.engine.state.UserTaskTransitionRepository;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -39,9 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UserTaskTransitions {
-
-  private static final Set<String> DENIABLE =
-      Set.of(TaskListeners.ASSIGNING, TaskListeners.UPDATING, TaskListeners.COMPLETING);
 
   private final TokenMachine machine;
   private final ListenerJobs listenerJobs;
@@ -188,6 +179,17 @@ public class UserTaskTransitions {
       return;
     }
     UserTaskRecord task = found.get();
+    transitions
+        .find(task.key())
+        .ifPresent(
+            dropped ->
+                events.publishEvent(
+                    new UserTaskTransitionEnded(
+                        context.key(),
+                        task.key(),
+                        dropped.eventType(),
+                        UserTaskTransitionEnded.CANCELED,
+                        null)));
     transitions.delete(task.key());
     listenerJobs.cancelFor(context.key());
     if (listeners(context, TaskListeners.CANCELING).isEmpty()) {
@@ -198,45 +200,24 @@ public class UserTaskTransitions {
   }
 
   /**
-   * After an incident on the element was resolved (a listener's type could not be evaluated): the
-   * pending listener's job is created again. False when no transition waits.
+   * After an incident on the element was resolved (a listener's type could not be evaluated): as in
+   * Camunda, the transition starts again from its first listener, without the corrections made so
+   * far. False when no transition waits.
    */
   public boolean resume(ElementContext context) {
     Optional<UserTaskTransitionRecord> pending =
         transitions.taskOfElement(context.key()).flatMap(transitions::find);
-    pending.ifPresent(t -> runListener(context, t.eventType(), t.nextListener()));
+    pending.ifPresent(
+        t -> {
+          transitions.restart(t.userTaskKey());
+          runListener(context, t.eventType(), 0);
+        });
     return pending.isPresent();
   }
 
   /** Refuses a result Camunda refuses: a denial or corrections where the event allows none. */
   public static void checkResult(JobRecord job, TaskListenerResult result) {
-    if (result == null) {
-      return;
-    }
-    String eventType = job.listenerEventType();
-    if (result.denied() && !DENIABLE.contains(eventType)) {
-      throw EngineException.invalid(
-          ("Expected to complete task listener job with key '%d' with a denial, but a '%s'"
-                  + " transition cannot be denied (only assigning, updating and completing)")
-              .formatted(job.key(), eventType.toLowerCase(java.util.Locale.ROOT)));
-    }
-    Map<String, Object> corrections = result.corrections();
-    if (corrections.isEmpty()) {
-      return;
-    }
-    if (TaskListeners.CANCELING.equals(eventType)) {
-      throw EngineException.invalid(
-          "Expected to complete task listener job with key '%d' with corrections, but a canceling"
-                  .formatted(job.key())
-              + " transition cannot be corrected");
-    }
-    if (corrections.get("priority") instanceof Integer priority
-        && (priority < 0 || priority > 100)) {
-      throw EngineException.invalid(
-          "Expected the corrected priority to be between 0 and 100, but was " + priority);
-    }
-    date((String) corrections.get("dueDate"), "dueDate");
-    date((String) corrections.get("followUpDate"), "followUpDate");
+    UserTaskChanges.checkResult(job, result);
   }
 
   /**
@@ -261,7 +242,7 @@ public class UserTaskTransitions {
               task.elementInstanceKey(),
               task.key(),
               transition.eventType(),
-              true,
+              UserTaskTransitionEnded.DENIED,
               result.deniedReason()));
       return;
     }
@@ -290,13 +271,8 @@ public class UserTaskTransitions {
     Optional<UserTaskTransitionRecord> transition = transitions.find(task.key());
     Map<String, Object> changes =
         transition.map(t -> json.readObject(t.changesJson())).orElseGet(Map::of);
-    UserTaskRecord shown = withChanges(task, changes);
-    List<String> changed = new ArrayList<>();
-    for (String attribute : changes.keySet()) {
-      if (!Objects.equals(attribute(shown, attribute), attribute(task, attribute))) {
-        changed.add(attribute);
-      }
-    }
+    UserTaskRecord shown = UserTaskChanges.apply(task, changes);
+    List<String> changed = UserTaskChanges.changedAttributes(task, shown, changes.keySet());
     return Optional.of(
         new ListenerTaskView(
             task.key(),
@@ -361,8 +337,12 @@ public class UserTaskTransitions {
     transitions.delete(task.key());
     events.publishEvent(
         new UserTaskTransitionEnded(
-            task.elementInstanceKey(), task.key(), transition.eventType(), false, null));
-    UserTaskRecord changed = withChanges(task, changes);
+            task.elementInstanceKey(),
+            task.key(),
+            transition.eventType(),
+            UserTaskTransitionEnded.APPLIED,
+            null));
+    UserTaskRecord changed = UserTaskChanges.apply(task, changes);
     transitions.apply(
         task.key(),
         changed.assignee(),
@@ -406,70 +386,6 @@ public class UserTaskTransitions {
       machine.variables().setLocal(context.key(), instanceKey, values);
     } else {
       machine.variables().propagate(context.scopeChain(), instanceKey, values);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static UserTaskRecord withChanges(UserTaskRecord t, Map<String, Object> changes) {
-    return new UserTaskRecord(
-        t.key(),
-        t.state(),
-        t.elementId(),
-        t.elementInstanceKey(),
-        t.processInstanceKey(),
-        t.processDefinitionKey(),
-        t.bpmnProcessId(),
-        t.processDefinitionVersion(),
-        t.processName(),
-        t.name(),
-        changes.containsKey("assignee") ? (String) changes.get("assignee") : t.assignee(),
-        changes.containsKey("candidateGroups")
-            ? (List<String>) changes.get("candidateGroups")
-            : t.candidateGroups(),
-        changes.containsKey("candidateUsers")
-            ? (List<String>) changes.get("candidateUsers")
-            : t.candidateUsers(),
-        t.creationDate(),
-        t.completionDate(),
-        changes.containsKey("dueDate")
-            ? date((String) changes.get("dueDate"), "dueDate")
-            : t.dueDate(),
-        changes.containsKey("followUpDate")
-            ? date((String) changes.get("followUpDate"), "followUpDate")
-            : t.followUpDate(),
-        changes.containsKey("priority")
-            ? ((Number) changes.get("priority")).intValue()
-            : t.priority(),
-        t.formKey(),
-        t.formId(),
-        t.formVersion(),
-        t.externalFormReference(),
-        t.customHeadersJson(),
-        t.tenantId());
-  }
-
-  private static Object attribute(UserTaskRecord t, String name) {
-    return switch (name) {
-      case "assignee" -> t.assignee();
-      case "candidateGroups" -> t.candidateGroups();
-      case "candidateUsers" -> t.candidateUsers();
-      case "dueDate" -> t.dueDate() == null ? null : t.dueDate().toInstant();
-      case "followUpDate" -> t.followUpDate() == null ? null : t.followUpDate().toInstant();
-      case "priority" -> t.priority();
-      default -> null;
-    };
-  }
-
-  private static OffsetDateTime date(String value, String what) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
-      throw EngineException.invalid(
-          "Expected the corrected %s to be an ISO 8601 date-time with offset, but was '%s'"
-              .formatted(what, value));
     }
   }
 

@@ -163,16 +163,14 @@ public class JobRepository {
     jdbc.sql("UPDATE engine.job SET deadline = ? WHERE key = ?").params(deadline, key).update();
   }
 
-  /**
-   * How many listener jobs of this element instance and event type have completed: its listeners
-   * run one at a time in model order, so this is the position of the next one to run.
-   */
-  public int countCompletedListeners(long elementInstanceKey, String kind, String eventType) {
+  /** Whether the listener at this position of the element instance and event type completed. */
+  public boolean completedListener(
+      long elementInstanceKey, String kind, String eventType, int listenerIndex) {
     return jdbc.sql(
-            "SELECT count(*) FROM engine.job WHERE element_instance_key = ? AND kind = ?"
-                + " AND listener_event_type = ? AND state = 'COMPLETED'")
-        .params(elementInstanceKey, kind, eventType)
-        .query(Integer.class)
+            "SELECT EXISTS (SELECT 1 FROM engine.job WHERE element_instance_key = ? AND kind = ?"
+                + " AND listener_event_type = ? AND listener_index = ? AND state = 'COMPLETED')")
+        .params(elementInstanceKey, kind, eventType, listenerIndex)
+        .query(Boolean.class)
         .single();
   }
 

@@ -24,12 +24,14 @@ public class UserTaskTransitionRepository {
   public void insert(UserTaskTransitionRecord t) {
     jdbc.sql(
             "INSERT INTO engine.user_task_transition (user_task_key, event_type, previous_state,"
-                + " action, changes, payload, next_listener) VALUES (?,?,?,?,?,?,?)")
+                + " action, requested, changes, payload, next_listener)"
+                + " VALUES (?,?,?,?,?,?,?,?)")
         .params(
             t.userTaskKey(),
             t.eventType(),
             t.previousState(),
             t.action(),
+            t.changesJson(),
             t.changesJson(),
             t.payloadJson(),
             t.nextListener())
@@ -60,6 +62,15 @@ public class UserTaskTransitionRepository {
             "UPDATE engine.user_task_transition SET changes = ?, next_listener = ?"
                 + " WHERE user_task_key = ?")
         .params(changesJson, nextListener, userTaskKey)
+        .update();
+  }
+
+  /** The transition starts again from its first listener, without the corrections so far. */
+  public void restart(long userTaskKey) {
+    jdbc.sql(
+            "UPDATE engine.user_task_transition SET changes = requested, next_listener = 0"
+                + " WHERE user_task_key = ?")
+        .param(userTaskKey)
         .update();
   }
 

@@ -218,6 +218,46 @@ class ExecutionListenerTest extends ListenerScenarioTest {
   }
 
   @Test
+  void shouldRunAllStartListenersAgainAfterAnIncidentOnAListenerType() {
+    // given: the second start listener's type comes from a variable that is missing
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask(
+                "work",
+                t ->
+                    t.zeebeJobType(task)
+                        .zeebeStartExecutionListener(start1)
+                        .zeebeExecutionListener(l -> l.start().typeExpression("secondType")))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    ActivatedJob first = awaitJob(start1);
+    client.newCompleteCommand(first).send().join();
+    awaitIncident(key);
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+
+    // when
+    client.newSetVariablesCommand(key).variables(Map.of("secondType", start2)).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then: as in Camunda, the start listeners run again from the first
+    ActivatedJob firstAgain = awaitJob(start1);
+    assertThat(firstAgain.getKey()).isNotEqualTo(first.getKey());
+    client.newCompleteCommand(firstAgain).send().join();
+    client.newCompleteCommand(awaitJob(start2)).send().join();
+    client.newCompleteCommand(awaitJob(task)).send().join();
+    awaitState(key, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
   void shouldCancelTheListenerJobWithTheInstanceAndRefuseBpmnErrorsFromListeners() {
     // given
     deploy(

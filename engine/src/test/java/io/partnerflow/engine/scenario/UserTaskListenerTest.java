@@ -255,6 +255,23 @@ class UserTaskListenerTest extends ListenerScenarioTest {
   }
 
   @Test
+  void shouldRejectAHeldCompletionWhenTheInstanceIsCancelledWhileItsListenerRuns() {
+    // given: a completion waits for its completing listener
+    long key = startWith(t -> t.zeebeTaskListener(l -> l.completing().type(listener)));
+    long taskKey = taskOf(key).getUserTaskKey();
+    var completing = client.newCompleteUserTaskCommand(taskKey).send();
+    ActivatedJob job = awaitJob(listener);
+
+    // when
+    client.newCancelInstanceCommand(key).send().join();
+
+    // then: the completion is rejected, the listener's job is gone, the task canceled
+    assertProblem(completing::join, 409, "was canceled while its task listeners ran");
+    assertProblem(() -> client.newCompleteCommand(job).send().join(), 409, "CANCELED");
+    assertThat(get(taskKey).getState()).isEqualTo(UserTaskState.CANCELED);
+  }
+
+  @Test
   void shouldRunCancelingListenersWhenTheInstanceIsCancelled() {
     // given
     long key = startWith(t -> t.zeebeTaskListener(l -> l.canceling().type(listener)));
@@ -302,6 +319,48 @@ class UserTaskListenerTest extends ListenerScenarioTest {
 
     // then
     awaitState(key, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldStartTheTransitionAgainAfterAnIncidentOnAListenerType() {
+    // given: the second assigning listener's type comes from a variable that is missing
+    long key =
+        startWith(
+            t ->
+                t.zeebeTaskListener(l -> l.assigning().type(listener))
+                    .zeebeTaskListener(l -> l.assigning().typeExpression("auditType")));
+    long taskKey = taskOf(key).getUserTaskKey();
+    var assigning = client.newAssignUserTaskCommand(taskKey).assignee("frank").send();
+    ActivatedJob first = awaitJob(listener);
+    client
+        .newCompleteCommand(first)
+        .withResult(r -> r.forUserTask().correctPriority(90))
+        .send()
+        .join();
+    awaitIncident(key);
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+
+    // when
+    client.newSetVariablesCommand(key).variables(Map.of("auditType", second)).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    // then: the first listener runs again, without the earlier correction
+    ActivatedJob again = awaitJob(listener);
+    assertThat(again.getKey()).isNotEqualTo(first.getKey());
+    assertThat(again.getUserTask().getPriority()).isEqualTo(50);
+    assertThat(again.getUserTask().getChangedAttributes()).containsExactly("assignee");
+    client.newCompleteCommand(again).send().join();
+    client.newCompleteCommand(awaitJob(second)).send().join();
+    assigning.join();
+    assertThat(get(taskKey).getAssignee()).isEqualTo("frank");
+    assertThat(get(taskKey).getPriority()).isEqualTo(50);
   }
 
   @Test

@@ -110,9 +110,10 @@ public class JobBehavior {
         .listOfRows();
   }
 
-  /** Whether a job of this kind and event type completed for the element instance. */
-  public int completedListeners(long elementInstanceKey, String kind, String eventType) {
-    return jobs.countCompletedListeners(elementInstanceKey, kind, eventType);
+  /** Whether the listener at this position completed its job for the element instance. */
+  public boolean completedListener(
+      long elementInstanceKey, String kind, String eventType, int listenerIndex) {
+    return jobs.completedListener(elementInstanceKey, kind, eventType, listenerIndex);
   }
 
   /** The element ended another way (terminated): its open job goes away. */
