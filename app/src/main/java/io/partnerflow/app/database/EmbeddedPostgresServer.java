@@ -14,10 +14,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL cluster per data directory and JVM. Spring test contexts come and go, the
- * cluster stays: it is started once and stopped by the JVM's shutdown hook.
+ * cluster stays: it is started once and stopped when the JVM shuts down, after Spring Boot has
+ * closed the application (its shutdown handlers run last), so that the app drains and stops before
+ * its database does.
  *
  * <p>Nothing connects without the superuser's password: it is generated when the cluster is created
  * ({@link SuperuserPassword}) and pg_hba.conf asks every connection for it. A cluster created
@@ -25,6 +30,7 @@ import javax.sql.DataSource;
  */
 public final class EmbeddedPostgresServer {
 
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   private static final Map<Path, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
 
   static final String SUPERUSER = "postgres";
@@ -66,6 +72,8 @@ public final class EmbeddedPostgresServer {
               .setServerConfig("fsync", properties.durable() ? "on" : "off")
               .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
               .setServerConfig("password_encryption", "scram-sha-256")
+              // not the library's own JVM hook: it would race the app's shutdown
+              .setRegisterShutdownHook(false)
               .setConnectConfig("password", password);
       if (created) {
         // initdb options: these come after the library's "-A trust" and replace it
@@ -78,6 +86,7 @@ public final class EmbeddedPostgresServer {
             dataDirectory -> SuperuserPassword.requirePasswords(dataDirectory.toPath()));
       }
       EmbeddedPostgres postgres = builder.start();
+      SpringApplication.getShutdownHandlers().add(() -> stop(directory, postgres));
       if (trusting) {
         setPasswordOfTrustingCluster(postgres, directory, password);
       }
@@ -88,6 +97,15 @@ public final class EmbeddedPostgresServer {
               + directory
               + " (is another Partnerflow running on the same data directory?)",
           e);
+    }
+  }
+
+  private static void stop(Path directory, EmbeddedPostgres postgres) {
+    RUNNING.remove(directory);
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      log.warn("Could not stop the embedded PostgreSQL in {}: {}", directory, e.toString());
     }
   }
 
