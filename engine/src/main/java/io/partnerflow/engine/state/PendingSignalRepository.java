@@ -2,7 +2,6 @@ package io.partnerflow.engine.state;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,10 +47,5 @@ public class PendingSignalRepository {
 
   public void delete(long key) {
     jdbc.sql("DELETE FROM engine.pending_signal WHERE key = ?").param(key).update();
-  }
-
-  /** Keys of the signals still waiting for their broadcast (tests). */
-  public List<Long> keys() {
-    return jdbc.sql("SELECT key FROM engine.pending_signal ORDER BY key").query(Long.class).list();
   }
 }

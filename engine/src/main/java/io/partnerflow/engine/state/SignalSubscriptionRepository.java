@@ -47,17 +47,6 @@ public class SignalSubscriptionRepository {
         .list();
   }
 
-  /** The subscriptions an element instance holds (for tests and checks). */
-  public List<SignalSubscriptionRecord> findByOwner(long elementInstanceKey) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM engine.signal_subscription WHERE element_instance_key = ? ORDER BY key")
-        .param(elementInstanceKey)
-        .query(SignalSubscriptionRepository::map)
-        .list();
-  }
-
   public boolean exists(long key) {
     return jdbc.sql("SELECT count(*) FROM engine.signal_subscription WHERE key = ?")
             .param(key)

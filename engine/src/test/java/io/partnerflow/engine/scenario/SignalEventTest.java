@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.BroadcastSignalResponse;
+import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
@@ -520,6 +523,59 @@ class SignalEventTest extends ScopeScenarioTest {
     assertNoJob(afterType);
     client.newBroadcastSignalCommand().signalName(signal + "-emea").send().join();
     awaitJob(afterType);
+  }
+
+  @Test
+  void aNameThatCannotBeEvaluatedIsAnIncidentAndResolvingItSubscribes() {
+    // given: the name needs a variable the instance does not have
+    String processId = unique("no-region");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .intermediateCatchEvent("wait", e -> e.signal("=\"" + signal + "-\" + region"))
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    awaitIncident(key);
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(subscriptionsOf(key)).isZero();
+
+    // when
+    client.newSetVariablesCommand(key).variables(Map.of("region", "emea")).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    client.newBroadcastSignalCommand().signalName(signal + "-emea").send().join();
+
+    // then
+    awaitJob(afterType);
+    assertThat(subscriptionsOf(key)).isZero();
+  }
+
+  @Test
+  void outputMappingsPickWhatLeavesTheCatchEvent() {
+    String processId = unique("mapped");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .intermediateCatchEvent(
+                "wait", e -> e.signal(signal).zeebeOutputExpression("product", "launchedProduct"))
+            .serviceTask("after", t -> t.zeebeJobType(afterType))
+            .endEvent()
+            .done());
+    start(processId, Map.of());
+
+    broadcast(Map.of("product", "atlas", "internal", true));
+
+    assertThat(awaitJob(afterType).getVariablesAsMap())
+        .containsEntry("launchedProduct", "atlas")
+        .doesNotContainKeys("product", "internal");
   }
 
   @Test
