@@ -23,7 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * does: 204 once the listeners have let it through, 409 when one denied it. Woken in-process when
  * the transition ends (after its commit); a check every 500 ms answers requests whose transition
  * ended on another node (as applied: a denial there is not told apart). After 25 s (before the
- * servlet container's own async time-out) a 504; the transition itself goes on.
+ * servlet container's own async time-out) a 504; the transition itself goes on. A transition
+ * dropped because the task's element was terminated is a 409.
  */
 @Component
 class UserTaskTransitionWaits implements SmartLifecycle {
@@ -121,6 +122,16 @@ class UserTaskTransitionWaits implements SmartLifecycle {
 
   private void finish(Wait wait, UserTaskTransitionEnded event) {
     waits.remove(wait);
+    if (event.terminated()) {
+      wait.answer()
+          .completeExceptionally(
+              EngineException.invalidState(
+                  ("Command '%s' rejected with code 'INVALID_STATE': the User Task with key '%d'"
+                          + " was canceled (its element was terminated) before its task listeners"
+                          + " finished")
+                      .formatted(wait.command(), event.userTaskKey())));
+      return;
+    }
     if (!event.denied()) {
       wait.answer().complete(ResponseEntity.noContent().build());
       return;

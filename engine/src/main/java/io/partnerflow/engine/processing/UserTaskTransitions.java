@@ -188,6 +188,14 @@ public class UserTaskTransitions {
       return;
     }
     UserTaskRecord task = found.get();
+    // the request that started a transition in progress learns that it will not apply
+    transitions
+        .find(task.key())
+        .ifPresent(
+            pending ->
+                events.publishEvent(
+                    UserTaskTransitionEnded.terminated(
+                        task.elementInstanceKey(), task.key(), pending.eventType())));
     transitions.delete(task.key());
     listenerJobs.cancelFor(context.key());
     if (listeners(context, TaskListeners.CANCELING).isEmpty()) {
