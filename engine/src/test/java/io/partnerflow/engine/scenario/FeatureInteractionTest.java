@@ -11,6 +11,7 @@ import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.SubProcessBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -272,6 +273,61 @@ class FeatureInteractionTest extends ListenerScenarioTest {
     assertThat(activateNow(bType)).isEmpty();
     client.newCompleteCommand(started).variables(Map.of("checked", true)).send().join();
     assertThat(awaitJob(bType).getVariablesAsMap()).containsEntry("checked", true);
+  }
+
+  @Test
+  void aFlowScopeCreatedByAModificationRunsNoStartListenersButTheActivatedElementDoes() {
+    // given: "inner" and its sub-process have start listeners; the instance waits at "a"
+    String subListener = unique("sub-listener");
+    String innerType = unique("inner");
+    String handled = unique("handled");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("a", t -> t.zeebeJobType(work))
+            .subProcess(
+                "sub",
+                (SubProcessBuilder s) ->
+                    s.zeebeStartExecutionListener(subListener)
+                        .embeddedSubProcess()
+                        .eventSubProcess(
+                            "handler",
+                            e ->
+                                e.startEvent("handlerStart")
+                                    .interrupting(false)
+                                    .signal(signal)
+                                    .serviceTask("handle", t -> t.zeebeJobType(handled))
+                                    .endEvent()))
+            .embeddedSubProcess()
+            .startEvent()
+            .serviceTask(
+                "inner", t -> t.zeebeJobType(innerType).zeebeStartExecutionListener(listener))
+            .endEvent()
+            .subProcessDone()
+            .endEvent()
+            .done());
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    ActivatedJob a = awaitJob(work);
+
+    // when: "inner" is activated (creating "sub" on the way), "a" terminated
+    client
+        .newModifyProcessInstanceCommand(key)
+        .activateElement("inner")
+        .and()
+        .terminateElement(a.getElementInstanceKey())
+        .send()
+        .join();
+
+    // then: as in Zeebe, the created flow scope is activated without its start listeners; the
+    // activated element runs its own first
+    ActivatedJob started = awaitJob(listener);
+    assertThat(started.getElementId()).isEqualTo("inner");
+    assertThat(activateNow(subListener)).isEmpty();
+    client.newCompleteCommand(started).send().join();
+    awaitJob(innerType);
+    // and: the created scope's signal event sub-process is subscribed
+    broadcast();
+    awaitJob(handled);
   }
 
   @Test
