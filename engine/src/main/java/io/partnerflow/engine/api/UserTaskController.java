@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +40,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -119,11 +117,16 @@ class UserTaskController {
     return waits.answer(waiting.isPresent(), waiting.orElse(0), "ASSIGNING", "UNASSIGN");
   }
 
-  /** Due and follow-up date, candidates, priority; see {@link UserTaskUpdateRequests}. */
+  /**
+   * Due and follow-up date, candidates, priority; see {@link UserTaskUpdateRequests}. With updating
+   * listeners, answered when they have run.
+   */
   @PatchMapping("/{key}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void update(@PathVariable long key, @RequestBody(required = false) JsonNode body) {
-    update.execute(key, UserTaskUpdateRequests.changes(body));
+  CompletableFuture<ResponseEntity<Void>> update(
+      @PathVariable long key, @RequestBody(required = false) JsonNode body) {
+    String action = body != null && body.hasNonNull("action") ? body.get("action").asText() : null;
+    OptionalLong waiting = update.execute(key, UserTaskUpdateRequests.changes(body), action);
+    return waits.answer(waiting.isPresent(), waiting.orElse(0), "UPDATING", "UPDATE");
   }
 
   @PostMapping("/{key}/completion")

@@ -8,6 +8,7 @@ import io.partnerflow.engine.state.FormRepository;
 import io.partnerflow.engine.state.MessageStartSubscriptionRepository;
 import io.partnerflow.engine.state.ProcessDefinitionRecord;
 import io.partnerflow.engine.state.ProcessDefinitionRepository;
+import io.partnerflow.engine.state.SignalSubscriptionRepository;
 import io.partnerflow.engine.state.StartTimerRepository;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * decision requirements graph (with its decisions) or of a form. The deleted version leaves
  * searches, "latest version" and creation by key; running instances of a deleted process keep
  * executing it to their end (its row stays). Deleting the latest version of a process makes the
- * previous one the latest again, and that version's timer and message start events take over.
+ * previous one the latest again, and that version's timer, message and signal start events take
+ * over.
  */
 @Component
 public class DeleteResourceCommand {
@@ -31,6 +33,8 @@ public class DeleteResourceCommand {
   private final StartTimerRepository startTimers;
   private final MessageStartEvents messageStartEvents;
   private final TimerStartEvents timerStartEvents;
+  private final SignalStartEvents signalStartEvents;
+  private final SignalSubscriptionRepository signalSubscriptions;
   private final ProcessGraphCache graphs;
 
   public DeleteResourceCommand(
@@ -42,6 +46,8 @@ public class DeleteResourceCommand {
       StartTimerRepository startTimers,
       MessageStartEvents messageStartEvents,
       TimerStartEvents timerStartEvents,
+      SignalStartEvents signalStartEvents,
+      SignalSubscriptionRepository signalSubscriptions,
       ProcessGraphCache graphs) {
     this.deployments = deployments;
     this.definitions = definitions;
@@ -51,6 +57,8 @@ public class DeleteResourceCommand {
     this.startTimers = startTimers;
     this.messageStartEvents = messageStartEvents;
     this.timerStartEvents = timerStartEvents;
+    this.signalStartEvents = signalStartEvents;
+    this.signalSubscriptions = signalSubscriptions;
     this.graphs = graphs;
   }
 
@@ -85,7 +93,10 @@ public class DeleteResourceCommand {
     if (previous.isPresent()) {
       messageStartEvents.subscribe(previous.get(), graphs.get(previous.get().key()));
       timerStartEvents.schedule(previous.get(), graphs.get(previous.get().key()));
+      // replaces the deleted version's signal start subscriptions
+      signalStartEvents.subscribe(previous.get(), graphs.get(previous.get().key()));
     } else {
+      signalSubscriptions.deleteStartEvents(definition.tenantId(), definition.bpmnProcessId());
       messageStarts.deleteForProcess(definition.tenantId(), definition.bpmnProcessId());
       startTimers.cancelForProcess(definition.tenantId(), definition.bpmnProcessId());
     }
