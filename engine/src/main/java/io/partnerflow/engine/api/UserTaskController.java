@@ -107,7 +107,10 @@ class UserTaskController {
       @PathVariable long key, @RequestBody UserTaskAssignmentRequest body) {
     OptionalLong waiting =
         assign.execute(
-            key, body.getAssignee(), body.getAllowOverride() == null || body.getAllowOverride());
+            key,
+            body.getAssignee(),
+            body.getAllowOverride() == null || body.getAllowOverride(),
+            body.getAction());
     return waits.answer(waiting.isPresent(), waiting.orElse(0), "ASSIGNING", "ASSIGN");
   }
 
@@ -132,7 +135,9 @@ class UserTaskController {
   @PostMapping("/{key}/completion")
   CompletableFuture<ResponseEntity<Void>> complete(
       @PathVariable long key, @RequestBody(required = false) UserTaskCompletionRequest body) {
-    OptionalLong waiting = complete.execute(key, body == null ? null : body.getVariables());
+    OptionalLong waiting =
+        complete.execute(
+            key, body == null ? null : body.getVariables(), body == null ? null : body.getAction());
     return waits.answer(waiting.isPresent(), waiting.orElse(0), "COMPLETING", "COMPLETE");
   }
 

@@ -30,10 +30,12 @@ public class AssignUserTaskCommand {
   }
 
   /**
+   * @param action the request's custom action ({@code assign} when absent), seen by the listeners
    * @return the task's element instance key when the assignment waits for assigning listeners
    */
   @Transactional
-  public OptionalLong execute(long userTaskKey, String assignee, boolean allowOverride) {
+  public OptionalLong execute(
+      long userTaskKey, String assignee, boolean allowOverride, String action) {
     if (assignee == null || assignee.isBlank()) {
       throw EngineException.invalid("Expected an assignee, but none given");
     }
@@ -46,7 +48,8 @@ public class AssignUserTaskCommand {
                   .formatted(userTaskKey, assignee, task.assignee())
               + " false");
     }
-    if (transitions.assign(locked.processInstance(), task, assignee, "assign")) {
+    if (transitions.assign(
+        locked.processInstance(), task, assignee, UserTaskCommands.actionOr(action, "assign"))) {
       return OptionalLong.of(task.elementInstanceKey());
     }
     tasks.setAssignee(userTaskKey, assignee);

@@ -38,13 +38,16 @@ public class CompleteUserTaskCommand {
   }
 
   /**
+   * @param action the request's custom action (Camunda's default {@code complete} when absent): the
+   *     completing listeners see it as the task's {@code action}
    * @return the task's element instance key when it waits for completing listeners
    */
   @Transactional
-  public OptionalLong execute(long userTaskKey, Map<String, Object> variables) {
+  public OptionalLong execute(long userTaskKey, Map<String, Object> variables, String action) {
     UserTaskCommands.Locked locked = userTaskCommands.lockOpen(userTaskKey, "complete");
     UserTaskRecord task = locked.task();
-    if (transitions.complete(locked.processInstance(), task, variables, "complete")) {
+    if (transitions.complete(
+        locked.processInstance(), task, variables, UserTaskCommands.actionOr(action, "complete"))) {
       return OptionalLong.of(task.elementInstanceKey()); // COMPLETING until they have run
     }
     tasks.end(userTaskKey, UserTaskRecord.COMPLETED, clock.nowAtUtc());

@@ -49,4 +49,9 @@ class UserTaskCommands {
     }
     return new Locked(task, instance);
   }
+
+  /** A request's custom action, or Camunda's default for the command when it names none. */
+  static String actionOr(String action, String defaultAction) {
+    return action == null || action.isBlank() ? defaultAction : action;
+  }
 }

@@ -167,6 +167,33 @@ class UserTaskListenerTest extends ListenerScenarioTest {
   }
 
   @Test
+  void shouldShowTheListenersTheCustomActionOfTheRequest() {
+    // given
+    long key =
+        startWith(
+            t ->
+                t.zeebeTaskListener(l -> l.assigning().type(listener))
+                    .zeebeTaskListener(l -> l.completing().type(listener)));
+    long taskKey = taskOf(key).getUserTaskKey();
+
+    // when: assigned and completed with actions of the application's own
+    var assigning =
+        client.newAssignUserTaskCommand(taskKey).assignee("ann").action("take-over").send();
+    ActivatedJob assignJob = awaitJob(listener);
+    client.newCompleteCommand(assignJob).send().join();
+    assigning.join();
+    var completing = client.newCompleteUserTaskCommand(taskKey).action("complete:ann").send();
+    ActivatedJob completeJob = awaitJob(listener);
+    client.newCompleteCommand(completeJob).send().join();
+    completing.join();
+
+    // then: each listener saw the request's action (Camunda's defaults only when none is given)
+    assertThat(assignJob.getUserTask().getAction()).isEqualTo("take-over");
+    assertThat(completeJob.getUserTask().getAction()).isEqualTo("complete:ann");
+    awaitState(key, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
   void shouldKeepTheTaskOpenWhenACompletingListenerDeniesAndCompleteOtherwise() {
     // given
     long key = startWith(t -> t.zeebeTaskListener(l -> l.completing().type(listener)));
