@@ -7,11 +7,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,10 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps the body of every request from somebody not logged in (the public apply and status pages,
  * the login form): a declared larger body is answered 413 before anything reads it, a longer
- * chunked one fails while being read. Runs after Spring Security (it needs to know who is logged
- * in); the engine's /v2 has its own limit.
+ * chunked one fails while being read. Runs ahead of Spring Security, so the login form and requests
+ * the security chain would refuse are capped too; "logged in" is read from the session's security
+ * context. The engine's /v2 has its own limit.
  */
 @Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 1)
 class AnonymousRequestSizeFilter extends OncePerRequestFilter {
 
   private final long limit;
@@ -35,7 +41,7 @@ class AnonymousRequestSizeFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/v2/") || isLoggedIn();
+    return path.startsWith("/v2/") || isLoggedIn(request);
   }
 
   @Override
@@ -43,15 +49,25 @@ class AnonymousRequestSizeFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
+      // written here: an error dispatch would pass the UI's chain and end as a login redirect
       response.setHeader("Connection", "close");
-      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write("Request body too large");
       return;
     }
     chain.doFilter(new Limited(request, limit), response);
   }
 
-  private static boolean isLoggedIn() {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+  private static boolean isLoggedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object context =
+        session == null
+            ? null
+            : session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    Authentication authentication =
+        context instanceof SecurityContext security ? security.getAuthentication() : null;
     return authentication != null
         && authentication.isAuthenticated()
         && !(authentication instanceof AnonymousAuthenticationToken);

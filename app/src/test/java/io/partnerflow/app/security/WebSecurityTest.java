@@ -106,6 +106,26 @@ class WebSecurityTest {
     assertThat(cookie).doesNotContain("Secure");
   }
 
+  @Test
+  void shouldRefuseAnOversizedBodyFromAnAnonymousVisitor() throws Exception {
+    // when: a body far beyond partnerflow.security.anonymous-max-request-size, then a small one
+    HttpResponse<String> huge = post("/apply?v-r=uidl&v-uiId=0", "x".repeat(2 * 1024 * 1024));
+    HttpResponse<String> small = post("/apply?v-r=uidl&v-uiId=0", "{}");
+
+    // then
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(small.statusCode()).isNotEqualTo(413);
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(String path, String authorization) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();

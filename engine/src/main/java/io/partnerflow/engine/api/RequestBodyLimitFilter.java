@@ -27,6 +27,9 @@ class RequestBodyLimitFilter implements Filter, Ordered {
   /** Camunda's default maximum message size (4 MiB). */
   static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+  /** A whole deployment request (Spring Boot's default multipart request limit, 10 MiB). */
+  static final long MAX_DEPLOYMENT_BYTES = 10L * 1024 * 1024;
+
   private final ProblemResponses problems;
 
   RequestBodyLimitFilter(ProblemResponses problems) {
@@ -45,8 +48,23 @@ class RequestBodyLimitFilter implements Filter, Ordered {
     HttpServletRequest request = (HttpServletRequest) servletRequest;
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String type = request.getContentType();
-    if (!path.startsWith("/v2/")
-        || type != null && type.regionMatches(true, 0, "multipart/", 0, 10)) {
+    if (!path.startsWith("/v2/")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10)) {
+      // the container parses multipart within spring.servlet.multipart.*; a declared larger
+      // deployment is answered here, with a problem detail, before the parser reads any of it
+      if (request.getContentLengthLong() > MAX_DEPLOYMENT_BYTES) {
+        ((HttpServletResponse) response).setHeader("Connection", "close");
+        problems.write(
+            request,
+            (HttpServletResponse) response,
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            "Expected a deployment of at most %d bytes (10 MiB)".formatted(MAX_DEPLOYMENT_BYTES));
+        return;
+      }
       chain.doFilter(request, response);
       return;
     }

@@ -5,6 +5,7 @@ import io.partnerflow.engine.deployment.BpmnResourceParser;
 import io.partnerflow.engine.deployment.ExecutableProcess;
 import io.partnerflow.engine.deployment.FormResourceParser;
 import io.partnerflow.engine.deployment.ProcessGraphCache;
+import io.partnerflow.engine.deployment.XmlDeclarations;
 import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.state.DecisionDefinitionRecord;
 import io.partnerflow.engine.state.DecisionRequirementsRecord;
@@ -99,6 +100,9 @@ public class DeployResourcesCommand {
     Map<String, ParsedDrg> drgs = new LinkedHashMap<>();
     for (Resource resource : resources) {
       String name = resource.name().toLowerCase(Locale.ROOT);
+      if (name.endsWith(".bpmn") || name.endsWith(".xml") || name.endsWith(".dmn")) {
+        XmlDeclarations.refuseDoctype(resource.name(), resource.content());
+      }
       if (name.endsWith(".bpmn") || name.endsWith(".xml")) {
         parsed.add(new Parsed(resource, bpmn.parse(resource.name(), resource.content()), null));
       } else if (name.endsWith(".form")) {

@@ -225,4 +225,40 @@ class ProblemDetailsTest extends EngineScenarioTest {
         413,
         "at most 4194304");
   }
+
+  @Test
+  void shouldRefuseBpmnAndDmnWithADoctypeBeforeParsing() {
+    String id = unique("doctype");
+    String bpmn =
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+            + "<process id=\""
+            + id
+            + "\" name=\"&x;\" isExecutable=\"true\"><startEvent id=\"s\"/>"
+            + "</process></definitions>";
+
+    for (String name : new String[] {id + ".bpmn", id + ".dmn"}) {
+      assertThatThrownBy(
+              () ->
+                  client
+                      .newDeployResourceCommand()
+                      .addResourceBytes(bpmn.getBytes(StandardCharsets.UTF_8), name)
+                      .send()
+                      .join())
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(400);
+                assertThat(e.details().getDetail()).contains("DOCTYPE").doesNotContain("root:");
+              });
+    }
+    assertThat(
+            client
+                .newProcessDefinitionSearchRequest()
+                .filter(f -> f.processDefinitionId(id))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
+  }
 }

@@ -191,6 +191,29 @@ class LoginThrottleTest {
   }
 
   @Test
+  void shouldCountTheConnectingAddressNotAnXForwardedForClaim() throws Exception {
+    // given: server.forward-headers-strategy is not set (the default)
+    String claimed = "198.51.100." + (int) (Math.random() * 250);
+
+    // when
+    http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/topology"))
+            .header("Authorization", basic("guess", "guess"))
+            .header("X-Forwarded-For", claimed)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    // then: anybody can send the header; only a configured proxy strategy would trust it
+    assertThat(
+            jdbc.sql("SELECT subject FROM app.login_throttle WHERE subject_kind = 'ADDRESS'")
+                .query(String.class)
+                .list())
+        .doesNotContain(claimed)
+        .anySatisfy(address -> assertThat(address).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
+  }
+
+  @Test
   void shouldShowTheRunningBlocksToAdministrators() {
     // given
     String user = "shown-" + UUID.randomUUID();
