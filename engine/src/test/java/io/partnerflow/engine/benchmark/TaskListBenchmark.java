@@ -400,6 +400,16 @@ class TaskListBenchmark extends EngineScenarioTest {
               FROM engine.user_task t JOIN bench_rows r ON t.key = r.b + 3
               """)
           .update();
+      jdbc.sql(
+              """
+              INSERT INTO engine.user_task_open_group_count AS c (group_name, stripe, open_tasks)
+              SELECT g.group_name, CAST(g.task_key % 16 AS integer), count(*)
+              FROM engine.user_task_open_group g JOIN bench_rows r ON g.task_key = r.b + 3
+              GROUP BY 1, 2
+              ON CONFLICT (group_name, stripe)
+              DO UPDATE SET open_tasks = c.open_tasks + EXCLUDED.open_tasks
+              """)
+          .update();
       jdbc.sql("DROP TABLE IF EXISTS bench_rows").update();
     }
   }

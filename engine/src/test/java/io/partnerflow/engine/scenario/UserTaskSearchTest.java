@@ -254,6 +254,44 @@ class UserTaskSearchTest extends EngineScenarioTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void shouldKeepTheTotalOfAGroupsOpenTasksThroughCompletionCancellationAndUpdate() {
+    // given: 4 open tasks of sales, one also of legal, one naming sales twice
+    UserTask first = task(List.of(sales), 1, 50, null);
+    UserTask both = task(List.of(sales, legal), 2, 50, null);
+    UserTask twice = task(List.of(sales, sales), 3, 50, null);
+    task(List.of(sales), 4, 50, null);
+
+    // then: pages of one, so the total is the group's count, not the page's length
+    assertThat(openTotal(sales)).isEqualTo(4);
+    assertThat(openTotal(legal)).isEqualTo(1);
+
+    // when: one completed, one cancelled with its instance, one moved to legal
+    client.newCompleteUserTaskCommand(first.getUserTaskKey()).send().join();
+    client.newCancelInstanceCommand(twice.getProcessInstanceKey()).send().join();
+    task(List.of(legal), 5, 50, null);
+    client
+        .newUpdateUserTaskCommand(both.getUserTaskKey())
+        .candidateGroups(List.of(legal))
+        .send()
+        .join();
+
+    // then
+    assertThat(openTotal(sales)).isEqualTo(1);
+    assertThat(openTotal(legal)).isEqualTo(2);
+  }
+
+  private long openTotal(String group) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.candidateGroup(group).state(UserTaskState.CREATED))
+        .page(p -> p.from(0).limit(1))
+        .send()
+        .join()
+        .page()
+        .totalItems();
+  }
+
   private SearchResponse<UserTask> openOfGroups(String... groups) {
     return client
         .newUserTaskSearchRequest()
