@@ -231,7 +231,7 @@ class TaskListBenchmark extends EngineScenarioTest {
     String countPlan =
         String.join(
             "\n    ",
-            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + CAPPED_COUNT)
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + COUNTER_SUM)
                 .param(groups.get(0))
                 .query(String.class)
                 .list());
