@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,6 +282,50 @@ class UserTaskSearchTest extends EngineScenarioTest {
     // then
     assertThat(openTotal(sales)).isEqualTo(1);
     assertThat(openTotal(legal)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepTheTotalExactUnderConcurrentCreationAndCompletion() throws Exception {
+    // given: 24 tasks of sales and legal (in either order) created from 6 threads at once
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<UserTask>> created = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        List<String> groups = i % 2 == 0 ? List.of(sales, legal) : List.of(legal, sales);
+        int day = i;
+        created.add(pool.submit(() -> task(groups, day, 50, null)));
+      }
+      List<UserTask> tasks = new ArrayList<>();
+      for (Future<UserTask> f : created) {
+        tasks.add(f.get());
+      }
+
+      // when: every third completed, from 6 threads at once
+      List<Future<?>> completions = new ArrayList<>();
+      for (int i = 0; i < tasks.size(); i += 3) {
+        long key = tasks.get(i).getUserTaskKey();
+        completions.add(pool.submit(() -> client.newCompleteUserTaskCommand(key).send().join()));
+      }
+      for (Future<?> f : completions) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // then: the counters agree with a count of the task rows (priority forces the general count)
+    assertThat(openTotal(sales)).isEqualTo(16);
+    assertThat(openTotal(legal)).isEqualTo(16);
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED).priority(50))
+                .page(p -> p.from(0).limit(1))
+                .send()
+                .join()
+                .page()
+                .totalItems())
+        .isEqualTo(16);
   }
 
   private long openTotal(String group) {
