@@ -40,11 +40,14 @@ public class UserTaskRepository {
 
   private final JdbcClient jdbc;
   private final SearchProperties searchProperties;
+  private final OpenGroupCounts openGroupCounts;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  public UserTaskRepository(JdbcClient jdbc, SearchProperties searchProperties) {
+  public UserTaskRepository(
+      JdbcClient jdbc, SearchProperties searchProperties, OpenGroupCounts openGroupCounts) {
     this.jdbc = jdbc;
     this.searchProperties = searchProperties;
+    this.openGroupCounts = openGroupCounts;
   }
 
   public void insert(UserTaskRecord t) {
@@ -85,6 +88,7 @@ public class UserTaskRepository {
                   + " SELECT DISTINCT unnest(CAST(? AS text[])), ?")
           .params(arrayLiteral(t.candidateGroups()), t.key())
           .update();
+      openGroupCounts.change(t.candidateGroups().stream().distinct().toList(), t.key(), 1);
     }
   }
 
@@ -137,27 +141,35 @@ public class UserTaskRepository {
    */
   public void replaceOpenGroups(
       long key, List<String> previousGroups, List<String> candidateGroups) {
-    jdbc.sql(
-            "DELETE FROM engine.user_task_open_group"
-                + " WHERE group_name = ANY (CAST(? AS text[])) AND task_key = ?")
-        .params(arrayLiteral(previousGroups), key)
-        .update();
+    List<String> left =
+        jdbc.sql(
+                "DELETE FROM engine.user_task_open_group"
+                    + " WHERE group_name = ANY (CAST(? AS text[])) AND task_key = ?"
+                    + " RETURNING group_name")
+            .params(arrayLiteral(previousGroups), key)
+            .query(String.class)
+            .list();
+    openGroupCounts.change(left, key, -1);
     if (!candidateGroups.isEmpty()) {
       jdbc.sql(
               "INSERT INTO engine.user_task_open_group (group_name, task_key)"
                   + " SELECT DISTINCT unnest(CAST(? AS text[])), ?")
           .params(arrayLiteral(candidateGroups), key)
           .update();
+      openGroupCounts.change(candidateGroups.stream().distinct().toList(), key, 1);
     }
   }
 
   public void end(long key, String state, OffsetDateTime completionDate) {
-    jdbc.sql(
-            "DELETE FROM engine.user_task_open_group g USING engine.user_task t"
-                + " WHERE t.key = ? AND g.task_key = t.key"
-                + " AND g.group_name = ANY (t.candidate_groups)")
-        .param(key)
-        .update();
+    List<String> left =
+        jdbc.sql(
+                "DELETE FROM engine.user_task_open_group g USING engine.user_task t"
+                    + " WHERE t.key = ? AND g.task_key = t.key"
+                    + " AND g.group_name = ANY (t.candidate_groups) RETURNING g.group_name")
+            .param(key)
+            .query(String.class)
+            .list();
+    openGroupCounts.change(left, key, -1);
     jdbc.sql("UPDATE engine.user_task SET state = ?, completion_date = ? WHERE key = ?")
         .params(state, completionDate, key)
         .update();
@@ -168,9 +180,16 @@ public class UserTaskRepository {
     jdbc.sql(
             "DELETE FROM engine.user_task_open_group g USING engine.user_task t"
                 + " WHERE t.element_instance_key = ? AND t.state = 'CREATED'"
-                + " AND g.task_key = t.key AND g.group_name = ANY (t.candidate_groups)")
+                + " AND g.task_key = t.key AND g.group_name = ANY (t.candidate_groups)"
+                + " RETURNING g.group_name, g.task_key")
         .param(elementInstanceKey)
-        .update();
+        .query(
+            (rs, row) -> {
+              openGroupCounts.change(
+                  List.of(rs.getString("group_name")), rs.getLong("task_key"), -1);
+              return row;
+            })
+        .list();
     jdbc.sql(
             "UPDATE engine.user_task SET state = 'CANCELED', completion_date = ?"
                 + " WHERE element_instance_key = ? AND state = 'CREATED'")
@@ -296,8 +315,9 @@ public class UserTaskRepository {
   }
 
   /**
-   * The task list's usual question, "open tasks of group X (or of any of X, Y)", counted on the
-   * narrow open-group table (up to {@code limit}); empty for any other combination of criteria.
+   * The task list's usual question, "open tasks of group X (or of any of X, Y)": of one group from
+   * its counters, of several counted on the narrow open-group table (up to {@code limit}); empty
+   * for any other combination of criteria.
    */
   private Optional<Long> openGroupCount(List<Criterion> criteria, int limit) {
     List<Object> groups = null;
@@ -318,15 +338,15 @@ public class UserTaskRepository {
     if (groups == null || !onlyOpen) {
       return Optional.empty();
     }
-    String sql =
-        groups.size() == 1
-            ? "SELECT count(*) FROM (SELECT 1 FROM engine.user_task_open_group"
-                + " WHERE group_name = :groups LIMIT :limit) matches"
-            : "SELECT count(*) FROM (SELECT DISTINCT task_key FROM engine.user_task_open_group"
-                + " WHERE group_name IN (:groups) LIMIT :limit) matches";
+    if (groups.size() == 1) {
+      // one group: the counters (OpenGroupCounts), a sum over a few rows whatever the group's size
+      return Optional.of(openGroupCounts.count(String.valueOf(groups.get(0))));
+    }
     return Optional.of(
-        jdbc.sql(sql)
-            .param("groups", groups.size() == 1 ? groups.get(0) : groups)
+        jdbc.sql(
+                "SELECT count(*) FROM (SELECT DISTINCT task_key FROM engine.user_task_open_group"
+                    + " WHERE group_name IN (:groups) LIMIT :limit) matches")
+            .param("groups", groups)
             .param("limit", limit)
             .query(Long.class)
             .single());

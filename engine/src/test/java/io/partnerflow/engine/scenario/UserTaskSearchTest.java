@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +255,88 @@ class UserTaskSearchTest extends EngineScenarioTest {
                 .page()
                 .totalItems())
         .isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepTheTotalOfAGroupsOpenTasksThroughCompletionCancellationAndUpdate() {
+    // given: 4 open tasks of sales, one also of legal, one naming sales twice
+    UserTask first = task(List.of(sales), 1, 50, null);
+    UserTask both = task(List.of(sales, legal), 2, 50, null);
+    UserTask twice = task(List.of(sales, sales), 3, 50, null);
+    task(List.of(sales), 4, 50, null);
+
+    // then: pages of one, so the total is the group's count, not the page's length
+    assertThat(openTotal(sales)).isEqualTo(4);
+    assertThat(openTotal(legal)).isEqualTo(1);
+
+    // when: one completed, one cancelled with its instance, one moved to legal
+    client.newCompleteUserTaskCommand(first.getUserTaskKey()).send().join();
+    client.newCancelInstanceCommand(twice.getProcessInstanceKey()).send().join();
+    task(List.of(legal), 5, 50, null);
+    client
+        .newUpdateUserTaskCommand(both.getUserTaskKey())
+        .candidateGroups(List.of(legal))
+        .send()
+        .join();
+
+    // then
+    assertThat(openTotal(sales)).isEqualTo(1);
+    assertThat(openTotal(legal)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepTheTotalExactUnderConcurrentCreationAndCompletion() throws Exception {
+    // given: 24 tasks of sales and legal (in either order) created from 6 threads at once
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<UserTask>> created = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        List<String> groups = i % 2 == 0 ? List.of(sales, legal) : List.of(legal, sales);
+        int day = i;
+        created.add(pool.submit(() -> task(groups, day, 50, null)));
+      }
+      List<UserTask> tasks = new ArrayList<>();
+      for (Future<UserTask> f : created) {
+        tasks.add(f.get());
+      }
+
+      // when: every third completed, from 6 threads at once
+      List<Future<?>> completions = new ArrayList<>();
+      for (int i = 0; i < tasks.size(); i += 3) {
+        long key = tasks.get(i).getUserTaskKey();
+        completions.add(pool.submit(() -> client.newCompleteUserTaskCommand(key).send().join()));
+      }
+      for (Future<?> f : completions) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // then: the counters agree with a count of the task rows (priority forces the general count)
+    assertThat(openTotal(sales)).isEqualTo(16);
+    assertThat(openTotal(legal)).isEqualTo(16);
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.candidateGroup(sales).state(UserTaskState.CREATED).priority(50))
+                .page(p -> p.from(0).limit(1))
+                .send()
+                .join()
+                .page()
+                .totalItems())
+        .isEqualTo(16);
+  }
+
+  private long openTotal(String group) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.candidateGroup(group).state(UserTaskState.CREATED))
+        .page(p -> p.from(0).limit(1))
+        .send()
+        .join()
+        .page()
+        .totalItems();
   }
 
   private SearchResponse<UserTask> openOfGroups(String... groups) {
