@@ -17,6 +17,9 @@ public class InstallationSecrets {
   /** The key of the applicants' address hashes (rate limit of the public form). */
   public static final String ADDRESS_SALT = "recruitment.address-salt";
 
+  /** The HMAC key of the apply form's time-to-fill tickets, shared by every node. */
+  public static final String FORM_TICKET_KEY = "recruitment.form-ticket-key";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;

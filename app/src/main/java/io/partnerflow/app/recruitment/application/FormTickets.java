@@ -1,5 +1,6 @@
 package io.partnerflow.app.recruitment.application;
 
+import io.partnerflow.app.base.secret.InstallationSecrets;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
  * time signed with HMAC-SHA256; the submission must bring the ticket back, at least {@link
  * FillTimeProperties#minimum()} and at most {@link FillTimeProperties#maximum()} later. A bot that
  * posts in bulk pays the fill time per application; a forged or altered ticket is refused. The key
- * is random per start: a form shown before a restart is simply reloaded.
+ * is one per installation (kept with {@link InstallationSecrets}), so a ticket issued by one node
+ * is good on every other node and after a restart.
  */
 @Component
 public class FormTickets {
@@ -26,12 +30,39 @@ public class FormTickets {
 
   private final Clock clock;
   private final FillTimeProperties properties;
-  private final byte[] key = new byte[32];
+  private final Supplier<byte[]> keySource;
+  private volatile byte[] key;
 
+  @Autowired
+  public FormTickets(Clock clock, FillTimeProperties properties, InstallationSecrets secrets) {
+    this(clock, properties, () -> secrets.obtain(InstallationSecrets.FORM_TICKET_KEY));
+  }
+
+  /** With a random key of its own (tests). */
   public FormTickets(Clock clock, FillTimeProperties properties) {
+    this(clock, properties, FormTickets::randomKey);
+  }
+
+  private FormTickets(Clock clock, FillTimeProperties properties, Supplier<byte[]> keySource) {
     this.clock = clock;
     this.properties = properties;
-    new SecureRandom().nextBytes(key);
+    this.keySource = keySource;
+  }
+
+  private static byte[] randomKey() {
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    return random;
+  }
+
+  /** The key, read (or generated and stored) on first use rather than while the context starts. */
+  private byte[] key() {
+    byte[] known = key;
+    if (known == null) {
+      known = keySource.get();
+      key = known;
+    }
+    return known;
   }
 
   /** A ticket for a form shown now. */
@@ -80,7 +111,7 @@ public class FormTickets {
   private byte[] sign(byte[] time) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
       mac.update("partnerflow-apply-form:".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       return mac.doFinal(time);
     } catch (GeneralSecurityException e) {

@@ -2,7 +2,10 @@ package io.partnerflow.app.recruitment.application;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import io.partnerflow.app.base.secret.InstallationSecrets;
 import io.partnerflow.app.recruitment.application.FormTicketException.Reason;
 import io.partnerflow.app.support.MovableClock;
 import java.time.Duration;
@@ -27,6 +30,26 @@ class FormTicketsTest {
     assertRefused(ticket, Reason.TOO_FAST);
     clock.advance(Duration.ofMillis(1));
     assertThatCode(() -> tickets.check(ticket)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void shouldAcceptATicketOfAnotherNodeOfTheSameInstallation() {
+    // given: two nodes reading the installation's one key
+    byte[] installationKey = new byte[32];
+    installationKey[0] = 7;
+    InstallationSecrets secrets = mock(InstallationSecrets.class);
+    when(secrets.obtain(InstallationSecrets.FORM_TICKET_KEY)).thenReturn(installationKey);
+    FillTimeProperties fillTime =
+        new FillTimeProperties(Duration.ofSeconds(3), Duration.ofHours(12));
+    FormTickets nodeA = new FormTickets(clock, fillTime, secrets);
+    FormTickets nodeB = new FormTickets(clock, fillTime, secrets);
+
+    // when: the form is shown by one node and sent to the other
+    String ticket = nodeA.issue();
+    clock.advance(Duration.ofSeconds(30));
+
+    // then
+    assertThatCode(() -> nodeB.check(ticket)).doesNotThrowAnyException();
   }
 
   @Test
