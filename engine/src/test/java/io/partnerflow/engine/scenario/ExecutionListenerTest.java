@@ -7,7 +7,6 @@ import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.IncidentErrorType;
-import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
@@ -153,13 +152,7 @@ class ExecutionListenerTest extends ListenerScenarioTest {
 
     // then: an EXECUTION_LISTENER_NO_RETRIES incident on the element, for that job
     awaitIncident(key);
-    Incident incident =
-        client
-            .newIncidentSearchRequest()
-            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
-            .send()
-            .join()
-            .singleItem();
+    Incident incident = activeIncident(key);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXECUTION_LISTENER_NO_RETRIES);
     assertThat(incident.getElementId()).isEqualTo("work");
     assertThat(incident.getJobKey()).isEqualTo(failing.getKey());
@@ -197,13 +190,7 @@ class ExecutionListenerTest extends ListenerScenarioTest {
 
     // then
     awaitIncident(key);
-    Incident incident =
-        client
-            .newIncidentSearchRequest()
-            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
-            .send()
-            .join()
-            .singleItem();
+    Incident incident = activeIncident(key);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
     assertThat(incident.getElementId()).isEqualTo("work");
 
@@ -235,13 +222,7 @@ class ExecutionListenerTest extends ListenerScenarioTest {
     ActivatedJob first = awaitJob(start1);
     client.newCompleteCommand(first).send().join();
     awaitIncident(key);
-    Incident incident =
-        client
-            .newIncidentSearchRequest()
-            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
-            .send()
-            .join()
-            .singleItem();
+    Incident incident = activeIncident(key);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
 
     // when

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.response.Incident;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,5 +47,15 @@ abstract class ListenerScenarioTest extends EngineScenarioTest {
             });
     assertThat(jobs).hasSize(1);
     return jobs.get(0);
+  }
+
+  /** The instance's one active incident. */
+  protected Incident activeIncident(long processInstanceKey) {
+    return client
+        .newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).state(IncidentState.ACTIVE))
+        .send()
+        .join()
+        .singleItem();
   }
 }

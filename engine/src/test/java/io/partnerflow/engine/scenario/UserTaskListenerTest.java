@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentErrorType;
-import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
@@ -328,13 +327,7 @@ class UserTaskListenerTest extends ListenerScenarioTest {
 
     // then
     awaitIncident(key);
-    Incident incident =
-        client
-            .newIncidentSearchRequest()
-            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
-            .send()
-            .join()
-            .singleItem();
+    Incident incident = activeIncident(key);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.TASK_LISTENER_NO_RETRIES);
     assertThat(incident.getElementId()).isEqualTo("review");
     assertThat(get(taskKey).getState()).isEqualTo(UserTaskState.COMPLETING);
@@ -365,13 +358,7 @@ class UserTaskListenerTest extends ListenerScenarioTest {
         .send()
         .join();
     awaitIncident(key);
-    Incident incident =
-        client
-            .newIncidentSearchRequest()
-            .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE))
-            .send()
-            .join()
-            .singleItem();
+    Incident incident = activeIncident(key);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
 
     // when
