@@ -315,9 +315,12 @@ class BadInputTest {
     } finally {
       org.springframework.security.core.context.SecurityContextHolder.clearContext();
     }
-    return invitations
-        .invitePartnerUser("pw-" + UUID.randomUUID() + "@partner.example", "Pat", partnerId)
-        .token();
+    // the link as the invitation e-mail would carry it (issued at sending)
+    long userId =
+        invitations
+            .invitePartnerUser("pw-" + UUID.randomUUID() + "@partner.example", "Pat", partnerId)
+            .userId();
+    return invitations.issueLink(userId).token();
   }
 
   private ApplicationSubmission submission(Map<String, Object> values, String ticket) {
