@@ -1,8 +1,8 @@
 package io.partnerflow.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.partnerflow.engine.command.UserTaskChanges;
-import io.partnerflow.engine.command.UserTaskChanges.Change;
+import io.partnerflow.engine.command.UserTaskUpdate;
+import io.partnerflow.engine.command.UserTaskUpdate.Change;
 import io.partnerflow.engine.problem.EngineException;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -22,7 +22,7 @@ final class UserTaskUpdateRequests {
 
   private UserTaskUpdateRequests() {}
 
-  static UserTaskChanges changes(JsonNode body) {
+  static UserTaskUpdate changes(JsonNode body) {
     if (body != null && !body.isNull() && !body.isObject()) {
       throw EngineException.invalid("Expected a JSON object as the request body");
     }
@@ -31,8 +31,8 @@ final class UserTaskUpdateRequests {
       throw EngineException.invalid("Expected 'changeset' to be an object");
     }
     JsonNode fields = changeset == null || changeset.isNull() ? null : changeset;
-    UserTaskChanges changes =
-        new UserTaskChanges(
+    UserTaskUpdate changes =
+        new UserTaskUpdate(
             date(fields, "dueDate", "due date"),
             date(fields, "followUpDate", "follow-up date"),
             names(fields, "candidateGroups"),

@@ -1,6 +1,6 @@
 package io.partnerflow.engine.command;
 
-import io.partnerflow.engine.command.UserTaskChanges.Change;
+import io.partnerflow.engine.command.UserTaskUpdate.Change;
 import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.processing.UserTaskTransitions;
 import io.partnerflow.engine.state.UserTaskRecord;
@@ -44,7 +44,7 @@ public class UpdateUserTaskCommand {
    * @return the task's element instance key when the update waits for updating listeners
    */
   @Transactional
-  public OptionalLong execute(long userTaskKey, UserTaskChanges changes, String action) {
+  public OptionalLong execute(long userTaskKey, UserTaskUpdate changes, String action) {
     if (changes.priority() != null && (changes.priority() < 0 || changes.priority() > 100)) {
       throw EngineException.invalid(
           "The value for priority is '%d' but must be within the [0,100] range."
@@ -77,7 +77,7 @@ public class UpdateUserTaskCommand {
    * The change set by attribute name, in the form task listener corrections take (dates as ISO
    * texts, an empty text or list clears), so that corrections simply overwrite it.
    */
-  private static Map<String, Object> asTransitionChanges(UserTaskChanges changes) {
+  private static Map<String, Object> asTransitionChanges(UserTaskUpdate changes) {
     Map<String, Object> result = new LinkedHashMap<>();
     putDate(result, "dueDate", changes.dueDate());
     putDate(result, "followUpDate", changes.followUpDate());

@@ -10,7 +10,7 @@ import java.util.List;
  * text, {@code clearCandidateGroups()} an empty list). Priority has no clear: a task always has
  * one.
  */
-public record UserTaskChanges(
+public record UserTaskUpdate(
     Change<OffsetDateTime> dueDate,
     Change<OffsetDateTime> followUpDate,
     Change<List<String>> candidateGroups,
