@@ -58,6 +58,8 @@ public final class CrashDriver {
     // a job held by the killed process is offered again soon, not after the default 5 minutes
     properties.put("camunda.client.worker.defaults.timeout", "PT10S");
     properties.put("partnerflow.recruitment.start-retry-interval", "2s");
+    // a start the killed process held is taken over after this, not after the default 5 minutes
+    properties.put("partnerflow.recruitment.start-claim", "20s");
     properties.put("partnerflow.notification.dispatch-interval", "1s");
     properties.put("logging.level.root", "WARN");
     ConfigurableApplicationContext context =

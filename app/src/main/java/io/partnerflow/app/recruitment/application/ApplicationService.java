@@ -16,7 +16,6 @@ import io.partnerflow.app.notification.NotificationTemplates;
 import io.partnerflow.app.notification.Recipient;
 import io.partnerflow.app.notification.Reference;
 import io.partnerflow.app.notification.SecretLink;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,9 +45,6 @@ public class ApplicationService {
 
   static final List<String> IDENTITY_FIELDS =
       List.of("companyName", "contactName", "contactEmail", "country", "partnerType");
-
-  /** Longer than the client's request time-out, so that a slow start is never started twice. */
-  static final Duration START_CLAIM = Duration.ofMinutes(5);
 
   private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
 
@@ -235,7 +231,7 @@ public class ApplicationService {
    * starter that died after creating it and before recording it), which is then recorded instead.
    */
   boolean startProcess(long id) {
-    if (!repository.claimStart(id, START_CLAIM)) {
+    if (!repository.claimStart(id, properties.startClaim())) {
       return false;
     }
     Application application = repository.findById(id).orElseThrow();

@@ -31,7 +31,8 @@ public record RecruitmentProperties(
     @DefaultValue("20000") int maxSubmissionChars,
     @DefaultValue("") String addressSalt,
     @DefaultValue("1m") Duration startRetryInterval,
-    @DefaultValue("90d") Duration statusLinkValidityAfterClose) {
+    @DefaultValue("90d") Duration statusLinkValidityAfterClose,
+    @DefaultValue("5m") Duration startClaim) {
 
   public RecruitmentProperties {
     if (publicUrl == null || !publicUrl.toString().matches("(?i)^https?://\\S+$")) {

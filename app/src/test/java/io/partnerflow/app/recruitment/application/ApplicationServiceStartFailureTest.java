@@ -48,7 +48,8 @@ class ApplicationServiceStartFailureTest {
           20000,
           "salt",
           Duration.ofMinutes(1),
-          Duration.ofDays(90));
+          Duration.ofDays(90),
+          Duration.ofMinutes(5));
   private ApplicationService service;
 
   @BeforeEach
