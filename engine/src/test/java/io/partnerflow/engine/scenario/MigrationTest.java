@@ -3,6 +3,7 @@ package io.partnerflow.engine.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.MigrationPlan;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class MigrationTest extends ClockDrivenScenarioTest {
 
-  static UserTask openTask(MigrationTest test, long instanceKey) {
-    return test.client
+  static UserTask openTask(CamundaClient client, long instanceKey) {
+    return client
         .newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(instanceKey).state(UserTaskState.CREATED))
         .send()
@@ -76,7 +77,7 @@ class MigrationTest extends ClockDrivenScenarioTest {
             .endEvent()
             .done());
     long instanceKey = start(processId, Map.of("partner", "acme")).getProcessInstanceKey();
-    UserTask before = openTask(this, instanceKey);
+    UserTask before = openTask(client, instanceKey);
     // v2: the task is renamed and assigned differently, and a service task follows it
     long v2 =
         deploy(
