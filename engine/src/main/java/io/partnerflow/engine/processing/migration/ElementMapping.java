@@ -125,8 +125,8 @@ final class ElementMapping {
       if (why != null) {
         String where = e == element ? "is" : "lies inside '%s', which is".formatted(e.id());
         throw rejected(
-            "%s with id '%s' %s %s; this engine does not migrate %s"
-                .formatted(role, element.id(), where, why, why.replaceFirst("^an? ", "")));
+            "%s with id '%s' %s %s, which this engine does not migrate"
+                .formatted(role, element.id(), where, why));
       }
     }
   }
