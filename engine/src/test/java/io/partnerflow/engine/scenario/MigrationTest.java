@@ -215,4 +215,62 @@ class MigrationTest extends ClockDrivenScenarioTest {
     client.newCompleteCommand(next.getKey()).send().join();
     awaitState(instanceKey, ProcessInstanceState.COMPLETED);
   }
+
+  @Test
+  void shouldMigrateASubProcessWithTheTaskInside() {
+    // given: the task waits inside a sub-process
+    String processId = unique("checks");
+    String file = unique("file");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess(
+                "checks",
+                s ->
+                    s.embeddedSubProcess()
+                        .startEvent()
+                        .userTask("review", t -> t.zeebeUserTask())
+                        .endEvent())
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    UserTask task = openTask(client, instanceKey);
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .subProcess(
+                    "verification",
+                    s ->
+                        s.embeddedSubProcess()
+                            .startEvent()
+                            .userTask("verify", t -> t.zeebeUserTask())
+                            .serviceTask("file", t -> t.zeebeJobType(file))
+                            .endEvent())
+                .endEvent()
+                .done());
+
+    // when: the sub-process and the task in it are mapped
+    client
+        .newMigrateProcessInstanceCommand(instanceKey)
+        .migrationPlan(v2)
+        .addMappingInstruction("checks", "verification")
+        .addMappingInstruction("review", "verify")
+        .send()
+        .join();
+
+    // then: both element instances keep their keys under the target's ids
+    List<ElementInstance> active =
+        elements(instanceKey).stream()
+            .filter(e -> e.getState() == ElementInstanceState.ACTIVE)
+            .toList();
+    assertThat(active)
+        .extracting(ElementInstance::getElementId)
+        .containsExactly("verification", "verify");
+    assertThat(active.get(1).getElementInstanceKey()).isEqualTo(task.getElementInstanceKey());
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
+    ActivatedJob filed = awaitJob(file);
+    client.newCompleteCommand(filed.getKey()).send().join();
+    awaitState(instanceKey, ProcessInstanceState.COMPLETED);
+  }
 }
