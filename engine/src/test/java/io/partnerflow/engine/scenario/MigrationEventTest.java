@@ -229,4 +229,48 @@ class MigrationEventTest extends ClockDrivenScenarioTest {
     pinClock(t0.plus(Duration.ofHours(2)).plusSeconds(1));
     assertThat(awaitJob(afterTimer).getProcessInstanceKey()).isEqualTo(waitingForTimer);
   }
+
+  @Test
+  void shouldCorrelateABufferedMessageWithANewBoundarySubscriptionAtOnce() {
+    // given: the message was published (buffered) before the target waited for it
+    String message = unique("partner-left");
+    String left = unique("left");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of("partnerId", "p-3")).getProcessInstanceKey();
+    long taskKey = openTask(instanceKey).getUserTaskKey();
+    client
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey("p-3")
+        .timeToLive(Duration.ofHours(1))
+        .variables(Map.of("reason", "merger"))
+        .send()
+        .join();
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .userTask("review", t -> t.zeebeUserTask())
+                .boundaryEvent("partnerLeft")
+                .message(m -> m.name(message).zeebeCorrelationKeyExpression("partnerId"))
+                .serviceTask("offboard", t -> t.zeebeJobType(left))
+                .endEvent()
+                .moveToActivity("review")
+                .endEvent()
+                .done());
+
+    // when
+    migrate(instanceKey, v2, "review", "review");
+
+    // then: the new subscription took the buffered message: the task was interrupted
+    ActivatedJob offboard = awaitJob(left);
+    assertThat(offboard.getVariablesAsMap()).containsEntry("reason", "merger");
+    assertThat(client.newUserTaskGetRequest(taskKey).send().join().getState())
+        .isEqualTo(UserTaskState.CANCELED);
+  }
 }

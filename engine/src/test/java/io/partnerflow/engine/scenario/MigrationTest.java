@@ -8,9 +8,11 @@ import io.camunda.client.api.command.MigrationPlan;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
@@ -271,6 +273,59 @@ class MigrationTest extends ClockDrivenScenarioTest {
     client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
     ActivatedJob filed = awaitJob(file);
     client.newCompleteCommand(filed.getKey()).send().join();
+    awaitState(instanceKey, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldMigrateAnElementWithAnIncidentThatIsResolvedInTheTarget() {
+    // given: the job ran out of retries: an incident on the service task
+    String processId = unique("crm-sync");
+    String sync = unique("sync");
+    String after = unique("after");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("sync", t -> t.zeebeJobType(sync))
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    ActivatedJob job = awaitJob(sync);
+    client.newFailCommand(job.getKey()).retries(0).errorMessage("CRM down").send().join();
+    awaitIncident(instanceKey);
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .serviceTask("syncCrm", t -> t.zeebeJobType(sync))
+                .serviceTask("after", t -> t.zeebeJobType(after))
+                .endEvent()
+                .done());
+
+    // when
+    client
+        .newMigrateProcessInstanceCommand(instanceKey)
+        .migrationPlan(v2)
+        .addMappingInstruction("sync", "syncCrm")
+        .send()
+        .join();
+
+    // then: the incident names the target; resolved, the job runs and the target's flow follows
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(instanceKey).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getElementId()).isEqualTo("syncCrm");
+    assertThat(incident.getProcessDefinitionKey()).isEqualTo(v2);
+    client.newUpdateRetriesCommand(job.getKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    ActivatedJob retried = awaitJob(sync);
+    assertThat(retried.getKey()).isEqualTo(job.getKey());
+    assertThat(retried.getElementId()).isEqualTo("syncCrm");
+    client.newCompleteCommand(retried.getKey()).send().join();
+    client.newCompleteCommand(awaitJob(after).getKey()).send().join();
     awaitState(instanceKey, ProcessInstanceState.COMPLETED);
   }
 }
