@@ -273,4 +273,48 @@ class MigrationEventTest extends ClockDrivenScenarioTest {
     assertThat(client.newUserTaskGetRequest(taskKey).send().join().getState())
         .isEqualTo(UserTaskState.CANCELED);
   }
+
+  @Test
+  void shouldCarryAnEventSubProcessStartSubscriptionOfTheProcessOver() {
+    // given: the process waits for a withdrawal message in an event sub-process
+    String message = unique("withdrawal");
+    String withdrawnV2 = unique("withdrawn-v2");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .eventSubProcess(
+                "withdrawal",
+                e ->
+                    e.startEvent("withdrawalRequested")
+                        .interrupting(true)
+                        .message(m -> m.name(message).zeebeCorrelationKeyExpression("partnerId"))
+                        .endEvent())
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of("partnerId", "p-5")).getProcessInstanceKey();
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .eventSubProcess(
+                    "withdrawalV2",
+                    e ->
+                        e.startEvent("withdrawalRequestedV2")
+                            .interrupting(true)
+                            .message(
+                                m -> m.name(message).zeebeCorrelationKeyExpression("partnerId"))
+                            .serviceTask("archive", t -> t.zeebeJobType(withdrawnV2))
+                            .endEvent())
+                .startEvent()
+                .userTask("review", t -> t.zeebeUserTask())
+                .endEvent()
+                .done());
+
+    // when: the start event is mapped (the event sub-process itself is not active)
+    migrate(instanceKey, v2, "review", "review", "withdrawalRequested", "withdrawalRequestedV2");
+
+    // then: the message opens the target's event sub-process
+    publish(message, "p-5");
+    assertThat(awaitJob(withdrawnV2).getProcessInstanceKey()).isEqualTo(instanceKey);
+  }
 }

@@ -328,4 +328,62 @@ class MigrationTest extends ClockDrivenScenarioTest {
     client.newCompleteCommand(awaitJob(after).getKey()).send().join();
     awaitState(instanceKey, ProcessInstanceState.COMPLETED);
   }
+
+  @Test
+  void shouldMigrateACallActivityWhoseCalledInstanceCompletesIntoTheTarget() {
+    // given: the parent waits at a call activity; the called instance at a user task
+    String parentId = unique("parent");
+    String childId = unique("child");
+    String after = unique("after");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .userTask("childTask", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .endEvent()
+            .done());
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+    ProcessInstance child =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    client
+                        .newProcessInstanceSearchRequest()
+                        .filter(f -> f.parentProcessInstanceKey(parentKey))
+                        .send()
+                        .join()
+                        .items(),
+                items -> items.size() == 1)
+            .get(0);
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(parentId)
+                .startEvent()
+                .callActivity("callChild", c -> c.zeebeProcessId(childId))
+                .serviceTask("after", t -> t.zeebeJobType(after))
+                .endEvent()
+                .done());
+
+    // when
+    client
+        .newMigrateProcessInstanceCommand(parentKey)
+        .migrationPlan(v2)
+        .addMappingInstruction("call", "callChild")
+        .send()
+        .join();
+
+    // then: the called instance completes the migrated call activity, and the target goes on
+    UserTask childTask = openTask(client, child.getProcessInstanceKey());
+    client.newCompleteUserTaskCommand(childTask.getUserTaskKey()).send().join();
+    ActivatedJob next = awaitJob(after);
+    assertThat(next.getProcessInstanceKey()).isEqualTo(parentKey);
+    client.newCompleteCommand(next.getKey()).send().join();
+    awaitState(parentKey, ProcessInstanceState.COMPLETED);
+  }
 }
