@@ -317,4 +317,58 @@ class MigrationEventTest extends ClockDrivenScenarioTest {
     publish(message, "p-5");
     assertThat(awaitJob(withdrawnV2).getProcessInstanceKey()).isEqualTo(instanceKey);
   }
+
+  @Test
+  void shouldMigrateASignalCatchEventOfACalledInstance() {
+    // given: a called instance waits for a signal
+    String signal = unique("market-opened");
+    String childId = unique("child");
+    String afterSignal = unique("after-signal");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .intermediateCatchEvent("marketOpen", e -> e.signal(signal))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .endEvent()
+            .done());
+    long parentKey = start(processId, Map.of()).getProcessInstanceKey();
+    long childKey =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    client
+                        .newProcessInstanceSearchRequest()
+                        .filter(f -> f.parentProcessInstanceKey(parentKey))
+                        .send()
+                        .join()
+                        .items(),
+                items -> items.size() == 1)
+            .get(0)
+            .getProcessInstanceKey();
+    long childV2 =
+        deploy(
+            Bpmn.createExecutableProcess(childId)
+                .startEvent()
+                .intermediateCatchEvent("marketOpened", e -> e.signal(signal))
+                .serviceTask("expand", t -> t.zeebeJobType(afterSignal))
+                .endEvent()
+                .done());
+
+    // when: the called instance itself is migrated
+    migrate(childKey, childV2, "marketOpen", "marketOpened");
+
+    // then: the signal reaches its migrated catch event, and the target's flow follows
+    client.newBroadcastSignalCommand().signalName(signal).send().join();
+    ActivatedJob expand = awaitJob(afterSignal);
+    assertThat(expand.getProcessInstanceKey()).isEqualTo(childKey);
+    assertThat(instance(childKey).getParentProcessInstanceKey()).isEqualTo(parentKey);
+    client.newCompleteCommand(expand.getKey()).send().join();
+    awaitState(parentKey, ProcessInstanceState.COMPLETED);
+  }
 }
