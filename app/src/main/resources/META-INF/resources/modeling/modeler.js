@@ -82,6 +82,16 @@
           propertiesPanel: { parent: panel },
           additionalModules: table ? [{ translate: ['value', translator(table)] }] : []
         });
+      } else if (kind === 'FORM') {
+        const FormEditor = await waitFor('FormEditor');
+        host.modeler = new FormEditor.FormEditor({
+          container: canvas,
+          propertiesPanel: { parent: panel }
+        });
+        host.markers = [];
+        await host.modeler.importSchema(JSON.parse(xml));
+        host.setAttribute('data-rendered-at', String(Math.round(performance.now())));
+        return Math.round(performance.now() - started);
       } else {
         const DmnModeler = await waitFor('DmnModeler');
         host.modeler = new DmnModeler({
@@ -100,6 +110,9 @@
 
     /** The model as edited now. */
     xml: async function (host) {
+      if (host.modeler.saveSchema) {
+        return JSON.stringify(host.modeler.saveSchema(), null, 2);
+      }
       const result = await host.modeler.saveXML({ format: true });
       return result.xml;
     },
@@ -108,7 +121,7 @@
     markProblems: function (host, problems) {
       clearMarkers(host);
       const modeler = host.modeler;
-      if (!modeler || !modeler.get || !problems.length) {
+      if (!modeler || !modeler.get || modeler.saveSchema || !problems.length) {
         return [];
       }
       let overlays;
@@ -135,7 +148,7 @@
     download: async function (host, fileName) {
       const xml = await window.partnerflowModeler.xml(host);
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
+      link.href = URL.createObjectURL(new Blob([xml], { type: 'application/octet-stream' }));
       link.download = fileName;
       document.body.appendChild(link);
       link.click();

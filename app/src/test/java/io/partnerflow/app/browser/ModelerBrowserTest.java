@@ -22,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,16 +83,22 @@ class ModelerBrowserTest {
         loadMillis, canvas.getAttribute("data-rendered-at"));
     browser.screenshot("models-2-editor-en");
 
-    // when: the task is renamed on the canvas, as a person does (double-click, type)
-    WebElement task =
-        browser.waitFor(By.cssSelector("[data-element-id='review-application'] .djs-hit"));
-    new Actions(browser.driver()).doubleClick(task).perform();
-    WebElement editor = browser.waitFor(By.cssSelector(".djs-direct-editing-parent"));
-    editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), NEW_NAME);
-    new Actions(browser.driver())
-        .moveToElement(browser.driver().findElement(By.cssSelector(".pf-canvas")), -300, -250)
-        .click()
-        .perform();
+    // when: the task is renamed in the properties panel. It is selected through the modeler's
+    // selection service: at the fitted zoom a boundary event's label lies over the task
+    select("review-application");
+    WebElement general =
+        browser.waitFor(
+            By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header"));
+    if (!general.getAttribute("class").contains("open")) {
+      general.click();
+    }
+    WebElement name = browser.waitFor(By.id("bio-properties-panel-name"));
+    name.sendKeys(Keys.chord(Keys.CONTROL, "a"), NEW_NAME);
+    name.sendKeys(Keys.TAB);
+    browser.waitUntil(
+        driver ->
+            NEW_NAME.equals(
+                script("return " + ELEMENT + ".businessObject.name", "review-application")));
 
     // then: the draft saves, the model validates
     browser.click("model-save");
@@ -165,7 +170,8 @@ class ModelerBrowserTest {
     // and the recruitment process in Chinese
     browser.open(journey.url("/admin/models/process/" + PROCESS));
     browser.waitFor(By.cssSelector("#model-canvas[data-rendered-at]"));
-    browser.waitFor(By.cssSelector("[data-element-id='review-application'] .djs-hit")).click();
+    select("review-application");
+    browser.waitFor(By.cssSelector(".djs-context-pad [data-action='append.gateway']"));
     browser.screenshot("models-7-editor-zh");
     Object title =
         ((JavascriptExecutor) browser.driver())
@@ -173,6 +179,19 @@ class ModelerBrowserTest {
                 "const e = document.querySelector('.djs-context-pad [data-action=\"append.gateway\"]');"
                     + " return e ? e.getAttribute('title') : null;");
     assertThat(String.valueOf(title)).isEqualTo("添加网关");
+  }
+
+  private static final String ELEMENT =
+      "document.getElementById('model-canvas').modeler.get('elementRegistry').get(arguments[0])";
+
+  private void select(String elementId) {
+    script(
+        "document.getElementById('model-canvas').modeler.get('selection').select(" + ELEMENT + ")",
+        elementId);
+  }
+
+  private Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) browser.driver()).executeScript(script, arguments);
   }
 
   private int latestVersion() {

@@ -14,12 +14,14 @@ import java.util.function.Consumer;
 
 /**
  * The bpmn.io modeler in the page: camunda-bpmn-js for processes, camunda-dmn-js for decisions,
- * loaded from the vendored files and driven through {@code modeling/modeler.js}.
+ * form-js's editor for forms, loaded from the vendored files and driven through {@code
+ * modeling/modeler.js}.
  */
 class ModelCanvas extends Div {
 
   static final String BPMN = "vendor/camunda-bpmn-js/5.35.0/dist/";
   static final String DMN = "vendor/camunda-dmn-js/3.8.3/dist/";
+  static final String FORM = "vendor/@bpmn-io/form-js/1.23.0/dist/";
 
   private final Kind kind;
 
@@ -36,9 +38,20 @@ class ModelCanvas extends Div {
 
   /** Adds the modeler's scripts and styles to the page (once per page). */
   static void load(Page page, Kind kind) {
+    page.addStyleSheet("context://modeling/modeler.css");
+    if (kind == Kind.FORM) {
+      for (String css :
+          new String[] {
+            "form-js.css", "form-js-editor.css", "properties-panel.css", "draggle.css"
+          }) {
+        page.addStyleSheet("context://" + FORM + "assets/" + css);
+      }
+      page.addJavaScript("context://" + FORM + "form-editor.umd.js");
+      page.addJavaScript("context://modeling/modeler.js");
+      return;
+    }
     String base = kind == Kind.DECISION ? DMN : BPMN;
     page.addStyleSheet("context://" + base + "assets/camunda-cloud-modeler.css");
-    page.addStyleSheet("context://modeling/modeler.css");
     page.addJavaScript("context://" + base + "camunda-cloud-modeler.production.min.js");
     page.addJavaScript("context://modeling/modeler.js");
   }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -39,10 +38,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Edits one model: the bpmn.io modeler for processes and decisions, the JSON for forms. Save keeps
- * a draft; Validate runs the checks deployment applies and marks the offending elements; Deploy
- * makes a new engine version. Saving and deploying are refused when somebody else saved or deployed
- * since this page loaded the model, and the operator can download their copy.
+ * Edits one model in the bpmn.io editors: processes, decisions and forms. Save keeps a draft;
+ * Validate runs the checks deployment applies and marks the offending elements; Deploy makes a new
+ * engine version. Saving and deploying are refused when somebody else saved or deployed since this
+ * page loaded the model, and the operator can download their copy.
  */
 @Route("admin/models/:kind/:id")
 @RolesAllowed("ADMIN")
@@ -60,7 +59,6 @@ public class ModelEditorView extends VerticalLayout
   private ModelRef ref;
   private EditBase base;
   private ModelCanvas canvas;
-  private TextArea json;
 
   public ModelEditorView(
       ModelWorkspace workspace, ModelDraftService drafts, ModelPublisher publisher) {
@@ -99,21 +97,13 @@ public class ModelEditorView extends VerticalLayout
         state,
         problems);
     showState(opened.get().source());
-    if (ref.kind() == Kind.FORM) {
-      json = new TextArea(getTranslation("models.formJson"));
-      json.setId("model-json");
-      json.setWidthFull();
-      json.setValue(opened.get().content());
-      add(json);
-    } else {
-      ModelCanvas.load(event.getUI().getPage(), ref.kind());
-      canvas = new ModelCanvas(ref.kind());
-      add(canvas);
-      canvas.show(
-          opened.get().content(),
-          ms -> log.debug("{} shown in the modeler in {} ms", ref, ms),
-          error -> fail(getTranslation("models.loadFailed", error)));
-    }
+    ModelCanvas.load(event.getUI().getPage(), ref.kind());
+    canvas = new ModelCanvas(ref.kind());
+    add(canvas);
+    canvas.show(
+        opened.get().content(),
+        ms -> log.debug("{} shown in the modeler in {} ms", ref, ms),
+        error -> fail(getTranslation("models.loadFailed", error)));
   }
 
   private static Optional<ModelRef> parse(BeforeEnterEvent event) {
@@ -161,11 +151,7 @@ public class ModelEditorView extends VerticalLayout
   }
 
   private void withContent(Consumer<String> action) {
-    if (json != null) {
-      action.accept(json.getValue());
-    } else {
-      canvas.content(action, error -> fail(getTranslation("models.readFailed", error)));
-    }
+    canvas.content(action, error -> fail(getTranslation("models.readFailed", error)));
   }
 
   /**
@@ -173,11 +159,7 @@ public class ModelEditorView extends VerticalLayout
    * what was loaded.
    */
   private void showContent(String content, String source) {
-    if (json != null) {
-      json.setValue(content);
-    } else {
-      canvas.show(content, ms -> {}, error -> fail(getTranslation("models.loadFailed", error)));
-    }
+    canvas.show(content, ms -> {}, error -> fail(getTranslation("models.loadFailed", error)));
     showState(source);
   }
 
@@ -230,11 +212,7 @@ public class ModelEditorView extends VerticalLayout
   }
 
   private void downloadMine() {
-    if (canvas != null) {
-      canvas.download(ref.resourceName());
-    } else {
-      HistoryDialog.downloadText(this, json.getValue(), ref.resourceName());
-    }
+    canvas.download(ref.resourceName());
   }
 
   private void reload() {
