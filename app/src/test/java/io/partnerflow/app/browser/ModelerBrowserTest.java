@@ -181,6 +181,23 @@ class ModelerBrowserTest {
     assertThat(String.valueOf(title)).isEqualTo("添加网关");
   }
 
+  @Test
+  void shouldOpenTheDecisionAndTheFormInTheirEditors() {
+    // when / then: camunda-dmn-js shows the decision, form-js's editor the form
+    browser.open(journey.url("/admin/models/decision/partner-fit"));
+    browser.waitFor(By.cssSelector("#model-canvas[data-rendered-at]"));
+    browser.waitFor(
+        By.cssSelector("#model-canvas .dmn-drd-container, #model-canvas .tjs-container"));
+    browser.screenshot("models-8-decision-en");
+
+    browser.open(journey.url("/admin/models/form/partner-application"));
+    browser.waitFor(By.cssSelector("#model-canvas[data-rendered-at]"));
+    browser.waitFor(By.cssSelector("#model-canvas .fjs-editor-container"));
+    browser.screenshot("models-9-form-en");
+    browser.click("model-validate");
+    browser.waitForText(By.tagName("body"), "passes every check");
+  }
+
   private static final String ELEMENT =
       "document.getElementById('model-canvas').modeler.get('elementRegistry').get(arguments[0])";
 

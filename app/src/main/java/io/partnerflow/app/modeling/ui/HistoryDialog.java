@@ -132,6 +132,10 @@ class HistoryDialog extends Dialog {
     if (ids == null || ids.isEmpty()) {
       return "–";
     }
+    if (ids.size() > 8) {
+      // a model saved by the modeler moves many labels by a pixel: a count says enough
+      return String.valueOf(ids.size());
+    }
     StringBuilder text = new StringBuilder();
     ids.forEach(id -> text.append(text.isEmpty() ? "" : ", ").append(id.asText()));
     return text.toString();
