@@ -18,6 +18,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.camunda.client.api.command.ClientException;
 import io.partnerflow.app.modeling.DeployedModel.Kind;
 import io.partnerflow.app.modeling.EditBase;
 import io.partnerflow.app.modeling.ModelConflictException;
@@ -203,6 +204,9 @@ public class ModelEditorView extends VerticalLayout
             fail(getTranslation("models.refused"));
           } catch (ModelConflictException conflict) {
             new ConflictDialog(conflict, this::downloadMine, this::reload).open();
+          } catch (ClientException unreachable) {
+            log.warn("Deploying {} failed", ref, unreachable);
+            fail(getTranslation("models.engineFailed", unreachable.getMessage()));
           }
         });
   }
