@@ -29,15 +29,13 @@ public class InstanceInspectionService {
    */
   public InstanceDetails inspect(long key) {
     InstanceSummary instance = instance(key);
-    String xml =
-        client.newProcessDefinitionGetXmlRequest(instance.definitionKey()).send().join();
+    String xml = client.newProcessDefinitionGetXmlRequest(instance.definitionKey()).send().join();
     return new InstanceDetails(instance, xml, history(key), variables(key), openIncidents(key));
   }
 
   public InstanceSummary instance(long key) {
     try {
-      return InstanceSearchService.summary(
-          client.newProcessInstanceGetRequest(key).send().join());
+      return InstanceSearchService.summary(client.newProcessInstanceGetRequest(key).send().join());
     } catch (ProblemException e) {
       if (e.code() == 404) {
         throw new MonitoringException("monitoring.error.noSuchInstance", null, e);
@@ -101,10 +99,7 @@ public class InstanceInspectionService {
 
   private static VariableEntry variable(Variable variable) {
     return new VariableEntry(
-        variable.getVariableKey(),
-        variable.getName(),
-        variable.getValue(),
-        variable.getScopeKey());
+        variable.getVariableKey(), variable.getName(), variable.getValue(), variable.getScopeKey());
   }
 
   static IncidentEntry incident(Incident incident) {

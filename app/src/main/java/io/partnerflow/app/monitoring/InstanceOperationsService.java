@@ -120,7 +120,8 @@ public class InstanceOperationsService {
     } catch (ProblemException | CompletionException e) {
       return OperationResult.failed(incidentKey, "monitoring.retry.failed", e.getMessage());
     }
-    audit.incidentRetried(incident.getProcessInstanceKey(), incidentKey, incident.getErrorMessage());
+    audit.incidentRetried(
+        incident.getProcessInstanceKey(), incidentKey, incident.getErrorMessage());
     return OperationResult.ok(incidentKey, "monitoring.retry.done");
   }
 

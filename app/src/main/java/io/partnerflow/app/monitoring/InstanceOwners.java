@@ -6,8 +6,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Maps a partner's or an applicant company's name to what the engine knows them by: the process
- * instance keys the app recorded for applications (and so for the partners made from them), and
- * the ids processes carry as {@code partnerId} / {@code applicationId} variables.
+ * instance keys the app recorded for applications (and so for the partners made from them), and the
+ * ids processes carry as {@code partnerId} / {@code applicationId} variables.
  */
 @Repository
 class InstanceOwners {

@@ -25,26 +25,54 @@ public record InstanceQuery(
 
   public InstanceQuery withProcess(String id, Integer version) {
     return new InstanceQuery(
-        id, version, state, hasIncident, startedFrom, startedBefore, endedFrom, endedBefore,
+        id,
+        version,
+        state,
+        hasIncident,
+        startedFrom,
+        startedBefore,
+        endedFrom,
+        endedBefore,
         ownerName);
   }
 
   public InstanceQuery withState(InstanceState value) {
     return new InstanceQuery(
-        processId, version, value, hasIncident, startedFrom, startedBefore, endedFrom,
-        endedBefore, ownerName);
+        processId,
+        version,
+        value,
+        hasIncident,
+        startedFrom,
+        startedBefore,
+        endedFrom,
+        endedBefore,
+        ownerName);
   }
 
   public InstanceQuery withIncident(Boolean value) {
     return new InstanceQuery(
-        processId, version, state, value, startedFrom, startedBefore, endedFrom, endedBefore,
+        processId,
+        version,
+        state,
+        value,
+        startedFrom,
+        startedBefore,
+        endedFrom,
+        endedBefore,
         ownerName);
   }
 
   public InstanceQuery withOwnerName(String value) {
     return new InstanceQuery(
-        processId, version, state, hasIncident, startedFrom, startedBefore, endedFrom,
-        endedBefore, value);
+        processId,
+        version,
+        state,
+        hasIncident,
+        startedFrom,
+        startedBefore,
+        endedFrom,
+        endedBefore,
+        value);
   }
 
   public InstanceQuery withStarted(Instant from, Instant before) {
@@ -54,7 +82,14 @@ public record InstanceQuery(
 
   public InstanceQuery withEnded(Instant from, Instant before) {
     return new InstanceQuery(
-        processId, version, state, hasIncident, startedFrom, startedBefore, from, before,
+        processId,
+        version,
+        state,
+        hasIncident,
+        startedFrom,
+        startedBefore,
+        from,
+        before,
         ownerName);
   }
 }

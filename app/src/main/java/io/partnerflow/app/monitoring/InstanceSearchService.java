@@ -32,8 +32,8 @@ public class InstanceSearchService {
   }
 
   /**
-   * @throws MonitoringException {@code monitoring.error.nameTooVague} when the name matches too many
-   *     partners or applications to filter by
+   * @throws MonitoringException {@code monitoring.error.nameTooVague} when the name matches too
+   *     many partners or applications to filter by
    */
   public InstancePage search(InstanceQuery query, int offset, int limit) {
     List<Consumer<ProcessInstanceFilterBase>> ownerFilter = null;
@@ -150,9 +150,7 @@ public class InstanceSearchService {
         instance.getProcessInstanceKey(),
         instance.getProcessDefinitionId(),
         instance.getProcessDefinitionName(),
-        instance.getProcessDefinitionVersion() == null
-            ? 0
-            : instance.getProcessDefinitionVersion(),
+        instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
         instance.getProcessDefinitionKey() == null ? 0 : instance.getProcessDefinitionKey(),
         instance.getState() == null ? null : InstanceState.valueOf(instance.getState().name()),
         Boolean.TRUE.equals(instance.getHasIncident()),

@@ -15,10 +15,10 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**
- * Moves running instances to another version of their process. A dry run first checks each
- * instance against the plan without changing anything: it must be running, on another version of
- * the same process, and every element it is waiting in must map to an element of the same type in
- * the target. Executing runs the same check and migrates only the instances that pass.
+ * Moves running instances to another version of their process. A dry run first checks each instance
+ * against the plan without changing anything: it must be running, on another version of the same
+ * process, and every element it is waiting in must map to an element of the same type in the
+ * target. Executing runs the same check and migrates only the instances that pass.
  */
 @Service
 @Secured("ROLE_ADMIN")
@@ -27,7 +27,8 @@ public class MigrationService {
   private final CamundaClient client;
   private final InstanceInspectionService inspection;
   private final MonitoringAudit audit;
-  private final Map<Long, List<ModelElement>> modelCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Long, List<ModelElement>> modelCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   MigrationService(
       CamundaClient client, InstanceInspectionService inspection, MonitoringAudit audit) {
@@ -96,7 +97,8 @@ public class MigrationService {
         String detail = e.details() == null ? e.getMessage() : e.details().getDetail();
         results.add(OperationResult.failed(key, "monitoring.migration.engineRefused", detail));
       } catch (CompletionException e) {
-        results.add(OperationResult.failed(key, "monitoring.migration.engineRefused", e.getMessage()));
+        results.add(
+            OperationResult.failed(key, "monitoring.migration.engineRefused", e.getMessage()));
       }
     }
     return results;
@@ -144,7 +146,11 @@ public class MigrationService {
   }
 
   private String processIdOf(long definitionKey) {
-    return client.newProcessDefinitionGetRequest(definitionKey).send().join().getProcessDefinitionId();
+    return client
+        .newProcessDefinitionGetRequest(definitionKey)
+        .send()
+        .join()
+        .getProcessDefinitionId();
   }
 
   private List<ElementInstance> activeElements(long key) {

@@ -17,7 +17,9 @@ final class ModelElements {
     BpmnModelInstance model =
         Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     return model.getModelElementsByType(FlowNode.class).stream()
-        .map(node -> new ModelElement(node.getId(), node.getName(), node.getElementType().getTypeName()))
+        .map(
+            node ->
+                new ModelElement(node.getId(), node.getName(), node.getElementType().getTypeName()))
         .sorted(Comparator.comparing(ModelElement::id))
         .toList();
   }
