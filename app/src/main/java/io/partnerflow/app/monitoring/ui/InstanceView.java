@@ -107,7 +107,7 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
     incidents
         .addColumn(row -> MonitoringFormats.dateTime(row.created(), getLocale()))
         .setHeader(getTranslation("monitoring.created"));
-    incidents.addComponentColumn(this::retryButton);
+    incidents.addComponentColumn(this::retryButton).setKey("retry");
     return incidents;
   }
 
@@ -155,7 +155,7 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
         .setHeader(getTranslation("monitoring.value"))
         .setFlexGrow(3);
     variables.addColumn(VariableEntry::scopeKey).setHeader(getTranslation("monitoring.scope"));
-    variables.addComponentColumn(this::editButton);
+    variables.addComponentColumn(this::editButton).setKey("edit");
     return variables;
   }
 
