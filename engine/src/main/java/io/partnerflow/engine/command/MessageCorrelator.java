@@ -171,29 +171,29 @@ class MessageCorrelator {
     if (instance.isEmpty() || !instance.get().isActive()) {
       return Delivery.NOT_WAITING;
     }
-    boolean waiting =
+    // read again under the instance lock: a migration may have moved it to another event id
+    Optional<MessageSubscriptionRecord> current =
         subscriptions
             .find(candidate.key())
-            .map(s -> MessageSubscriptionRecord.WAITING.equals(s.state()))
-            .orElse(false);
-    if (!waiting) {
+            .filter(s -> MessageSubscriptionRecord.WAITING.equals(s.state()));
+    if (current.isEmpty()) {
       return Delivery.NOT_WAITING;
     }
     if (buffered) {
       // deliveries of one message to one process, by the publisher or the scheduler's
       // redelivery, go one after the other: the first one wins
-      messages.lockClaim(messageKey, candidate.bpmnProcessId());
-      if (subscriptions.deliveredToProcess(messageKey, candidate.bpmnProcessId())) {
+      messages.lockClaim(messageKey, current.get().bpmnProcessId());
+      if (subscriptions.deliveredToProcess(messageKey, current.get().bpmnProcessId())) {
         return Delivery.ALREADY_DELIVERED;
       }
       messages.setCorrelatedInstance(
-          messageKey, candidate.bpmnProcessId(), candidate.processInstanceKey());
+          messageKey, current.get().bpmnProcessId(), candidate.processInstanceKey());
     }
-    subscriptions.correlated(candidate.key(), messageKey, clock.nowAtUtc());
+    subscriptions.correlated(current.get().key(), messageKey, clock.nowAtUtc());
     machine.triggerEvent(
         instance.get(),
-        candidate.elementInstanceKey(),
-        candidate.elementId(),
+        current.get().elementInstanceKey(),
+        current.get().elementId(),
         variables == null ? Map.of() : variables);
     return Delivery.DELIVERED;
   }

@@ -1,0 +1,218 @@
+package io.partnerflow.engine.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.MigrationPlan;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.client.api.search.response.Variable;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * POST /v2/process-instances/{key}/migration through the client's {@code
+ * newMigrateProcessInstanceCommand}: active user tasks and jobs keep their keys and state and point
+ * at the target's elements; the instance runs on in the target definition.
+ */
+class MigrationTest extends ClockDrivenScenarioTest {
+
+  static UserTask openTask(CamundaClient client, long instanceKey) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instanceKey).state(UserTaskState.CREATED))
+        .send()
+        .join()
+        .singleItem();
+  }
+
+  List<ElementInstance> elements(long instanceKey) {
+    return client
+        .newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(instanceKey))
+        .sort(s -> s.elementInstanceKey().asc())
+        .send()
+        .join()
+        .items();
+  }
+
+  static void assertProblem(Runnable call, int status, String... detailParts) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(status);
+              assertThat(e.details().getDetail()).contains(detailParts);
+            });
+  }
+
+  @Test
+  void shouldMigrateAnActiveUserTaskKeepingItsKeyAssignmentAndDates() {
+    // given: v1 waits at a user task with assignee, candidates and a due date
+    String processId = unique("onboarding");
+    String notify = unique("notify");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .name("Onboarding")
+            .startEvent("start")
+            .userTask(
+                "review",
+                t ->
+                    t.zeebeUserTask()
+                        .zeebeAssignee("alice")
+                        .zeebeCandidateGroups("PARTNER_MANAGER")
+                        .zeebeCandidateUsers("bob")
+                        .zeebeDueDate("2027-01-15T10:00:00Z"))
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of("partner", "acme")).getProcessInstanceKey();
+    UserTask before = openTask(client, instanceKey);
+    // v2: the task is renamed and assigned differently, and a service task follows it
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .name("Onboarding v2")
+                .startEvent("start")
+                .userTask(
+                    "reviewApplication",
+                    t -> t.name("Review application").zeebeUserTask().zeebeAssignee("zoe"))
+                .serviceTask("welcome", t -> t.zeebeJobType(notify))
+                .endEvent()
+                .done());
+
+    // when
+    client
+        .newMigrateProcessInstanceCommand(instanceKey)
+        .migrationPlan(v2)
+        .addMappingInstruction("review", "reviewApplication")
+        .send()
+        .join();
+
+    // then: the same task, its assignment and dates kept, in the target definition
+    UserTask after = client.newUserTaskGetRequest(before.getUserTaskKey()).send().join();
+    assertThat(after.getElementInstanceKey()).isEqualTo(before.getElementInstanceKey());
+    assertThat(after.getState()).isEqualTo(UserTaskState.CREATED);
+    assertThat(after.getAssignee()).isEqualTo("alice");
+    assertThat(after.getCandidateGroups()).containsExactly("PARTNER_MANAGER");
+    assertThat(after.getCandidateUsers()).containsExactly("bob");
+    assertThat(after.getDueDate()).isEqualTo(OffsetDateTime.parse("2027-01-15T10:00:00Z"));
+    assertThat(after.getCreationDate()).isEqualTo(before.getCreationDate());
+    assertThat(after.getElementId()).isEqualTo("reviewApplication");
+    assertThat(after.getProcessDefinitionKey()).isEqualTo(v2);
+    assertThat(after.getProcessDefinitionVersion()).isEqualTo(2);
+    assertThat(after.getBpmnProcessId()).isEqualTo(processId);
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.processDefinitionKey(v2).elementId("reviewApplication"))
+                .send()
+                .join()
+                .items())
+        .extracting(UserTask::getUserTaskKey)
+        .containsExactly(before.getUserTaskKey());
+
+    // and the instance: target definition, history and variables kept
+    ProcessInstance instance = instance(instanceKey);
+    assertThat(instance.getProcessDefinitionKey()).isEqualTo(v2);
+    assertThat(instance.getProcessDefinitionVersion()).isEqualTo(2);
+    assertThat(instance.getProcessDefinitionId()).isEqualTo(processId);
+    assertThat(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(f -> f.processDefinitionKey(v2))
+                .send()
+                .join()
+                .items())
+        .extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactly(instanceKey);
+    assertThat(elements(instanceKey))
+        .extracting(ElementInstance::getElementId, ElementInstance::getState)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("start", ElementInstanceState.COMPLETED),
+            org.assertj.core.groups.Tuple.tuple("reviewApplication", ElementInstanceState.ACTIVE));
+    assertThat(
+            client
+                .newVariableSearchRequest()
+                .filter(f -> f.processInstanceKey(instanceKey))
+                .send()
+                .join()
+                .items())
+        .extracting(Variable::getName, Variable::getValue)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("partner", "\"acme\""));
+
+    // and the task completes into the target's flow
+    client.newCompleteUserTaskCommand(before.getUserTaskKey()).send().join();
+    ActivatedJob welcome = awaitJob(notify);
+    assertThat(welcome.getProcessDefinitionKey()).isEqualTo(v2);
+    client.newCompleteCommand(welcome.getKey()).send().join();
+    awaitState(instanceKey, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldMigrateAnActivatedJobKeepingItsKeyAndType() {
+    // given: a worker holds the job of v1's service task
+    String processId = unique("screening");
+    String check = unique("check");
+    String checkV2 = unique("check-v2");
+    String after = unique("after");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("check", t -> t.zeebeJobType(check))
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    ActivatedJob job = awaitJob(check);
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .serviceTask("screen", t -> t.zeebeJobType(checkV2))
+                .serviceTask("after", t -> t.zeebeJobType(after))
+                .endEvent()
+                .done());
+
+    // when: migrated with the MigrationPlan builder
+    client
+        .newMigrateProcessInstanceCommand(instanceKey)
+        .migrationPlan(
+            MigrationPlan.newBuilder()
+                .withTargetProcessDefinitionKey(v2)
+                .addMappingInstruction("check", "screen")
+                .build())
+        .send()
+        .join();
+
+    // then: the worker still holds it; failed with a retry it comes back as the same job, its
+    // type kept (as in Camunda) and naming the target's element and definition
+    assertThat(activate(check, Duration.ofMillis(200))).isEmpty();
+    client.newFailCommand(job.getKey()).retries(1).send().join();
+    ActivatedJob again = awaitJob(check);
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    assertThat(again.getType()).isEqualTo(check);
+    assertThat(again.getElementId()).isEqualTo("screen");
+    assertThat(again.getElementInstanceKey()).isEqualTo(job.getElementInstanceKey());
+    assertThat(again.getProcessDefinitionKey()).isEqualTo(v2);
+    assertThat(again.getProcessDefinitionVersion()).isEqualTo(2);
+    assertNoJob(checkV2);
+
+    // and the worker's completion moves the token on in the target
+    client.newCompleteCommand(again.getKey()).send().join();
+    ActivatedJob next = awaitJob(after);
+    assertThat(next.getProcessDefinitionKey()).isEqualTo(v2);
+    assertThat(next.getProcessDefinitionVersion()).isEqualTo(2);
+    client.newCompleteCommand(next.getKey()).send().join();
+    awaitState(instanceKey, ProcessInstanceState.COMPLETED);
+  }
+}
