@@ -91,7 +91,7 @@ public class MigrationService {
           continue;
         }
         command.send().join();
-        audit.migrated(key, source, plan.targetDefinitionKey());
+        audit.migrated(key, source, plan.targetDefinitionKey(), plan.mapping());
         results.add(OperationResult.ok(key, "monitoring.migration.done"));
       } catch (ProblemException e) {
         String detail = e.details() == null ? e.getMessage() : e.details().getDetail();

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditEntry;
+import io.partnerflow.app.audit.AuditFilter;
+import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTestData;
 import io.partnerflow.app.partner.PartnerTier;
@@ -33,6 +37,7 @@ class MonitoringServicesTest {
   @Autowired InstanceOperationsService operations;
   @Autowired MigrationService migration;
   @Autowired PartnerService partners;
+  @Autowired AuditLog auditLog;
 
   private MonitoringFixtures fixtures;
 
@@ -69,6 +74,14 @@ class MonitoringServicesTest {
         () -> fixtures.stateOf(instance) == ProcessInstanceState.COMPLETED, "completion");
     assertThat(inspection.inspect(instance).incidents()).isEmpty();
     assertThat(operations.retry(incident.key()).succeeded()).isFalse();
+    assertThat(audit(instance))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.action()).isEqualTo(AuditAction.INCIDENT_RETRIED);
+              assertThat(entry.actor()).isEqualTo("admin");
+              assertThat(entry.before()).contains("payment provider down");
+            });
   }
 
   @Test
@@ -107,6 +120,9 @@ class MonitoringServicesTest {
     // then
     assertThat(fixtures.stateOf(instance)).isEqualTo(ProcessInstanceState.TERMINATED);
     assertThatThrownBy(() -> operations.cancel(instance)).isInstanceOf(MonitoringException.class);
+    assertThat(audit(instance))
+        .extracting(AuditEntry::action)
+        .containsExactly(AuditAction.INSTANCE_CANCELLED);
   }
 
   @Test
@@ -129,6 +145,44 @@ class MonitoringServicesTest {
     assertThat(unchanged).isEqualTo("42");
     assertThat(variable(instance, "amount").json()).contains("43").contains("EUR");
     assertThat(variable(instance, "note").json()).isEqualTo("\"first\"");
+    assertThat(audit(instance))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.action()).isEqualTo(AuditAction.VARIABLE_CHANGED);
+              assertThat(entry.subject().id()).isEqualTo("amount");
+              assertThat(entry.before()).contains("42");
+              assertThat(entry.after()).contains("EUR");
+            });
+  }
+
+  @Test
+  void shouldMigrateTheInstancesTheDryRunAllowsAndReportTheOthers() {
+    // given
+    String processId = fixtures.deployReviewProcess();
+    long waiting = fixtures.start(processId, Map.of());
+    MonitoringFixtures.await(
+        () ->
+            inspection.history(waiting).stream()
+                .anyMatch(step -> step.elementId().equals("review")),
+        "the review");
+    long ended = fixtures.start(processId, Map.of());
+    operations.cancel(ended);
+    long source = inspection.instance(waiting).definitionKey();
+    long target = fixtures.deployReviewVersion(processId, true);
+    MigrationPlan plan = new MigrationPlan(target, migration.equalIds(source, target));
+
+    // when
+    List<OperationResult> results = migration.migrate(List.of(waiting, ended), plan);
+
+    // then
+    assertThat(results).extracting(OperationResult::succeeded).containsExactly(true, false);
+    assertThat(results.get(1).messageKey()).isEqualTo("monitoring.migration.notActive");
+    assertThat(inspection.instance(waiting).definitionKey()).isEqualTo(target);
+    assertThat(inspection.instance(waiting).version()).isEqualTo(2);
+    assertThat(audit(waiting))
+        .extracting(AuditEntry::action)
+        .containsExactly(AuditAction.INSTANCE_MIGRATED);
   }
 
   @Test
@@ -261,6 +315,10 @@ class MonitoringServicesTest {
       assertThatThrownBy(() -> migration.migrate(List.of(1L), new MigrationPlan(1L, Map.of())))
           .isInstanceOf(AccessDeniedException.class);
     }
+  }
+
+  private List<AuditEntry> audit(long instance) {
+    return auditLog.find(AuditFilter.all().withProcessInstance(instance), 0, 100);
   }
 
   private VariableEntry variable(long instance, String name) {
