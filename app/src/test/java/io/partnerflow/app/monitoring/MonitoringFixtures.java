@@ -119,6 +119,25 @@ public final class MonitoringFixtures {
     return instance;
   }
 
+  /** Waits until an element instance of {@code elementId} is active in the instance. */
+  public void awaitActive(long instance, String elementId) {
+    await(
+        () ->
+            !client
+                .newElementInstanceSearchRequest()
+                .filter(
+                    filter ->
+                        filter
+                            .processInstanceKey(instance)
+                            .elementId(elementId)
+                            .state(io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
+                .send()
+                .join()
+                .items()
+                .isEmpty(),
+        elementId + " in " + instance);
+  }
+
   public boolean hasIncident(long instance) {
     return Boolean.TRUE.equals(
         client.newProcessInstanceGetRequest(instance).send().join().getHasIncident());

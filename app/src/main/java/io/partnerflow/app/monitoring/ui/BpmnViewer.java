@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public class BpmnViewer extends Div {
 
-  static final String BASE = "/vendor/camunda-bpmn-js/5.35.0/dist/";
+  // relative: resolved against the page's base, so it works under any context path
+  static final String BASE = "vendor/camunda-bpmn-js/5.35.0/dist/";
   static final String SCRIPT = BASE + "camunda-cloud-navigated-viewer.production.min.js";
   static final String STYLE = BASE + "assets/camunda-cloud-navigated-viewer.css";
 

@@ -232,7 +232,7 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
         getTranslation("monitoring.state." + instance.state().name())
             + (details.incidents().isEmpty() ? "" : " · " + getTranslation("monitoring.incident")));
     state.getElement().getThemeList().clear();
-    state.getElement().getThemeList().add(details.incidents().isEmpty() ? "badge" : "badge error");
+    state.getElement().getThemeList().add(badgeTheme(instance.state(), details.incidents()));
     boolean running = instance.state() == InstanceState.ACTIVE;
     cancel.setEnabled(running);
     migrate.setEnabled(running);
@@ -243,6 +243,17 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
     incidents.setItems(details.incidents());
     history.setItems(details.history());
     variables.setItems(details.variables());
+  }
+
+  private static String badgeTheme(InstanceState state, List<IncidentEntry> open) {
+    if (!open.isEmpty()) {
+      return "badge error";
+    }
+    return switch (state) {
+      case ACTIVE -> "badge";
+      case COMPLETED -> "badge success";
+      case TERMINATED -> "badge contrast";
+    };
   }
 
   @Override

@@ -12,13 +12,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.ProcessDefinition;
 import io.partnerflow.app.monitoring.IncidentEntry;
 import io.partnerflow.app.monitoring.InstanceSummary;
+import io.partnerflow.app.monitoring.MigrationCheck;
 import io.partnerflow.app.monitoring.MonitoringFixtures;
 import io.partnerflow.app.monitoring.OperationResult;
 import io.partnerflow.app.monitoring.ProcessStatistics;
@@ -193,6 +196,46 @@ class MonitoringViewsTest {
     assertThat(rows(results)).hasSize(2).allMatch(OperationResult::succeeded);
     assertThat(fixtures.hasIncident(first)).isFalse();
     assertThat(fixtures.hasIncident(second)).isFalse();
+  }
+
+  @Test
+  void shouldMigrateAnInstanceFromItsPageAfterADryRun() {
+    // given: an instance waiting in the review of version 1, and a version 2
+    String processId = fixtures.deployReviewProcess();
+    long waiting = fixtures.start(processId, Map.of());
+    fixtures.awaitActive(waiting, "review");
+    fixtures.deployReviewVersion(processId, true);
+    UI.getCurrent().navigate("operations/instances/" + waiting);
+
+    // when: target chosen, mapping pre-filled, dry run
+    _click(_get(Button.class, spec -> spec.withId("instance-migrate-one")));
+    @SuppressWarnings("unchecked")
+    Select<ProcessDefinition> target = _get(Select.class, spec -> spec.withId("migration-target"));
+    target.setValue(target.getListDataView().getItems().findFirst().orElseThrow());
+    Button execute = _get(Button.class, spec -> spec.withId("migration-execute"));
+    boolean executableBeforeDryRun = execute.isEnabled();
+    _click(_get(Button.class, spec -> spec.withId("migration-dry-run")));
+    List<MigrationCheck> preview = rows(grid("migration-preview"));
+    _click(execute);
+
+    // then
+    assertThat(executableBeforeDryRun).isFalse();
+    assertThat(preview)
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.allowed()).isTrue();
+              assertThat(check.moves()).containsExactly("review → review");
+            });
+    List<OperationResult> results = rows(grid("migration-results"));
+    assertThat(results).singleElement().matches(OperationResult::succeeded);
+    assertThat(
+            client
+                .newProcessInstanceGetRequest(waiting)
+                .send()
+                .join()
+                .getProcessDefinitionVersion())
+        .isEqualTo(2);
   }
 
   @Test
