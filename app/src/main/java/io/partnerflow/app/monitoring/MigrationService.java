@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +29,7 @@ public class MigrationService {
   private final CamundaClient client;
   private final InstanceInspectionService inspection;
   private final MonitoringAudit audit;
-  private final Map<Long, List<ModelElement>> modelCache =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Long, List<ModelElement>> modelCache = new ConcurrentHashMap<>();
 
   MigrationService(
       CamundaClient client, InstanceInspectionService inspection, MonitoringAudit audit) {
@@ -47,7 +48,7 @@ public class MigrationService {
   /** The mapping that keeps every element whose id exists in both versions. */
   public Map<String, String> equalIds(long sourceDefinitionKey, long targetDefinitionKey) {
     Map<String, ModelElement> target = byId(elements(targetDefinitionKey));
-    Map<String, String> mapping = new java.util.TreeMap<>();
+    Map<String, String> mapping = new TreeMap<>();
     for (ModelElement element : elements(sourceDefinitionKey)) {
       ModelElement same = target.get(element.id());
       if (same != null && same.type().equals(element.type())) {

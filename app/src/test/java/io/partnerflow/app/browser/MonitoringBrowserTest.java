@@ -8,6 +8,7 @@ import io.partnerflow.app.monitoring.MonitoringFixtures;
 import io.partnerflow.app.support.Browser;
 import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.support.SharedBrowser;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class MonitoringBrowserTest {
   void shouldRetryAnIncidentFromTheInstancePageUntilTheInstanceCompletes() {
     // given: an instance whose job failed with no retries left
     String processId = fixtures.deployServiceProcess();
-    fixtures.start(processId, java.util.Map.of("amount", 7));
+    fixtures.start(processId, Map.of("amount", 7));
     long instance = fixtures.startWithIncident(processId, "CRM timed out after 30 s");
     journey.logInAs("admin");
 
@@ -78,7 +79,7 @@ class MonitoringBrowserTest {
     browser.screenshot("monitoring-2-instance-with-incident");
 
     // retries it; the worker (here: the test) now succeeds
-    long incident = fixtures.hasIncident(instance) ? incidentKey(instance) : -1;
+    long incident = incidentKey(instance);
     browser.click("retry-" + incident);
     browser.waitUntil(driver -> !fixtures.hasIncident(instance));
     var job = fixtures.activate(processId, instance);

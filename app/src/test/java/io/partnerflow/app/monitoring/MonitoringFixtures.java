@@ -2,6 +2,7 @@ package io.partnerflow.app.monitoring;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -130,7 +131,7 @@ public final class MonitoringFixtures {
                         filter
                             .processInstanceKey(instance)
                             .elementId(elementId)
-                            .state(io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
+                            .state(ElementInstanceState.ACTIVE))
                 .send()
                 .join()
                 .items()

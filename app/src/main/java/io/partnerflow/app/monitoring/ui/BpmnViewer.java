@@ -1,6 +1,8 @@
 package io.partnerflow.app.monitoring.ui;
 
 import com.vaadin.flow.component.html.Div;
+import elemental.json.Json;
+import elemental.json.JsonArray;
 import io.partnerflow.app.monitoring.DiagramMarkers;
 import java.util.List;
 import java.util.Set;
@@ -101,8 +103,8 @@ public class BpmnViewer extends Div {
             array(markers.incidents()));
   }
 
-  private static elemental.json.JsonArray array(Set<String> ids) {
-    elemental.json.JsonArray array = elemental.json.Json.createArray();
+  private static JsonArray array(Set<String> ids) {
+    JsonArray array = Json.createArray();
     List<String> list = List.copyOf(ids);
     for (int i = 0; i < list.size(); i++) {
       array.set(i, list.get(i));

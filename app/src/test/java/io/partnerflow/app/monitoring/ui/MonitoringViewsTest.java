@@ -1,6 +1,7 @@
 package io.partnerflow.app.monitoring.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,8 +149,7 @@ class MonitoringViewsTest {
     value.setValue("43");
     _click(_get(Button.class, spec -> spec.withId("variable-save")));
     List<ConfirmDialog> confirms =
-        com.github.mvysny.kaributesting.v10.LocatorJ._find(
-            ConfirmDialog.class, spec -> spec.withId("variable-confirm"));
+        _find(ConfirmDialog.class, spec -> spec.withId("variable-confirm"));
     ConfirmDialogKt._fireConfirm(confirms.get(confirms.size() - 1));
 
     // then
