@@ -187,7 +187,8 @@ class AccessMatrixTest {
             "operations/instances/:key([0-9]{1,19})",
             p -> "operations/instances/" + monitoredInstance,
             EnumSet.of(Persona.ADMIN)),
-        new Row("operations/incidents", p -> "operations/incidents", EnumSet.of(Persona.ADMIN)));
+        new Row("operations/incidents", p -> "operations/incidents", EnumSet.of(Persona.ADMIN)),
+        new Row("operations/audit", p -> "operations/audit", EnumSet.of(Persona.ADMIN)));
   }
 
   @Test
