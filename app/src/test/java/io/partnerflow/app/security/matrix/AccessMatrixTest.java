@@ -188,7 +188,12 @@ class AccessMatrixTest {
             p -> "operations/instances/" + monitoredInstance,
             EnumSet.of(Persona.ADMIN)),
         new Row("operations/incidents", p -> "operations/incidents", EnumSet.of(Persona.ADMIN)),
-        new Row("operations/audit", p -> "operations/audit", EnumSet.of(Persona.ADMIN)));
+        new Row("operations/audit", p -> "operations/audit", EnumSet.of(Persona.ADMIN)),
+        new Row("admin/models", p -> "admin/models", EnumSet.of(Persona.ADMIN)),
+        new Row(
+            "admin/models/:kind/:id",
+            p -> "admin/models/process/partner-recruitment",
+            EnumSet.of(Persona.ADMIN)));
   }
 
   @Test
