@@ -229,4 +229,146 @@ class MigrationEventTest extends ClockDrivenScenarioTest {
     pinClock(t0.plus(Duration.ofHours(2)).plusSeconds(1));
     assertThat(awaitJob(afterTimer).getProcessInstanceKey()).isEqualTo(waitingForTimer);
   }
+
+  @Test
+  void shouldCorrelateABufferedMessageWithANewBoundarySubscriptionAtOnce() {
+    // given: the message was published (buffered) before the target waited for it
+    String message = unique("partner-left");
+    String left = unique("left");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of("partnerId", "p-3")).getProcessInstanceKey();
+    long taskKey = openTask(instanceKey).getUserTaskKey();
+    client
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey("p-3")
+        .timeToLive(Duration.ofHours(1))
+        .variables(Map.of("reason", "merger"))
+        .send()
+        .join();
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .userTask("review", t -> t.zeebeUserTask())
+                .boundaryEvent("partnerLeft")
+                .message(m -> m.name(message).zeebeCorrelationKeyExpression("partnerId"))
+                .serviceTask("offboard", t -> t.zeebeJobType(left))
+                .endEvent()
+                .moveToActivity("review")
+                .endEvent()
+                .done());
+
+    // when
+    migrate(instanceKey, v2, "review", "review");
+
+    // then: the new subscription took the buffered message: the task was interrupted
+    ActivatedJob offboard = awaitJob(left);
+    assertThat(offboard.getVariablesAsMap()).containsEntry("reason", "merger");
+    assertThat(client.newUserTaskGetRequest(taskKey).send().join().getState())
+        .isEqualTo(UserTaskState.CANCELED);
+  }
+
+  @Test
+  void shouldCarryAnEventSubProcessStartSubscriptionOfTheProcessOver() {
+    // given: the process waits for a withdrawal message in an event sub-process
+    String message = unique("withdrawal");
+    String withdrawnV2 = unique("withdrawn-v2");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .eventSubProcess(
+                "withdrawal",
+                e ->
+                    e.startEvent("withdrawalRequested")
+                        .interrupting(true)
+                        .message(m -> m.name(message).zeebeCorrelationKeyExpression("partnerId"))
+                        .endEvent())
+            .startEvent()
+            .userTask("review", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of("partnerId", "p-5")).getProcessInstanceKey();
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .eventSubProcess(
+                    "withdrawalV2",
+                    e ->
+                        e.startEvent("withdrawalRequestedV2")
+                            .interrupting(true)
+                            .message(
+                                m -> m.name(message).zeebeCorrelationKeyExpression("partnerId"))
+                            .serviceTask("archive", t -> t.zeebeJobType(withdrawnV2))
+                            .endEvent())
+                .startEvent()
+                .userTask("review", t -> t.zeebeUserTask())
+                .endEvent()
+                .done());
+
+    // when: the start event is mapped (the event sub-process itself is not active)
+    migrate(instanceKey, v2, "review", "review", "withdrawalRequested", "withdrawalRequestedV2");
+
+    // then: the message opens the target's event sub-process
+    publish(message, "p-5");
+    assertThat(awaitJob(withdrawnV2).getProcessInstanceKey()).isEqualTo(instanceKey);
+  }
+
+  @Test
+  void shouldMigrateASignalCatchEventOfACalledInstance() {
+    // given: a called instance waits for a signal
+    String signal = unique("market-opened");
+    String childId = unique("child");
+    String afterSignal = unique("after-signal");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .intermediateCatchEvent("marketOpen", e -> e.signal(signal))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .endEvent()
+            .done());
+    long parentKey = start(processId, Map.of()).getProcessInstanceKey();
+    long childKey =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    client
+                        .newProcessInstanceSearchRequest()
+                        .filter(f -> f.parentProcessInstanceKey(parentKey))
+                        .send()
+                        .join()
+                        .items(),
+                items -> items.size() == 1)
+            .get(0)
+            .getProcessInstanceKey();
+    long childV2 =
+        deploy(
+            Bpmn.createExecutableProcess(childId)
+                .startEvent()
+                .intermediateCatchEvent("marketOpened", e -> e.signal(signal))
+                .serviceTask("expand", t -> t.zeebeJobType(afterSignal))
+                .endEvent()
+                .done());
+
+    // when: the called instance itself is migrated
+    migrate(childKey, childV2, "marketOpen", "marketOpened");
+
+    // then: the signal reaches its migrated catch event, and the target's flow follows
+    client.newBroadcastSignalCommand().signalName(signal).send().join();
+    ActivatedJob expand = awaitJob(afterSignal);
+    assertThat(expand.getProcessInstanceKey()).isEqualTo(childKey);
+    assertThat(instance(childKey).getParentProcessInstanceKey()).isEqualTo(parentKey);
+    client.newCompleteCommand(expand.getKey()).send().join();
+    awaitState(parentKey, ProcessInstanceState.COMPLETED);
+  }
 }

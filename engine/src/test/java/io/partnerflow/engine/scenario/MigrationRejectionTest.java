@@ -341,4 +341,48 @@ class MigrationRejectionTest extends ClockDrivenScenarioTest {
         400,
         "'handler' is an event sub-process");
   }
+
+  @Test
+  void shouldRefuseAnElementWhoseListenersAreRunningUntilTheyHaveCompleted() {
+    // given: the user task's creating listener has not completed yet
+    String listener = unique("creating");
+    long v1 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .userTask(
+                    "review",
+                    t -> t.zeebeUserTask().zeebeTaskListener(l -> l.creating().type(listener)))
+                .endEvent()
+                .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    long v2 = deploy(reviewWithTimer("review"));
+    var job = awaitJob(listener);
+
+    assertProblem(
+        () ->
+            client
+                .newMigrateProcessInstanceCommand(instanceKey)
+                .migrationPlan(v2)
+                .addMappingInstruction("review", "review")
+                .send()
+                .join(),
+        400,
+        "active element with id 'review' waits for its listeners");
+    assertThat(instance(instanceKey).getProcessDefinitionKey()).isEqualTo(v1);
+
+    // when the listener has completed, the same plan is accepted
+    client.newCompleteCommand(job.getKey()).send().join();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(openTask(instanceKey)).isNotNull());
+    client
+        .newMigrateProcessInstanceCommand(instanceKey)
+        .migrationPlan(v2)
+        .addMappingInstruction("review", "review")
+        .send()
+        .join();
+    assertThat(instance(instanceKey).getProcessDefinitionKey()).isEqualTo(v2);
+  }
 }

@@ -8,9 +8,11 @@ import io.camunda.client.api.command.MigrationPlan;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
@@ -214,5 +216,174 @@ class MigrationTest extends ClockDrivenScenarioTest {
     assertThat(next.getProcessDefinitionVersion()).isEqualTo(2);
     client.newCompleteCommand(next.getKey()).send().join();
     awaitState(instanceKey, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldMigrateASubProcessWithTheTaskInside() {
+    // given: the task waits inside a sub-process
+    String processId = unique("checks");
+    String file = unique("file");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .subProcess(
+                "checks",
+                s ->
+                    s.embeddedSubProcess()
+                        .startEvent()
+                        .userTask("review", t -> t.zeebeUserTask())
+                        .endEvent())
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    UserTask task = openTask(client, instanceKey);
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .subProcess(
+                    "verification",
+                    s ->
+                        s.embeddedSubProcess()
+                            .startEvent()
+                            .userTask("verify", t -> t.zeebeUserTask())
+                            .serviceTask("file", t -> t.zeebeJobType(file))
+                            .endEvent())
+                .endEvent()
+                .done());
+
+    // when: the sub-process and the task in it are mapped
+    client
+        .newMigrateProcessInstanceCommand(instanceKey)
+        .migrationPlan(v2)
+        .addMappingInstruction("checks", "verification")
+        .addMappingInstruction("review", "verify")
+        .send()
+        .join();
+
+    // then: both element instances keep their keys under the target's ids
+    List<ElementInstance> active =
+        elements(instanceKey).stream()
+            .filter(e -> e.getState() == ElementInstanceState.ACTIVE)
+            .toList();
+    assertThat(active)
+        .extracting(ElementInstance::getElementId)
+        .containsExactly("verification", "verify");
+    assertThat(active.get(1).getElementInstanceKey()).isEqualTo(task.getElementInstanceKey());
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
+    ActivatedJob filed = awaitJob(file);
+    client.newCompleteCommand(filed.getKey()).send().join();
+    awaitState(instanceKey, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldMigrateAnElementWithAnIncidentThatIsResolvedInTheTarget() {
+    // given: the job ran out of retries: an incident on the service task
+    String processId = unique("crm-sync");
+    String sync = unique("sync");
+    String after = unique("after");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .serviceTask("sync", t -> t.zeebeJobType(sync))
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    ActivatedJob job = awaitJob(sync);
+    client.newFailCommand(job.getKey()).retries(0).errorMessage("CRM down").send().join();
+    awaitIncident(instanceKey);
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(processId)
+                .startEvent()
+                .serviceTask("syncCrm", t -> t.zeebeJobType(sync))
+                .serviceTask("after", t -> t.zeebeJobType(after))
+                .endEvent()
+                .done());
+
+    // when
+    client
+        .newMigrateProcessInstanceCommand(instanceKey)
+        .migrationPlan(v2)
+        .addMappingInstruction("sync", "syncCrm")
+        .send()
+        .join();
+
+    // then: the incident names the target; resolved, the job runs and the target's flow follows
+    Incident incident =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processInstanceKey(instanceKey).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .singleItem();
+    assertThat(incident.getElementId()).isEqualTo("syncCrm");
+    assertThat(incident.getProcessDefinitionKey()).isEqualTo(v2);
+    client.newUpdateRetriesCommand(job.getKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    ActivatedJob retried = awaitJob(sync);
+    assertThat(retried.getKey()).isEqualTo(job.getKey());
+    assertThat(retried.getElementId()).isEqualTo("syncCrm");
+    client.newCompleteCommand(retried.getKey()).send().join();
+    client.newCompleteCommand(awaitJob(after).getKey()).send().join();
+    awaitState(instanceKey, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void shouldMigrateACallActivityWhoseCalledInstanceCompletesIntoTheTarget() {
+    // given: the parent waits at a call activity; the called instance at a user task
+    String parentId = unique("parent");
+    String childId = unique("child");
+    String after = unique("after");
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .userTask("childTask", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(parentId)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId))
+            .endEvent()
+            .done());
+    long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
+    ProcessInstance child =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    client
+                        .newProcessInstanceSearchRequest()
+                        .filter(f -> f.parentProcessInstanceKey(parentKey))
+                        .send()
+                        .join()
+                        .items(),
+                items -> items.size() == 1)
+            .get(0);
+    long v2 =
+        deploy(
+            Bpmn.createExecutableProcess(parentId)
+                .startEvent()
+                .callActivity("callChild", c -> c.zeebeProcessId(childId))
+                .serviceTask("after", t -> t.zeebeJobType(after))
+                .endEvent()
+                .done());
+
+    // when
+    client
+        .newMigrateProcessInstanceCommand(parentKey)
+        .migrationPlan(v2)
+        .addMappingInstruction("call", "callChild")
+        .send()
+        .join();
+
+    // then: the called instance completes the migrated call activity, and the target goes on
+    UserTask childTask = openTask(client, child.getProcessInstanceKey());
+    client.newCompleteUserTaskCommand(childTask.getUserTaskKey()).send().join();
+    ActivatedJob next = awaitJob(after);
+    assertThat(next.getProcessInstanceKey()).isEqualTo(parentKey);
+    client.newCompleteCommand(next.getKey()).send().join();
+    awaitState(parentKey, ProcessInstanceState.COMPLETED);
   }
 }
