@@ -96,6 +96,11 @@ class MonitoringBrowserTest {
     assertThat(completed.findElements(By.cssSelector("g.pf-incident"))).isEmpty();
     browser.screenshot("monitoring-3-instance-completed");
 
+    // the audit trail of the instance names the retry
+    browser.click("instance-audit");
+    browser.waitFor(By.id("audit-grid"));
+    browser.waitUntil(driver -> browser.gridContains("audit-grid", "Incident retried"));
+
     // and in Chinese
     browser.waitFor(By.id("language-switch")).click();
     browser.waitFor(By.xpath("//vaadin-select-item[contains(., '中文')]")).click();

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.camunda.client.api.search.response.ProcessDefinition;
+import io.partnerflow.app.audit.AuditLinks;
 import io.partnerflow.app.monitoring.DiagramMarkers;
 import io.partnerflow.app.monitoring.ElementStep;
 import io.partnerflow.app.monitoring.IncidentEntry;
@@ -236,7 +237,7 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
     boolean running = instance.state() == InstanceState.ACTIVE;
     cancel.setEnabled(running);
     migrate.setEnabled(running);
-    audit.setHref("operations/audit?instance=" + key);
+    audit.setHref(AuditLinks.forInstance(key));
     diagram.show(
         details.bpmnXml(),
         DiagramMarkers.of(details.bpmnXml(), details.history(), details.incidents()));
