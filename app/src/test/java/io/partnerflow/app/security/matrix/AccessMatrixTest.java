@@ -113,6 +113,7 @@ class AccessMatrixTest {
   private final Map<Persona, String> usernames = new LinkedHashMap<>();
   private String applicantToken;
   private long managersTask;
+  private long monitoredInstance;
 
   @BeforeAll
   void data() throws Exception {
@@ -143,6 +144,8 @@ class AccessMatrixTest {
             .statusPath();
     applicantToken = statusPath.substring(statusPath.lastIndexOf('/') + 1);
     managersTask = reviewTaskForPartnerManagers();
+    monitoredInstance =
+        client.newUserTaskGetRequest(managersTask).send().join().getProcessInstanceKey();
   }
 
   @AfterAll
@@ -177,6 +180,14 @@ class AccessMatrixTest {
         new Row("tasks/:key", p -> "tasks/" + managersTask, EnumSet.of(Persona.MANAGER)),
         new Row("admin/users", p -> "admin/users", EnumSet.of(Persona.ADMIN)),
         new Row("admin/outbox", p -> "admin/outbox", EnumSet.of(Persona.ADMIN)),
+        // the operations console: administrators only
+        new Row("operations/processes", p -> "operations/processes", EnumSet.of(Persona.ADMIN)),
+        new Row("operations/instances", p -> "operations/instances", EnumSet.of(Persona.ADMIN)),
+        new Row(
+            "operations/instances/:key([0-9]{1,19})",
+            p -> "operations/instances/" + monitoredInstance,
+            EnumSet.of(Persona.ADMIN)),
+        new Row("operations/incidents", p -> "operations/incidents", EnumSet.of(Persona.ADMIN)),
         new Row("operations/audit", p -> "operations/audit", EnumSet.of(Persona.ADMIN)),
         new Row("admin/models", p -> "admin/models", EnumSet.of(Persona.ADMIN)),
         new Row(
