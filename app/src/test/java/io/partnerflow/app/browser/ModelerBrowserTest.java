@@ -182,6 +182,51 @@ class ModelerBrowserTest {
   }
 
   @Test
+  void shouldTellAnOperatorWhoSavedMeanwhileAndOfferTheirCopy() {
+    // given: the administrator opens a model; another operator saves a draft of it meanwhile
+    ModelRef ref =
+        new ModelRef(Kind.PROCESS, "conflict-" + UUID.randomUUID().toString().substring(0, 8));
+    String xml =
+        Bpmn.convertToString(
+            Bpmn.createExecutableProcess(ref.id())
+                .startEvent("start")
+                .userTask("task", task -> task.name("Check").zeebeUserTask())
+                .endEvent("end")
+                .done());
+    PartnerTestData.actAs("admin", "ROLE_ADMIN");
+    try {
+      drafts.save(ref, xml, "first", null);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+    browser.open(journey.url("/admin/models/process/" + ref.id()));
+    browser.waitFor(By.cssSelector("#model-canvas[data-rendered-at]"));
+    PartnerTestData.actAs("other-admin", "ROLE_ADMIN");
+    try {
+      drafts.save(ref, xml, "theirs", 1);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+
+    // when
+    browser.click("model-save");
+
+    // then: nothing is overwritten, the operator learns who, and can download their copy
+    browser.waitForText(By.id("model-conflict-message"), "other-admin");
+    assertThat(browser.waitFor(By.id("model-conflict-download")).isDisplayed()).isTrue();
+    browser.screenshot("models-10-conflict-en");
+    PartnerTestData.actAs("admin", "ROLE_ADMIN");
+    try {
+      assertThat(drafts.find(ref))
+          .get()
+          .extracting(draft -> draft.author())
+          .isEqualTo("other-admin");
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  @Test
   void shouldOpenTheDecisionAndTheFormInTheirEditors() {
     // when / then: camunda-dmn-js shows the decision, form-js's editor the form
     browser.open(journey.url("/admin/models/decision/partner-fit"));
