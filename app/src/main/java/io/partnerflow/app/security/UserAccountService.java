@@ -76,8 +76,8 @@ public class UserAccountService {
    * Gives the user exactly these roles; their sessions end, so the new roles apply from their next
    * login.
    *
-   * @throws IllegalArgumentException for an unknown user, or an administrator taking away their own
-   *     administration (nobody locks the platform's operators out by mistake)
+   * @throws AccountChangeRefusedException for an unknown user, or an administrator taking away
+   *     their own administration (nobody locks the platform's operators out by mistake)
    */
   @Secured("ROLE_ADMIN")
   @Transactional
@@ -85,7 +85,8 @@ public class UserAccountService {
     Objects.requireNonNull(roles, "roles");
     UserAccount user = existing(username);
     if (isCurrentUser(username) && !roles.contains(Role.ADMIN)) {
-      throw new IllegalArgumentException("You cannot take away your own administrator role");
+      throw new AccountChangeRefusedException(
+          "users.error.ownAdmin", "You cannot take away your own administrator role");
     }
     if (user.roles().equals(roles)) {
       return;
@@ -102,14 +103,16 @@ public class UserAccountService {
   /**
    * Enables or disables the account; disabling ends its sessions.
    *
-   * @throws IllegalArgumentException for an unknown user, or an administrator disabling themselves
+   * @throws AccountChangeRefusedException for an unknown user, or an administrator disabling
+   *     themselves
    */
   @Secured("ROLE_ADMIN")
   @Transactional
   public void setEnabled(String username, boolean enabled) {
     UserAccount user = existing(username);
     if (isCurrentUser(username) && !enabled) {
-      throw new IllegalArgumentException("You cannot disable your own account");
+      throw new AccountChangeRefusedException(
+          "users.error.ownAccount", "You cannot disable your own account");
     }
     if (user.enabled() == enabled) {
       return;
@@ -128,7 +131,10 @@ public class UserAccountService {
   private UserAccount existing(String username) {
     return repository
         .findByUsername(username)
-        .orElseThrow(() -> new IllegalArgumentException("No user named " + username));
+        .orElseThrow(
+            () ->
+                new AccountChangeRefusedException(
+                    "users.error.unknown", "No user named " + username));
   }
 
   private static boolean isCurrentUser(String username) {

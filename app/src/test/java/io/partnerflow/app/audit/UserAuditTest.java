@@ -1,19 +1,31 @@
 package io.partnerflow.app.audit;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.partnerflow.app.audit.AuditTestData.actAs;
 import static io.partnerflow.app.audit.AuditTestData.actAsAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
 import io.partnerflow.app.security.NewUserAccount;
 import io.partnerflow.app.security.Role;
+import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
+import io.partnerflow.app.security.ui.UsersView;
+import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -23,6 +35,7 @@ class UserAuditTest {
 
   @Autowired UserAccountService users;
   @Autowired AuditLog auditLog;
+  @Autowired ApplicationContext context;
 
   @AfterEach
   void logout() {
@@ -66,6 +79,52 @@ class UserAuditTest {
     assertThat(users.findByUsername(username).orElseThrow().enabled()).isFalse();
     assertThat(users.findByUsername(username).orElseThrow().roles())
         .containsExactlyInAnyOrder(Role.LEGAL, Role.PARTNER_MANAGER);
+  }
+
+  @Test
+  void shouldRecordWhatAnAdministratorChangesInTheUsersView() {
+    // given
+    String username = AuditTestData.uniqueId("edited");
+    users.createIfAbsent(
+        new NewUserAccount(
+            username, "a long enough password", "E", null, Set.of(Role.LEGAL), Set.of()));
+    KaribuSupport.setUp(context);
+    try {
+      KaribuSupport.login(context, "admin");
+      UI.getCurrent().navigate(UsersView.class);
+      @SuppressWarnings("unchecked")
+      Grid<UserAccount> grid = _get(Grid.class, spec -> spec.withId("users-grid"));
+      grid.select(
+          grid.getGenericDataView()
+              .getItems()
+              .filter(user -> user.username().equals(username))
+              .findFirst()
+              .orElseThrow());
+
+      // when
+      @SuppressWarnings("unchecked")
+      MultiSelectComboBox<Role> roles =
+          _get(MultiSelectComboBox.class, spec -> spec.withId("user-roles"));
+      roles.setValue(Set.of(Role.ENABLEMENT));
+      _get(Checkbox.class, spec -> spec.withId("user-enabled")).setValue(false);
+      _click(_get(Button.class, spec -> spec.withId("user-save")));
+    } finally {
+      KaribuSupport.tearDown();
+    }
+
+    // then
+    actAsAdmin();
+    assertThat(auditLog.find(AuditFilter.all().withSubject(AuditSubject.USER, username), 0, 10))
+        .extracting(AuditEntry::actor, AuditEntry::after)
+        .containsExactly(
+            tuple("admin", "{\"enabled\": false}"),
+            tuple("admin", "{\"roles\": [\"ENABLEMENT\"]}"),
+            tuple(
+                "system",
+                auditLog
+                    .find(AuditFilter.all().withSubject(AuditSubject.USER, username), 2, 1)
+                    .get(0)
+                    .after()));
   }
 
   @Test

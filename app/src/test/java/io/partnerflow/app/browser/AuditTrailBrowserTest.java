@@ -100,5 +100,16 @@ class AuditTrailBrowserTest {
     assertThat(lines[0]).startsWith("id,occurred_at,actor");
     assertThat(lines[1]).contains("\"{\"\"status\"\": \"\"PROSPECT\"\"}\"");
     assertThat(lines[2]).contains("\"{\"\"tier\"\": \"\"SILVER\"\"}\"");
+
+    // when: one entry opened, in Chinese
+    browser.waitFor(By.id("language-switch")).click();
+    browser.waitFor(By.xpath("//vaadin-select-item[contains(., '中文')]")).click();
+    browser.waitForText(By.id("main-navigation"), "审计日志");
+    browser.waitFor(By.xpath("//vaadin-grid-cell-content[contains(., 'tier: SILVER')]")).click();
+
+    // then
+    browser.waitForText(By.id("audit-detail-after"), "GOLD");
+    assertThat(browser.waitFor(By.id("audit-detail-title")).getText()).contains("合作伙伴已变更");
+    browser.screenshot("audit-trail-zh");
   }
 }

@@ -33,7 +33,7 @@ class AuditFilterBar extends FormLayout {
     this.onChange = onChange;
     setId("audit-filters");
     setResponsiveSteps(
-        new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2), new ResponsiveStep("80em", 4));
+        new ResponsiveStep("0", 1), new ResponsiveStep("30em", 2), new ResponsiveStep("55em", 4));
     text(actor, "audit-filter-actor", "audit.actor");
     action.setId("audit-filter-action");
     action.setLabel(getTranslation("audit.action"));

@@ -77,18 +77,30 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver,
     grid.setId("audit-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     grid.setHeight("60%");
+    // fixed widths that share what is left: a long typed username must not push the change away
     grid.addColumn(entry -> dateTime(entry.occurredAt()))
         .setHeader(getTranslation("audit.occurredAt"))
-        .setAutoWidth(true);
-    grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
+        .setWidth("13em")
+        .setFlexGrow(0);
+    grid.addColumn(AuditEntry::actor)
+        .setHeader(getTranslation("audit.actor"))
+        .setTooltipGenerator(AuditEntry::actor)
+        .setWidth("8em");
     grid.addColumn(entry -> getTranslation("audit.action." + entry.action().name()))
         .setHeader(getTranslation("audit.action"))
-        .setAutoWidth(true);
-    grid.addColumn(this::subject).setHeader(getTranslation("audit.subject")).setAutoWidth(true);
-    grid.addColumn(this::change).setHeader(getTranslation("audit.change")).setFlexGrow(3);
+        .setWidth("9em");
+    grid.addColumn(this::subject)
+        .setHeader(getTranslation("audit.subject"))
+        .setTooltipGenerator(this::subject)
+        .setWidth("9em");
+    grid.addColumn(this::change)
+        .setHeader(getTranslation("audit.change"))
+        .setTooltipGenerator(this::change)
+        .setWidth("12em")
+        .setFlexGrow(3);
     grid.addColumn(AuditEntry::clientAddress)
         .setHeader(getTranslation("audit.clientAddress"))
-        .setAutoWidth(true);
+        .setWidth("7em");
     // no count: counting a large table on every filter change costs more than it tells
     grid.setItems(query -> auditLog.find(filter, query.getOffset(), query.getLimit()).stream());
     grid.asSingleSelect().addValueChangeListener(event -> show(event.getValue()));

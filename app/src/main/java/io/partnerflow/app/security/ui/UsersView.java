@@ -12,7 +12,7 @@ import io.partnerflow.app.security.throttle.LoginThrottle;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 
-/** Administrators see every user with roles and groups. */
+/** Administrators see every user with roles and groups, and change a user's roles and status. */
 @Route("admin/users")
 @RolesAllowed("ADMIN")
 @Menu(order = 90, title = "nav.users", icon = "USERS")
@@ -37,8 +37,11 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         .setHeader(getTranslation("users.groups"));
     grid.addColumn(user -> getTranslation(user.enabled() ? "users.enabled" : "users.disabled"))
         .setHeader(getTranslation("users.status"));
+    grid.setId("users-grid");
     grid.setItems(users.findAll());
-    add(grid, new LoginBlocksSection(throttle));
+    UserEditor editor = new UserEditor(users, () -> grid.setItems(users.findAll()));
+    grid.asSingleSelect().addValueChangeListener(event -> editor.edit(event.getValue()));
+    add(grid, editor, new LoginBlocksSection(throttle));
   }
 
   @Override
