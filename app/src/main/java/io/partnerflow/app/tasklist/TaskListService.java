@@ -10,6 +10,9 @@ import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.client.api.search.sort.UserTaskSort;
+import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.form.FormValidationResult;
 import io.partnerflow.app.security.CurrentUser;
@@ -38,18 +41,21 @@ public class TaskListService {
   private final ObjectMapper json;
   private final Clock clock;
   private final FormService forms;
+  private final AuditLog auditLog;
 
   TaskListService(
       CamundaClient client,
       CurrentUser currentUser,
       ObjectMapper json,
       Clock clock,
-      FormService forms) {
+      FormService forms,
+      AuditLog auditLog) {
     this.client = client;
     this.currentUser = currentUser;
     this.json = json;
     this.clock = clock;
     this.forms = forms;
+    this.auditLog = auditLog;
   }
 
   public TaskPage search(TaskQuery query, int offset, int limit) {
@@ -96,6 +102,7 @@ public class TaskListService {
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
+    audit(AuditAction.TASK_CLAIMED, task, variablesOf(key), task.assignee(), user.username());
   }
 
   public void unclaim(long key) {
@@ -109,6 +116,7 @@ public class TaskListService {
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
+    audit(AuditAction.TASK_UNCLAIMED, task, variablesOf(key), task.assignee(), null);
   }
 
   /**
@@ -124,10 +132,11 @@ public class TaskListService {
       throw new TaskConflictException("tasklist.error.notClaimed", null);
     }
     Map<String, Object> values = submitted;
+    Map<String, Object> current = variablesOf(key);
     Form form = formOf(key);
     if (form != null) {
       FormValidationResult checked =
-          forms.validate(forms.parse(schemaText(form.getSchema())), variablesOf(key), submitted);
+          forms.validate(forms.parse(schemaText(form.getSchema())), current, submitted);
       if (!checked.isValid()) {
         throw new InvalidSubmissionException(checked.errors());
       }
@@ -147,6 +156,23 @@ public class TaskListService {
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
+    audit(AuditAction.TASK_COMPLETED, task, current, null, variables);
+  }
+
+  /**
+   * After the engine took the command (it is not in the database's transaction): a refused command
+   * leaves no entry; the process's partner, once it has one, links the entry to that partner.
+   */
+  private void audit(
+      AuditAction action,
+      TaskSummary task,
+      Map<String, Object> variables,
+      Object before,
+      Object after) {
+    Long partnerId =
+        variables.get("partnerId") instanceof Number number ? number.longValue() : null;
+    auditLog.record(
+        action, AuditSubject.task(task.key(), partnerId, task.processInstanceKey()), before, after);
   }
 
   private TaskSummary allowedTask(long key) {

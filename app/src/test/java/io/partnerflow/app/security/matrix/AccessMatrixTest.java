@@ -202,6 +202,12 @@ class AccessMatrixTest {
         new Row("tasks/:key", p -> "tasks/" + managersTask, EnumSet.of(Persona.MANAGER)),
         new Row("admin/users", p -> "admin/users", EnumSet.of(Persona.ADMIN)),
         new Row("admin/outbox", p -> "admin/outbox", EnumSet.of(Persona.ADMIN)),
+        new Row("operations/audit", p -> "operations/audit", EnumSet.of(Persona.ADMIN)),
+        new Row("admin/models", p -> "admin/models", EnumSet.of(Persona.ADMIN)),
+        new Row(
+            "admin/models/:kind/:id",
+            p -> "admin/models/process/partner-recruitment",
+            EnumSet.of(Persona.ADMIN)),
         new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN));
   }
 
