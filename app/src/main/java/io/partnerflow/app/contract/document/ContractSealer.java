@@ -2,6 +2,7 @@ package io.partnerflow.app.contract.document;
 
 import io.partnerflow.app.base.i18n.TranslationProvider;
 import io.partnerflow.app.contract.SignatureEvidence;
+import io.partnerflow.app.contract.SignerRole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seals a signed contract: appends an evidence page (every signature's who, typed name, when, from
- * where, user agent and the SHA-256 of the document signed), then signs the whole file with the
+ * where, user agent and the SHA-256 of the document signed; for legal's countersignature only the
+ * typed name, time and hash, as the partner receives this copy), then signs the whole file with the
  * installation's key as a PAdES baseline B signature (SubFilter ETSI.CAdES.detached). Any later
  * change to the file breaks the signature, visibly in every PDF reader.
  */
@@ -81,11 +83,20 @@ class ContractSealer {
                   t("document.evidence.role." + signature.role(), locale)),
               11.5f,
               12);
-          line(flow, locale, "account", signature.account());
+          boolean staff = signature.role() == SignerRole.LEGAL;
+          if (!staff) {
+            line(flow, locale, "account", signature.account());
+          }
           line(flow, locale, "typedName", signature.typedName());
           line(flow, locale, "signedAt", TIME.format(signature.signedAt()));
-          line(flow, locale, "clientAddress", signature.clientAddress());
-          line(flow, locale, "userAgent", signature.userAgent());
+          if (staff) {
+            // the partner keeps this copy: a staff member's account, address and browser stay
+            // in the vendor's own records
+            flow.text(t("document.evidence.keptByVendor", locale), 9.5f, 0, 2);
+          } else {
+            line(flow, locale, "clientAddress", signature.clientAddress());
+            line(flow, locale, "userAgent", signature.userAgent());
+          }
           line(flow, locale, "documentSha256", signature.documentSha256());
           if (signature.documentSha256() != null
               && !signature.documentSha256().equalsIgnoreCase(signedSha256)) {

@@ -19,15 +19,19 @@ import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -103,7 +107,24 @@ class ContractSealTest {
           .contains("Firefox/133.0")
           .contains(generated.sha256())
           .contains("countersigned by the platform")
-          .contains("2027-01-02 09:30:00 UTC");
+          .contains("2027-01-02 09:30:00 UTC")
+          .contains("Lena Legal")
+          // the partner keeps this copy: no staff account, address or browser on it
+          .doesNotContain("legal-staff-account")
+          .doesNotContain("192.0.2.55")
+          .doesNotContain("StaffBrowser");
+      Path screenshots =
+          Path.of(System.getProperty("partnerflow.test.target", "target"), "screenshots");
+      Files.createDirectories(screenshots);
+      PDFRenderer pages = new PDFRenderer(document);
+      ImageIO.write(
+          pages.renderImage(document.getNumberOfPages() - 1, 1.0f),
+          "png",
+          screenshots.resolve("contract-sealed-evidence-page.png").toFile());
+      ImageIO.write(
+          pages.renderImage(0, 1.0f),
+          "png",
+          screenshots.resolve("contract-sealed-first-page.png").toFile());
       PDSignature signature = document.getLastSignatureDictionary();
       assertThat(signature.getFilter()).isEqualTo("Adobe.PPKLite");
       assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
@@ -247,6 +268,14 @@ class ContractSealTest {
                 Instant.parse("2027-01-02T09:30:00Z"),
                 "203.0.113.7",
                 "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+                generated.sha256()),
+            new SignatureEvidence(
+                SignerRole.LEGAL,
+                "legal-staff-account",
+                "Lena Legal",
+                Instant.parse("2027-01-02T09:31:00Z"),
+                "192.0.2.55",
+                "StaffBrowser/1.0",
                 generated.sha256()),
             new SignatureEvidence(
                 SignerRole.PLATFORM,
