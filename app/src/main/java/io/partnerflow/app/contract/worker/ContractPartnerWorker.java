@@ -45,6 +45,7 @@ public class ContractPartnerWorker {
         SystemIdentity.call(() -> partners.findById(partnerId))
             .orElseThrow(() -> new IllegalStateException("No partner " + partnerId));
     return Map.of(
+        "partnerName", partner.name(),
         "partnerType", partner.type().name(),
         "tier", partner.tier().name(),
         "country", partner.country(),
