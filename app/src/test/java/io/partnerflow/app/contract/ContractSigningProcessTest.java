@@ -9,6 +9,7 @@ import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.partner.PartnerType;
+import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.sql.Date;
@@ -43,6 +44,7 @@ class ContractSigningProcessTest {
   @Autowired UserDetailsService userDetails;
   @Autowired JdbcClient jdbc;
   @Autowired ContractSigning signing;
+  @Autowired ContractDocuments documents;
 
   private ContractFixtures fixtures;
 
@@ -101,6 +103,10 @@ class ContractSigningProcessTest {
         .containsEntry("document_sha256", contract.get("current_document_sha256"));
     assertThat(fixtures.templatesSentTo(fixtures.contactEmail(partnerId)))
         .containsExactly("contract-signing-requested", "contract-signed");
+    // the sealed document is one the platform stored, and its seal holds
+    long sealed = ((Number) contract.get("sealed_document_id")).longValue();
+    assertThat(SystemIdentity.call(() -> documents.verify(documents.content(sealed))))
+        .isEqualTo(SealCheck.VALID);
     assertThat(fixtures.templatesSentTo("manager@demo.partnerflow.io")).contains("contract-signed");
   }
 
