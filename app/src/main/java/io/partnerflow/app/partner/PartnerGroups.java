@@ -22,8 +22,14 @@ public final class PartnerGroups {
     return organisation(partnerId) + "-signatory";
   }
 
-  /** Whether a group name addresses some partner organisation (staff never hold such a group). */
+  /**
+   * Whether a group name addresses some partner organisation (staff never hold such a group): the
+   * prefix followed by the partner's id, so staff groups such as {@code partner-managers} are not.
+   */
   public static boolean isPartnerGroup(String group) {
-    return group != null && group.startsWith(PREFIX);
+    return group != null
+        && group.length() > PREFIX.length()
+        && group.startsWith(PREFIX)
+        && Character.isDigit(group.charAt(PREFIX.length()));
   }
 }
