@@ -104,6 +104,8 @@ class MonitoringBrowserTest {
     // and in Chinese
     browser.waitFor(By.id("language-switch")).click();
     browser.waitFor(By.xpath("//vaadin-select-item[contains(., '中文')]")).click();
+    // the switch reloads the page: wait for it before going on
+    browser.waitForText(By.id("main-navigation"), "首页");
     browser.open(journey.url("/operations/instances/" + instance));
     browser.waitForText(By.id("instance-state"), "已完成");
     awaitDiagram();
