@@ -1,5 +1,7 @@
 package io.partnerflow.app.partner;
 
+import io.partnerflow.app.security.PortalRole;
+
 /**
  * The candidate groups that address a partner organisation's users in process models. They are not
  * stored on the accounts: a partner user belongs to them through the account's partner and portal
@@ -20,6 +22,11 @@ public final class PartnerGroups {
   /** The organisation's users who may sign agreements for it. */
   public static String signatories(long partnerId) {
     return organisation(partnerId) + "-signatory";
+  }
+
+  /** The organisation's users with that portal role, e.g. {@code partner-7-sales}. */
+  public static String withRole(long partnerId, PortalRole role) {
+    return organisation(partnerId) + "-" + role.groupSuffix();
   }
 
   /** Whether a group name addresses some partner organisation (staff never hold such a group). */
