@@ -12,6 +12,9 @@ public final class PartnerGroups {
 
   private static final String PREFIX = "partner-";
 
+  private static final java.util.regex.Pattern PARTNER_GROUP =
+      java.util.regex.Pattern.compile("partner-[0-9]+(-[a-z-]+)?");
+
   private PartnerGroups() {}
 
   /** Every user of the organisation. */
@@ -29,8 +32,11 @@ public final class PartnerGroups {
     return organisation(partnerId) + "-" + role.groupSuffix();
   }
 
-  /** Whether a group name addresses some partner organisation (staff never hold such a group). */
+  /**
+   * Whether a group name addresses some partner organisation (staff never hold such a group): the
+   * prefix and the organisation's id, so staff groups such as {@code partner-managers} are not.
+   */
   public static boolean isPartnerGroup(String group) {
-    return group != null && group.startsWith(PREFIX);
+    return group != null && PARTNER_GROUP.matcher(group).matches();
   }
 }

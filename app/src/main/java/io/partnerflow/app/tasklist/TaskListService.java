@@ -86,11 +86,26 @@ public class TaskListService {
   public TaskDetails get(long key) {
     TaskSummary task = allowedTask(key);
     Form form = formOf(key);
-    return new TaskDetails(
-        task,
-        form == null ? null : form.getFormId(),
-        form == null ? null : schemaText(form.getSchema()),
-        variablesOf(key));
+    String schema = form == null ? null : schemaText(form.getSchema());
+    Map<String, Object> variables = variablesOf(key);
+    if (PartnerMembership.isPartnerUser(user())) {
+      // a partner's task sees the process's variables, which hold internal data (scores,
+      // screening, staff names): a partner user gets only the values of the form's own fields
+      variables = onlyFormFields(variables, schema);
+    }
+    return new TaskDetails(task, form == null ? null : form.getFormId(), schema, variables);
+  }
+
+  private Map<String, Object> onlyFormFields(Map<String, Object> variables, String schema) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    if (schema != null) {
+      for (var input : forms.parse(schema).inputs()) {
+        if (variables.containsKey(input.key())) {
+          shown.put(input.key(), variables.get(input.key()));
+        }
+      }
+    }
+    return shown;
   }
 
   public void claim(long key) {
