@@ -27,6 +27,24 @@ public final class NotificationTemplates {
   /** To the new portal user: contactName, partnerName, username, setPasswordLink, expiresAt. */
   public static final String PORTAL_INVITATION = "portal-invitation";
 
+  /** To the partner's signatory: recipientName, partnerName, portalLink. */
+  public static final String CONTRACT_SIGNING_REQUESTED = "contract-signing-requested";
+
+  /** To the partner's signatory: recipientName, partnerName, portalLink. */
+  public static final String CONTRACT_SIGNING_REMINDER = "contract-signing-reminder";
+
+  /** To the partner manager and the signatory: recipientName, partnerName, effectiveOn, endsOn. */
+  public static final String CONTRACT_SIGNED = "contract-signed";
+
+  /** To legal: recipientName, partnerName, taskLink. */
+  public static final String CONTRACT_COUNTERSIGNATURE_NEEDED = "contract-countersignature-needed";
+
+  /** To the partner manager: recipientName, partnerName, taskLink. */
+  public static final String CONTRACT_EXPIRED = "contract-expired";
+
+  /** To the partner manager: recipientName, partnerName, reason, taskLink. */
+  public static final String CONTRACT_DECLINED = "contract-declined";
+
   public static final List<String> ALL =
       List.of(
           APPLICATION_RECEIVED,
@@ -34,7 +52,13 @@ public final class NotificationTemplates {
           INFORMATION_REQUESTED,
           REVIEW_OVERDUE,
           PARTNER_WELCOME,
-          PORTAL_INVITATION);
+          PORTAL_INVITATION,
+          CONTRACT_SIGNING_REQUESTED,
+          CONTRACT_SIGNING_REMINDER,
+          CONTRACT_SIGNED,
+          CONTRACT_COUNTERSIGNATURE_NEEDED,
+          CONTRACT_EXPIRED,
+          CONTRACT_DECLINED);
 
   private NotificationTemplates() {}
 }

@@ -2,7 +2,7 @@ package io.partnerflow.app.partner;
 
 /**
  * What it takes to create a partner, e.g. from an approved application. New partners start as
- * {@link PartnerStatus#PROSPECT}.
+ * {@link PartnerStatus#ONBOARDING}.
  *
  * @param website optional; "example.com" is stored as "https://example.com"
  * @param country ISO 3166-1 alpha-2 code (any case)

@@ -42,7 +42,7 @@ class PartnerRepository {
     return jdbc.sql(
             "INSERT INTO app.partner (name, website, country, type, tier, status, owner_username,"
                 + " fit_score, application_id) VALUES (:name, :website, :country, :type, :tier,"
-                + " 'PROSPECT', :owner, :fitScore, :applicationId)"
+                + " 'ONBOARDING', :owner, :fitScore, :applicationId)"
                 + " ON CONFLICT (application_id) WHERE application_id IS NOT NULL DO NOTHING"
                 + " RETURNING id")
         .param("name", partner.name())

@@ -46,7 +46,7 @@ public class PartnerService {
   }
 
   /**
-   * Creates a partner (status {@link PartnerStatus#PROSPECT}) with its primary contact. Called
+   * Creates a partner (status {@link PartnerStatus#ONBOARDING}) with its primary contact. Called
    * again for the same application it creates nothing and returns the existing partner's id.
    *
    * @throws PartnerValidationException with the field errors

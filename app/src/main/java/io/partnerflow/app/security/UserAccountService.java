@@ -50,6 +50,23 @@ public class UserAccountService {
     return true;
   }
 
+  /**
+   * Makes an existing partner user, not yet of any organisation, a user of that partner (system
+   * start-up: the demo partner). Returns whether it was linked now.
+   */
+  @Secured(SystemIdentity.AUTHORITY)
+  @Transactional
+  public boolean linkToPartner(String username, long partnerId) {
+    Optional<UserAccount> user = repository.findByUsername(username);
+    if (user.isEmpty()
+        || user.get().partnerId() != null
+        || !user.get().roles().equals(java.util.Set.of(Role.PARTNER))) {
+      return false;
+    }
+    repository.bindToPartner(user.get().id(), partnerId);
+    return true;
+  }
+
   public boolean anyUserWithRole(Role role) {
     return repository.existsWithRole(role);
   }

@@ -425,7 +425,7 @@ class NotificationDispatcherTest {
   private long partner() {
     return jdbc.sql(
             "INSERT INTO app.partner (name, country, type, tier, status)"
-                + " VALUES (:name, 'DE', 'RESELLER', 'REGISTERED', 'PROSPECT') RETURNING id")
+                + " VALUES (:name, 'DE', 'RESELLER', 'REGISTERED', 'ONBOARDING') RETURNING id")
         .param("name", "Invited " + UUID.randomUUID())
         .query(Long.class)
         .single();

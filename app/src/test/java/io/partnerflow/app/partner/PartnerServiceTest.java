@@ -48,7 +48,7 @@ class PartnerServiceTest {
     // then
     Partner partner = partners.findById(id).orElseThrow();
     assertThat(partner.name()).isEqualTo(name);
-    assertThat(partner.status()).isEqualTo(PartnerStatus.PROSPECT);
+    assertThat(partner.status()).isEqualTo(PartnerStatus.ONBOARDING);
     assertThat(partner.tier()).isEqualTo(PartnerTier.SILVER);
     assertThat(partner.ownerUsername()).isEqualTo("manager");
     assertThat(partner.fitScore()).isEqualTo(75);

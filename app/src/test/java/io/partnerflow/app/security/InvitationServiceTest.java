@@ -138,7 +138,7 @@ class InvitationServiceTest {
   private long partner() {
     return jdbc.sql(
             "INSERT INTO app.partner (name, country, type, tier, status)"
-                + " VALUES (:name, 'DE', 'RESELLER', 'REGISTERED', 'PROSPECT') RETURNING id")
+                + " VALUES (:name, 'DE', 'RESELLER', 'REGISTERED', 'ONBOARDING') RETURNING id")
         .param("name", "Invited " + UUID.randomUUID())
         .query(Long.class)
         .single();

@@ -111,7 +111,7 @@ class WorkerIdempotenceTest {
   private long partnerFrom(long application) {
     return jdbc.sql(
             "INSERT INTO app.partner (name, country, type, tier, status, application_id)"
-                + " VALUES (:name, 'DE', 'RESELLER', 'SILVER', 'PROSPECT', :application)"
+                + " VALUES (:name, 'DE', 'RESELLER', 'SILVER', 'ONBOARDING', :application)"
                 + " RETURNING id")
         .param("name", "Partner " + UUID.randomUUID())
         .param("application", application)
