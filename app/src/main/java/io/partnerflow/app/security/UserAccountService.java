@@ -52,7 +52,8 @@ public class UserAccountService {
 
   /**
    * Makes an existing partner user, not yet of any organisation, a user of that partner (system
-   * start-up: the demo partner). Returns whether it was linked now.
+   * start-up: the demo partner), as its main contact and signatory. Returns whether it was linked
+   * now.
    */
   @Secured(SystemIdentity.AUTHORITY)
   @Transactional
@@ -64,6 +65,9 @@ public class UserAccountService {
       return false;
     }
     repository.bindToPartner(user.get().id(), partnerId);
+    // the linked user stands for the organisation like an invited contact does
+    repository.grantPortalRoles(
+        user.get().id(), java.util.Set.of(PortalRole.MAIN_CONTACT, PortalRole.SIGNATORY));
     return true;
   }
 
