@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingPeriod how long the signatory has before the contract expires, default 30 days
  * @param renewalLead how long before a contract's end its renewal starts, default 60 days
  */
-@ConfigurationProperties("partnerflow.contract")
+@ConfigurationProperties("partnerflow.contract-signing")
 public record ContractProperties(String reminderCycle, Duration signingPeriod, Period renewalLead) {
 
   public ContractProperties {
@@ -21,7 +21,7 @@ public record ContractProperties(String reminderCycle, Duration signingPeriod, P
     }
     if (!reminderCycle.startsWith("R")) {
       throw new IllegalArgumentException(
-          "partnerflow.contract.reminder-cycle must be a repeating interval such as R/P3D");
+          "partnerflow.contract-signing.reminder-cycle must be a repeating interval such as R/P3D");
     }
     if (signingPeriod == null) {
       signingPeriod = Duration.ofDays(30);
