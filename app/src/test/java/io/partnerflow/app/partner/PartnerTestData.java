@@ -49,7 +49,10 @@ public final class PartnerTestData {
             UsernamePasswordAuthenticationToken.authenticated(username, null, granted));
   }
 
-  /** A new portal user bound to the given partner organisation. */
+  /**
+   * A new portal user bound to the given partner organisation, its main contact and signatory (the
+   * portal roles of a contact invited on approval).
+   */
   public static String partnerUser(
       UserAccountService users, JdbcClient jdbc, Long partnerId, String password) {
     String username = "partner-" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,6 +66,13 @@ public final class PartnerTestData {
             Set.of("partners")));
     jdbc.sql("UPDATE app.app_user SET partner_id = :partnerId WHERE username = :username")
         .param("partnerId", partnerId)
+        .param("username", username)
+        .update();
+    // like the contact invited on approval: the organisation's main contact and signatory
+    jdbc.sql(
+            "INSERT INTO app.portal_role (user_id, portal_role)"
+                + " SELECT id, r FROM app.app_user, unnest(ARRAY['MAIN_CONTACT', 'SIGNATORY']) AS r"
+                + " WHERE username = :username")
         .param("username", username)
         .update();
     return username;
