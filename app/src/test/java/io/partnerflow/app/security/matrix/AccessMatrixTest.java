@@ -9,6 +9,7 @@ import com.vaadin.flow.router.RouteData;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.partnerflow.app.partner.NewPartner;
+import io.partnerflow.app.partner.PartnerGroups;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTestData;
 import io.partnerflow.app.partner.PartnerTier;
@@ -113,6 +114,7 @@ class AccessMatrixTest {
   private final Map<Persona, String> usernames = new LinkedHashMap<>();
   private String applicantToken;
   private long managersTask;
+  private long partnerATask;
 
   @BeforeAll
   void data() throws Exception {
@@ -143,6 +145,24 @@ class AccessMatrixTest {
             .statusPath();
     applicantToken = statusPath.substring(statusPath.lastIndexOf('/') + 1);
     managersTask = reviewTaskForPartnerManagers();
+    partnerATask = taskForGroup(PartnerGroups.signatories(partnerA));
+    agreementInForce(partnerA);
+    agreementInForce(partnerB);
+  }
+
+  /**
+   * Partners A and B have signed their agreement, so the portal gate is open and the matrix shows
+   * what their roles allow (the gate itself: SigningScreensTest, on the real process).
+   */
+  private void agreementInForce(long partnerId) {
+    jdbc.sql(
+            "INSERT INTO app.contract (partner_id, process_instance_key, template_id,"
+                + " countersignature_required, term_months, language, status, effective_on,"
+                + " in_force_at) VALUES (:partner, :key, 'resale-agreement', false, 12, 'en',"
+                + " 'IN_FORCE', current_date, now())")
+        .param("partner", partnerId)
+        .param("key", -Math.abs(UUID.randomUUID().getMostSignificantBits() >> 1))
+        .update();
   }
 
   @AfterAll
@@ -175,6 +195,18 @@ class AccessMatrixTest {
         new Row("tasks", p -> "tasks", STAFF),
         // a review task of the group partner-managers: its members only, not every staff role
         new Row("tasks/:key", p -> "tasks/" + managersTask, EnumSet.of(Persona.MANAGER)),
+        new Row("portal", p -> "portal", EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        new Row(
+            "portal/tasks", p -> "portal/tasks", EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        // a task of partner A's signatories: A's users only, neither B nor any staff member
+        new Row(
+            "portal/tasks/:key",
+            p -> "portal/tasks/" + partnerATask,
+            EnumSet.of(Persona.PARTNER_A)),
+        new Row(
+            "portal/colleagues",
+            p -> "portal/colleagues",
+            EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
         new Row("admin/users", p -> "admin/users", EnumSet.of(Persona.ADMIN)),
         new Row("admin/outbox", p -> "admin/outbox", EnumSet.of(Persona.ADMIN)));
   }
@@ -427,6 +459,10 @@ class AccessMatrixTest {
   }
 
   private long reviewTaskForPartnerManagers() throws InterruptedException {
+    return taskForGroup("partner-managers");
+  }
+
+  private long taskForGroup(String group) throws InterruptedException {
     String processId = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     client
         .newDeployResourceCommand()
@@ -438,7 +474,7 @@ class AccessMatrixTest {
                     t ->
                         t.name("Matrix review")
                             .zeebeUserTask()
-                            .zeebeCandidateGroups("partner-managers"))
+                            .zeebeCandidateGroups(group))
                 .endEvent()
                 .done(),
             processId + ".bpmn")
