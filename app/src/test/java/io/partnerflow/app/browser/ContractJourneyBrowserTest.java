@@ -103,7 +103,8 @@ class ContractJourneyBrowserTest {
     assertThat(browser.waitFor(By.id("sign-contract")).getAttribute("disabled")).isNotNull();
     browser.type("signer-name", "Ada Applicant");
     browser.check("signer-consent");
-    browser.waitUntil(driver -> driver.findElement(By.id("sign-contract")).getAttribute("disabled") == null);
+    browser.waitUntil(
+        driver -> driver.findElement(By.id("sign-contract")).getAttribute("disabled") == null);
     browser.screenshot("contract-journey-07-signing-en");
     browser.click("sign-contract");
     browser.waitFor(By.id("portal-home-view"));

@@ -471,10 +471,7 @@ class AccessMatrixTest {
                 .startEvent()
                 .userTask(
                     "review",
-                    t ->
-                        t.name("Matrix review")
-                            .zeebeUserTask()
-                            .zeebeCandidateGroups(group))
+                    t -> t.name("Matrix review").zeebeUserTask().zeebeCandidateGroups(group))
                 .endEvent()
                 .done(),
             processId + ".bpmn")
