@@ -47,7 +47,7 @@ class ContractJourneyBrowserTest {
   private RecruitmentJourney journey;
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
     browser = SharedBrowser.get();
     journey = new RecruitmentJourney(browser, port, jdbc, client);
     deployments.deploy(deployments.configuredModels());

@@ -77,4 +77,19 @@ public final class PartnerTestData {
         .update();
     return username;
   }
+
+  /**
+   * Records a signed agreement in force for the partner, so the portal gate is open to its users
+   * (tests of pages behind the gate; the signing itself: SigningScreensTest, on the real process).
+   */
+  public static void agreementInForce(JdbcClient jdbc, long partnerId) {
+    jdbc.sql(
+            "INSERT INTO app.contract (partner_id, process_instance_key, template_id,"
+                + " countersignature_required, term_months, language, status, effective_on,"
+                + " in_force_at) VALUES (:partner, :key, 'resale-agreement', false, 12, 'en',"
+                + " 'IN_FORCE', current_date, now())")
+        .param("partner", partnerId)
+        .param("key", -Math.abs(UUID.randomUUID().getMostSignificantBits() >> 1))
+        .update();
+  }
 }

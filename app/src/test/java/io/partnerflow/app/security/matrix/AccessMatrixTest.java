@@ -146,23 +146,10 @@ class AccessMatrixTest {
     applicantToken = statusPath.substring(statusPath.lastIndexOf('/') + 1);
     managersTask = reviewTaskForPartnerManagers();
     partnerATask = taskForGroup(PartnerGroups.signatories(partnerA));
-    agreementInForce(partnerA);
-    agreementInForce(partnerB);
-  }
-
-  /**
-   * Partners A and B have signed their agreement, so the portal gate is open and the matrix shows
-   * what their roles allow (the gate itself: SigningScreensTest, on the real process).
-   */
-  private void agreementInForce(long partnerId) {
-    jdbc.sql(
-            "INSERT INTO app.contract (partner_id, process_instance_key, template_id,"
-                + " countersignature_required, term_months, language, status, effective_on,"
-                + " in_force_at) VALUES (:partner, :key, 'resale-agreement', false, 12, 'en',"
-                + " 'IN_FORCE', current_date, now())")
-        .param("partner", partnerId)
-        .param("key", -Math.abs(UUID.randomUUID().getMostSignificantBits() >> 1))
-        .update();
+    // their agreements are signed: the gate is open and the matrix shows what their roles allow
+    // (the gate itself: SigningScreensTest)
+    PartnerTestData.agreementInForce(jdbc, partnerA);
+    PartnerTestData.agreementInForce(jdbc, partnerB);
   }
 
   @AfterAll
