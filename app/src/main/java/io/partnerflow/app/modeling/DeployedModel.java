@@ -12,9 +12,30 @@ public record DeployedModel(Kind kind, String id, int version, long key, String 
 
   /** What a model file defines. */
   public enum Kind {
-    PROCESS,
-    DECISION,
-    FORM
+    PROCESS(".bpmn"),
+    DECISION(".dmn"),
+    FORM(".form");
+
+    private final String extension;
+
+    Kind(String extension) {
+      this.extension = extension;
+    }
+
+    /** The file extension of this kind, with the dot. */
+    public String extension() {
+      return extension;
+    }
+
+    /** The kind of a file by its extension, if it is a model file. */
+    public static java.util.Optional<Kind> ofFileName(String fileName) {
+      for (Kind kind : values()) {
+        if (fileName != null && fileName.endsWith(kind.extension)) {
+          return java.util.Optional.of(kind);
+        }
+      }
+      return java.util.Optional.empty();
+    }
   }
 
   @Override

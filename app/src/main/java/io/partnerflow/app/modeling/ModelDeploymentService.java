@@ -13,7 +13,6 @@ import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,10 +45,18 @@ public class ModelDeploymentService {
     return models;
   }
 
-  /** Operations staff deploy by hand; start-up uses {@link #deploy(List)} as the system. */
-  @Secured("ROLE_ADMIN")
-  public List<DeployedModel> deployConfiguredModels() {
-    return deploy(configuredModels());
+  /** Deploys one model's content as the resource it is named by. */
+  public DeployedModel deploy(ModelRef ref, byte[] content) {
+    DeploymentEvent event =
+        client
+            .newDeployResourceCommand()
+            .addResourceBytes(content, ref.resourceName())
+            .send()
+            .join();
+    return summarise(event).stream()
+        .filter(model -> model.kind() == ref.kind())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("The engine deployed nothing for " + ref));
   }
 
   /**
@@ -72,7 +79,7 @@ public class ModelDeploymentService {
     return summarise(withResources.send().join());
   }
 
-  private static byte[] read(Resource model) {
+  static byte[] read(Resource model) {
     try (InputStream in = model.getInputStream()) {
       return in.readAllBytes();
     } catch (IOException e) {
@@ -93,6 +100,11 @@ public class ModelDeploymentService {
                         process.getVersion(),
                         process.getProcessDefinitionKey(),
                         process.getResourceName())));
+    // a decision names its requirements graph; the graph names the file
+    java.util.Map<Long, String> files = new java.util.HashMap<>();
+    event
+        .getDecisionRequirements()
+        .forEach(drg -> files.put(drg.getDecisionRequirementsKey(), drg.getResourceName()));
     event
         .getDecisions()
         .forEach(
@@ -103,7 +115,9 @@ public class ModelDeploymentService {
                         decision.getDmnDecisionId(),
                         decision.getVersion(),
                         decision.getDecisionKey(),
-                        decision.getDmnDecisionRequirementsId())));
+                        files.getOrDefault(
+                            decision.getDecisionRequirementsKey(),
+                            decision.getDmnDecisionRequirementsId()))));
     event
         .getForm()
         .forEach(

@@ -1,10 +1,15 @@
 package io.partnerflow.app.partner;
 
+import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.partner.PartnerAccess.Viewer;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,11 +43,17 @@ public class PartnerService {
   private final PartnerRepository repository;
   private final PartnerAccess access;
   private final UserAccountService users;
+  private final AuditLog auditLog;
 
-  PartnerService(PartnerRepository repository, PartnerAccess access, UserAccountService users) {
+  PartnerService(
+      PartnerRepository repository,
+      PartnerAccess access,
+      UserAccountService users,
+      AuditLog auditLog) {
     this.repository = repository;
     this.access = access;
     this.users = users;
+    this.auditLog = auditLog;
   }
 
   /**
@@ -73,6 +84,11 @@ public class PartnerService {
     }
     repository.insertEvent(
         id, PartnerEvent.Kind.CREATED, null, valid.tier().name(), access.actor());
+    Map<String, Object> created = new LinkedHashMap<>();
+    created.put("name", valid.name());
+    created.put("tier", valid.tier().name());
+    created.put("owner", valid.ownerUsername());
+    auditLog.record(AuditAction.PARTNER_CHANGED, AuditSubject.partner(id), null, created);
     return id;
   }
 
@@ -160,14 +176,20 @@ public class PartnerService {
   @Transactional
   public void changeTier(long id, PartnerTier tier) {
     Objects.requireNonNull(tier, "tier");
-    change(id, "tier", PartnerEvent.Kind.TIER_CHANGED, p -> p.tier().name(), tier.name());
+    change(id, "tier", "tier", PartnerEvent.Kind.TIER_CHANGED, p -> p.tier().name(), tier.name());
   }
 
   @Secured({ADMIN, MANAGER, SYSTEM})
   @Transactional
   public void changeStatus(long id, PartnerStatus status) {
     Objects.requireNonNull(status, "status");
-    change(id, "status", PartnerEvent.Kind.STATUS_CHANGED, p -> p.status().name(), status.name());
+    change(
+        id,
+        "status",
+        "status",
+        PartnerEvent.Kind.STATUS_CHANGED,
+        p -> p.status().name(),
+        status.name());
   }
 
   /**
@@ -182,12 +204,19 @@ public class PartnerService {
       throw new PartnerValidationException(Map.of("ownerUsername", "partner.error.required"));
     }
     checkOwner(owner);
-    change(id, "owner_username", PartnerEvent.Kind.OWNER_CHANGED, Partner::ownerUsername, owner);
+    change(
+        id,
+        "owner_username",
+        "owner",
+        PartnerEvent.Kind.OWNER_CHANGED,
+        Partner::ownerUsername,
+        owner);
   }
 
   private void change(
       long id,
       String column,
+      String field,
       PartnerEvent.Kind kind,
       Function<Partner, String> current,
       String value) {
@@ -201,6 +230,11 @@ public class PartnerService {
     }
     repository.update(id, column, value);
     repository.insertEvent(id, kind, old, value, access.actor());
+    auditLog.record(
+        AuditAction.PARTNER_CHANGED,
+        AuditSubject.partner(id),
+        Collections.singletonMap(field, old),
+        Collections.singletonMap(field, value));
   }
 
   private void checkOwner(String ownerUsername) {

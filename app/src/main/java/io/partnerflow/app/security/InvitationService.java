@@ -1,5 +1,8 @@
 package io.partnerflow.app.security;
 
+import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.audit.AuditSubject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +43,7 @@ public class InvitationService {
   private final PasswordEncoder passwordEncoder;
   private final Clock clock;
   private final AccountSessions sessions;
+  private final AuditLog auditLog;
   private final SecureRandom random = new SecureRandom();
 
   InvitationService(
@@ -45,12 +51,14 @@ public class InvitationService {
       InvitationRepository invitations,
       PasswordEncoder passwordEncoder,
       Clock clock,
-      AccountSessions sessions) {
+      AccountSessions sessions,
+      AuditLog auditLog) {
     this.users = users;
     this.invitations = invitations;
     this.passwordEncoder = passwordEncoder;
     this.clock = clock;
     this.sessions = sessions;
+    this.auditLog = auditLog;
   }
 
   /**
@@ -85,6 +93,11 @@ public class InvitationService {
             placeholder);
     users.bindToPartner(id, partnerId);
     users.grantPortalRoles(id, MAIN_CONTACT_ROLES);
+    auditLog.record(
+        AuditAction.USER_CHANGED,
+        new AuditSubject(AuditSubject.USER, username, partnerId, null),
+        null,
+        Map.of("roles", List.of(Role.PARTNER.name()), "partnerId", partnerId));
     return new PortalAccount(id, username);
   }
 
@@ -115,6 +128,17 @@ public class InvitationService {
             placeholder);
     users.bindToPartner(id, partnerId);
     users.grantPortalRoles(id, Set.of(role));
+    auditLog.record(
+        AuditAction.USER_CHANGED,
+        new AuditSubject(AuditSubject.USER, username, partnerId, null),
+        null,
+        Map.of(
+            "roles",
+            List.of(Role.PARTNER.name()),
+            "partnerId",
+            partnerId,
+            "portalRoles",
+            List.of(role.name())));
     return new PortalAccount(id, username);
   }
 
@@ -165,7 +189,18 @@ public class InvitationService {
             userId -> {
               users.updatePassword(userId, passwordEncoder.encode(password));
               invitations.markUsed(hash, now);
-              users.findUsernameById(userId).ifPresent(sessions::endAfterCommit);
+              users
+                  .findUsernameById(userId)
+                  .ifPresent(
+                      username -> {
+                        sessions.endAfterCommit(username);
+                        // that it was set, and how; never the password
+                        auditLog.record(
+                            AuditAction.USER_CHANGED,
+                            AuditSubject.user(username),
+                            null,
+                            Map.of("password", "set by link"));
+                      });
               return true;
             })
         .orElse(false);

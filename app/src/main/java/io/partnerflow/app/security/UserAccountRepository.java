@@ -148,6 +148,23 @@ class UserAccountRepository {
     }
   }
 
+  void replaceRoles(long userId, Set<Role> roles) {
+    jdbc.sql("DELETE FROM app.app_user_role WHERE user_id = :id").param("id", userId).update();
+    for (Role role : roles) {
+      jdbc.sql("INSERT INTO app.app_user_role (user_id, role) VALUES (:id, :role)")
+          .param("id", userId)
+          .param("role", role.name())
+          .update();
+    }
+  }
+
+  void updateEnabled(long userId, boolean enabled) {
+    jdbc.sql("UPDATE app.app_user SET enabled = :enabled WHERE id = :id")
+        .param("enabled", enabled)
+        .param("id", userId)
+        .update();
+  }
+
   void updatePassword(long userId, String passwordHash) {
     jdbc.sql("UPDATE app.app_user SET password_hash = :hash WHERE id = :id")
         .param("hash", passwordHash)

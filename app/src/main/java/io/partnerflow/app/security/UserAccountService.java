@@ -1,22 +1,42 @@
 package io.partnerflow.app.security;
 
+import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.audit.AuditSubject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users, roles and groups. Listing users is for administrators only. */
+/**
+ * Users, roles and groups. Listing and changing users is for administrators only; each change is in
+ * the audit log.
+ */
 @Service
 public class UserAccountService {
 
   private final UserAccountRepository repository;
   private final PasswordEncoder passwordEncoder;
+  private final AccountSessions sessions;
+  private final AuditLog auditLog;
 
-  UserAccountService(UserAccountRepository repository, PasswordEncoder passwordEncoder) {
+  UserAccountService(
+      UserAccountRepository repository,
+      PasswordEncoder passwordEncoder,
+      AccountSessions sessions,
+      AuditLog auditLog) {
     this.repository = repository;
     this.passwordEncoder = passwordEncoder;
+    this.sessions = sessions;
+    this.auditLog = auditLog;
   }
 
   @Secured("ROLE_ADMIN")
@@ -47,6 +67,8 @@ public class UserAccountService {
       return false;
     }
     repository.insert(user, passwordEncoder.encode(user.rawPassword()));
+    auditLog.record(
+        AuditAction.USER_CHANGED, AuditSubject.user(user.username()), null, state(user));
     return true;
   }
 
@@ -69,6 +91,89 @@ public class UserAccountService {
     repository.grantPortalRoles(
         user.get().id(), java.util.Set.of(PortalRole.MAIN_CONTACT, PortalRole.SIGNATORY));
     return true;
+  }
+
+  /**
+   * Gives the user exactly these roles; their sessions end, so the new roles apply from their next
+   * login.
+   *
+   * @throws IllegalArgumentException for an unknown user, or an administrator taking away their own
+   *     administration (nobody locks the platform's operators out by mistake)
+   */
+  @Secured("ROLE_ADMIN")
+  @Transactional
+  public void changeRoles(String username, Set<Role> roles) {
+    Objects.requireNonNull(roles, "roles");
+    UserAccount user = existing(username);
+    if (isCurrentUser(username) && !roles.contains(Role.ADMIN)) {
+      throw new IllegalArgumentException("You cannot take away your own administrator role");
+    }
+    if (user.roles().equals(roles)) {
+      return;
+    }
+    repository.replaceRoles(user.id(), roles);
+    sessions.endAfterCommit(username);
+    auditLog.record(
+        AuditAction.USER_CHANGED,
+        userSubject(user),
+        Map.of("roles", sorted(user.roles())),
+        Map.of("roles", sorted(roles)));
+  }
+
+  /**
+   * Enables or disables the account; disabling ends its sessions.
+   *
+   * @throws IllegalArgumentException for an unknown user, or an administrator disabling themselves
+   */
+  @Secured("ROLE_ADMIN")
+  @Transactional
+  public void setEnabled(String username, boolean enabled) {
+    UserAccount user = existing(username);
+    if (isCurrentUser(username) && !enabled) {
+      throw new IllegalArgumentException("You cannot disable your own account");
+    }
+    if (user.enabled() == enabled) {
+      return;
+    }
+    repository.updateEnabled(user.id(), enabled);
+    if (!enabled) {
+      sessions.endAfterCommit(username);
+    }
+    auditLog.record(
+        AuditAction.USER_CHANGED,
+        userSubject(user),
+        Map.of("enabled", user.enabled()),
+        Map.of("enabled", enabled));
+  }
+
+  private UserAccount existing(String username) {
+    return repository
+        .findByUsername(username)
+        .orElseThrow(() -> new IllegalArgumentException("No user named " + username));
+  }
+
+  private static boolean isCurrentUser(String username) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && username.equals(authentication.getName());
+  }
+
+  private static AuditSubject userSubject(UserAccount user) {
+    return new AuditSubject(AuditSubject.USER, user.username(), user.partnerId(), null);
+  }
+
+  private static List<String> sorted(Set<Role> roles) {
+    return roles.stream().map(Role::name).sorted().toList();
+  }
+
+  /** What an audit entry shows of a new account: never its password. */
+  private static Map<String, Object> state(NewUserAccount user) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("displayName", user.displayName());
+    state.put("email", user.email());
+    state.put("roles", sorted(user.roles()));
+    state.put("groups", user.groups().stream().sorted().toList());
+    state.put("enabled", true);
+    return state;
   }
 
   public boolean anyUserWithRole(Role role) {

@@ -10,6 +10,9 @@ import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.client.api.search.sort.UserTaskSort;
+import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.form.FormValidationResult;
 import io.partnerflow.app.partner.PartnerMembership;
@@ -46,6 +49,7 @@ public class TaskListService {
   private final Clock clock;
   private final FormService forms;
   private final PartnerMembership membership;
+  private final AuditLog auditLog;
 
   TaskListService(
       CamundaClient client,
@@ -53,13 +57,15 @@ public class TaskListService {
       ObjectMapper json,
       Clock clock,
       FormService forms,
-      PartnerMembership membership) {
+      PartnerMembership membership,
+      AuditLog auditLog) {
     this.client = client;
     this.currentUser = currentUser;
     this.json = json;
     this.clock = clock;
     this.forms = forms;
     this.membership = membership;
+    this.auditLog = auditLog;
   }
 
   public TaskPage search(TaskQuery query, int offset, int limit) {
@@ -124,6 +130,7 @@ public class TaskListService {
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
+    audit(AuditAction.TASK_CLAIMED, task, variablesOf(key), task.assignee(), user.username());
   }
 
   public void unclaim(long key) {
@@ -137,6 +144,7 @@ public class TaskListService {
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
+    audit(AuditAction.TASK_UNCLAIMED, task, variablesOf(key), task.assignee(), null);
   }
 
   /**
@@ -152,10 +160,11 @@ public class TaskListService {
       throw new TaskConflictException("tasklist.error.notClaimed", null);
     }
     Map<String, Object> values = submitted;
+    Map<String, Object> current = variablesOf(key);
     Form form = formOf(key);
     if (form != null) {
       FormValidationResult checked =
-          forms.validate(forms.parse(schemaText(form.getSchema())), variablesOf(key), submitted);
+          forms.validate(forms.parse(schemaText(form.getSchema())), current, submitted);
       if (!checked.isValid()) {
         throw new InvalidSubmissionException(checked.errors());
       }
@@ -175,6 +184,23 @@ public class TaskListService {
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
+    audit(AuditAction.TASK_COMPLETED, task, current, null, variables);
+  }
+
+  /**
+   * After the engine took the command (it is not in the database's transaction): a refused command
+   * leaves no entry; the process's partner, once it has one, links the entry to that partner.
+   */
+  private void audit(
+      AuditAction action,
+      TaskSummary task,
+      Map<String, Object> variables,
+      Object before,
+      Object after) {
+    Long partnerId =
+        variables.get("partnerId") instanceof Number number ? number.longValue() : null;
+    auditLog.record(
+        action, AuditSubject.task(task.key(), partnerId, task.processInstanceKey()), before, after);
   }
 
   private TaskSummary allowedTask(long key) {

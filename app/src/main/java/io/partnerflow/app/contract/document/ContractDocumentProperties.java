@@ -23,7 +23,7 @@ public record ContractDocumentProperties(
       directory = "./config/contracts";
     }
     if (font == null || font.isBlank()) {
-      font = "classpath:fonts/noto-sans-sc/NotoSansSC_400Regular.ttf";
+      font = "classpath:fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf";
     }
     if (vendorName == null || vendorName.isBlank()) {
       vendorName = "Partnerflow Example Software Ltd.";

@@ -95,6 +95,18 @@ class ContractDocumentRepository {
         .list();
   }
 
+  /** The sealed document made from that one, if it was sealed already. */
+  Optional<StoredDocument> findSealedFrom(long sourceDocumentId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM app.contract_document WHERE source_document_id = :source AND kind = 'SEALED'"
+                + " ORDER BY id LIMIT 1")
+        .param("source", sourceDocumentId)
+        .query(ContractDocumentRepository::map)
+        .optional();
+  }
+
   /** Whether any stored document carries that contract number. */
   boolean contractNumberExists(String contractNumber) {
     return jdbc.sql(

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Contract documents: fills a template with the partner's record, renders it to PDF and stores it
- * with its SHA-256; reads documents back for staff and the partner's own users (see {@link
- * DocumentAccess}).
+ * with its SHA-256; seals signed contracts with the installation's key; reads documents back for
+ * staff and the partner's own users (see {@link DocumentAccess}); verifies uploaded PDFs.
  */
 @Service
 public class ContractDocumentService implements ContractDocuments {
@@ -30,6 +30,7 @@ public class ContractDocumentService implements ContractDocuments {
   private static final String ADMIN = "ROLE_ADMIN";
   private static final String MANAGER = "ROLE_PARTNER_MANAGER";
   private static final String LEGAL = "ROLE_LEGAL";
+  private static final String ENABLEMENT = "ROLE_ENABLEMENT";
   private static final String PARTNER = "ROLE_PARTNER";
 
   private final ContractTemplates templates;
@@ -39,6 +40,8 @@ public class ContractDocumentService implements ContractDocuments {
   private final PartnerService partners;
   private final TranslationProvider translations;
   private final ContractDocumentProperties properties;
+  private final ContractSealer sealer;
+  private final SealVerifier verifier;
   private final Clock clock;
 
   ContractDocumentService(
@@ -49,6 +52,8 @@ public class ContractDocumentService implements ContractDocuments {
       PartnerService partners,
       TranslationProvider translations,
       ContractDocumentProperties properties,
+      ContractSealer sealer,
+      SealVerifier verifier,
       Clock clock) {
     this.templates = templates;
     this.pdf = pdf;
@@ -57,6 +62,8 @@ public class ContractDocumentService implements ContractDocuments {
     this.partners = partners;
     this.translations = translations;
     this.properties = properties;
+    this.sealer = sealer;
+    this.verifier = verifier;
     this.clock = clock;
   }
 
@@ -124,11 +131,54 @@ public class ContractDocumentService implements ContractDocuments {
     return repository.find(id).orElseThrow();
   }
 
+  /**
+   * Seals the generated document with the signatures' evidence. Sealing the same document again (a
+   * retried job) returns the sealed document made the first time.
+   */
   @Override
   @Secured({SYSTEM})
   @Transactional
   public StoredDocument seal(long documentId, List<SignatureEvidence> evidence) {
-    throw new UnsupportedOperationException("Sealing follows");
+    if (evidence == null || evidence.isEmpty()) {
+      throw new IllegalArgumentException("A contract is sealed with at least one signature");
+    }
+    StoredDocument source =
+        repository
+            .find(documentId)
+            .orElseThrow(() -> new IllegalArgumentException("No contract document " + documentId));
+    if (source.kind() != StoredDocument.Kind.GENERATED) {
+      throw new IllegalArgumentException("Document " + documentId + " is sealed already");
+    }
+    var earlier = repository.findSealedFrom(documentId);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    String number = repository.contractNumber(documentId);
+    Instant now = clock.instant();
+    byte[] sealed =
+        sealer.seal(
+            repository.content(documentId).orElseThrow(),
+            source.sha256(),
+            number,
+            source.language(),
+            evidence,
+            now);
+    long id =
+        repository.insert(
+            new NewDocument(
+                source.partnerId(),
+                source.contractId(),
+                StoredDocument.Kind.SEALED,
+                source.id(),
+                number,
+                source.fileName().replaceAll("\\.pdf$", "") + "-sealed.pdf",
+                source.templateId(),
+                source.templateVersion(),
+                source.language(),
+                Sha256.hex(sealed),
+                sealed,
+                now));
+    return repository.find(id).orElseThrow();
   }
 
   @Override
@@ -147,7 +197,38 @@ public class ContractDocumentService implements ContractDocuments {
   }
 
   @Override
+  @Secured({SYSTEM, ADMIN, MANAGER, LEGAL, ENABLEMENT, PARTNER})
+  @Transactional(readOnly = true)
   public SealCheck verify(byte[] pdf) {
-    throw new UnsupportedOperationException("Verification follows");
+    return check(pdf).verdict();
+  }
+
+  /**
+   * The verdict on an uploaded PDF: {@code VALID} when it is byte for byte a sealed document stored
+   * here and its seal verifies; {@code MODIFIED} when it carries this installation's seal or names
+   * a stored contract but is not such a document (changed, or an unsigned draft); {@code UNKNOWN}
+   * otherwise. Staff also learn which document or contract it is; partner users only the verdict.
+   */
+  @Secured({SYSTEM, ADMIN, MANAGER, LEGAL, ENABLEMENT, PARTNER})
+  @Transactional(readOnly = true)
+  public Verification check(byte[] pdf) {
+    Verification verification = recognise(pdf);
+    return access.isStaff() ? verification : verification.verdictOnly();
+  }
+
+  private Verification recognise(byte[] pdf) {
+    List<StoredDocument> sealed =
+        repository.findBySha256(Sha256.hex(pdf), StoredDocument.Kind.SEALED);
+    SealVerifier.Reading reading = verifier.read(pdf);
+    List<String> known =
+        reading.contractNumbers().stream().filter(repository::contractNumberExists).toList();
+    if (!sealed.isEmpty()) {
+      return new Verification(
+          reading.sealIntact() ? SealCheck.VALID : SealCheck.MODIFIED, sealed.get(0), known);
+    }
+    if (reading.carriesSeal() || !known.isEmpty()) {
+      return new Verification(SealCheck.MODIFIED, null, known);
+    }
+    return new Verification(SealCheck.UNKNOWN, null, List.of());
   }
 }

@@ -9,6 +9,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -66,7 +67,8 @@ class ContractPdf {
       }
       describe(document, content);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
+      // no object streams: the contract number stays readable in the file's bytes (verification)
+      document.save(out, CompressParameters.NO_COMPRESSION);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot render contract " + content.contractNumber(), e);

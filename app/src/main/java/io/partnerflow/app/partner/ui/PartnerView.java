@@ -24,6 +24,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.partnerflow.app.audit.AuditLinks;
 import io.partnerflow.app.partner.Partner;
 import io.partnerflow.app.partner.PartnerContact;
 import io.partnerflow.app.partner.PartnerEvent;
@@ -91,6 +92,14 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
     }
     add(new H3(getTranslation("partner.contacts")), contacts());
     add(new H3(getTranslation("partner.timeline")), timeline(locale));
+    if (authentication.hasRole("ADMIN")) {
+      // who changed what, from the audit trail (administrators only)
+      Anchor history =
+          new Anchor(AuditLinks.forPartner(partner.id()), getTranslation("audit.partnerHistory"));
+      history.setId("partner-audit-history");
+      history.getElement().setAttribute("router-link", true);
+      add(history);
+    }
   }
 
   private FormLayout details(Locale locale) {

@@ -1,6 +1,7 @@
 package io.partnerflow.app.security.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
@@ -8,6 +9,8 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.partnerflow.app.contract.ContractDocuments;
+import io.partnerflow.app.contract.ContractDraft;
 import io.partnerflow.app.partner.NewPartner;
 import io.partnerflow.app.partner.PartnerGroups;
 import io.partnerflow.app.partner.PartnerService;
@@ -19,6 +22,7 @@ import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
 import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.recruitment.application.RecruitmentTestModel;
+import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
@@ -29,6 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -54,6 +59,12 @@ import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -101,6 +112,7 @@ class AccessMatrixTest {
   @Autowired CamundaClient client;
   @Autowired JdbcClient jdbc;
   @Autowired PathMappedEndpoints actuator;
+  @Autowired ContractDocuments documents;
 
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
@@ -115,6 +127,7 @@ class AccessMatrixTest {
   private String applicantToken;
   private long managersTask;
   private long partnerATask;
+  private long contractOfA;
 
   @BeforeAll
   void data() throws Exception {
@@ -150,6 +163,18 @@ class AccessMatrixTest {
     // (the gate itself: SigningScreensTest)
     PartnerTestData.agreementInForce(jdbc, partnerA);
     PartnerTestData.agreementInForce(jdbc, partnerB);
+    contractOfA =
+        SystemIdentity.call(
+                () ->
+                    documents.render(
+                        new ContractDraft(
+                            partnerA,
+                            System.nanoTime() % 1_000_000,
+                            "resale-agreement",
+                            "en",
+                            12,
+                            LocalDate.of(2027, 1, 1))))
+            .id();
   }
 
   @AfterAll
@@ -195,7 +220,14 @@ class AccessMatrixTest {
             p -> "portal/colleagues",
             EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
         new Row("admin/users", p -> "admin/users", EnumSet.of(Persona.ADMIN)),
-        new Row("admin/outbox", p -> "admin/outbox", EnumSet.of(Persona.ADMIN)));
+        new Row("admin/outbox", p -> "admin/outbox", EnumSet.of(Persona.ADMIN)),
+        new Row("operations/audit", p -> "operations/audit", EnumSet.of(Persona.ADMIN)),
+        new Row("admin/models", p -> "admin/models", EnumSet.of(Persona.ADMIN)),
+        new Row(
+            "admin/models/:kind/:id",
+            p -> "admin/models/process/partner-recruitment",
+            EnumSet.of(Persona.ADMIN)),
+        new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN));
   }
 
   @Test
@@ -296,6 +328,9 @@ class AccessMatrixTest {
   private static final Set<String> NO_DATA_MAPPINGS =
       Set.of("/error", "/connect/{endpoint}/{method}");
 
+  /** Spring MVC mappings that serve data, each with its cells below. */
+  private static final Set<String> DATA_MAPPINGS = Set.of("/contracts/documents/{id}");
+
   @Test
   void shouldHaveARuleForEveryHttpEndpoint() {
     // every Spring MVC mapping is the engine's /v2 or has a rule below
@@ -308,7 +343,10 @@ class AccessMatrixTest {
         .isNotEmpty()
         .allSatisfy(
             pattern ->
-                assertThat(pattern.startsWith("/v2/") || NO_DATA_MAPPINGS.contains(pattern))
+                assertThat(
+                        pattern.startsWith("/v2/")
+                            || NO_DATA_MAPPINGS.contains(pattern)
+                            || DATA_MAPPINGS.contains(pattern))
                     .as("a mapping without a rule: " + pattern)
                     .isTrue());
     // the actuator endpoints exposed on the web: each has a row below
@@ -344,6 +382,45 @@ class AccessMatrixTest {
                         }));
               }
             });
+    return cells.stream();
+  }
+
+  /** Partner A's contract: staff who read agreements and A's own users; 404 for everybody else. */
+  @TestFactory
+  Stream<DynamicTest> contractDocuments() {
+    MockMvc http =
+        MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+            .apply(springSecurity())
+            .build();
+    Set<Persona> allowed =
+        EnumSet.of(Persona.MANAGER, Persona.LEGAL, Persona.ADMIN, Persona.PARTNER_A);
+    List<DynamicTest> cells = new ArrayList<>();
+    for (Persona persona : Persona.values()) {
+      boolean expected = allowed.contains(persona);
+      cells.add(
+          DynamicTest.dynamicTest(
+              "/contracts/documents/{A} x " + persona + (expected ? " -> allowed" : " -> denied"),
+              () -> {
+                var request = MockMvcRequestBuilders.get("/contracts/documents/" + contractOfA);
+                request.with(
+                    usernames.containsKey(persona)
+                        ? SecurityMockMvcRequestPostProcessors.user(
+                            context
+                                .getBean(UserDetailsService.class)
+                                .loadUserByUsername(usernames.get(persona)))
+                        : SecurityMockMvcRequestPostProcessors.anonymous());
+                var response = http.perform(request).andReturn().getResponse();
+                boolean gotPdf =
+                    response.getStatus() == 200
+                        && response
+                            .getContentAsString(StandardCharsets.ISO_8859_1)
+                            .startsWith("%PDF");
+                assertThat(gotPdf).as("status %d", response.getStatus()).isEqualTo(expected);
+                if (!expected && usernames.containsKey(persona)) {
+                  assertThat(response.getStatus()).isEqualTo(404);
+                }
+              }));
+    }
     return cells.stream();
   }
 

@@ -1,0 +1,22 @@
+package io.partnerflow.app.audit;
+
+/** What a person (or the platform) did, as recorded in the audit log. */
+public enum AuditAction {
+  LOGIN_SUCCEEDED,
+  LOGIN_FAILED,
+  MODEL_DEPLOYED,
+  MODEL_ROLLED_BACK,
+  INSTANCE_MIGRATED,
+  INSTANCE_CANCELLED,
+  INCIDENT_RETRIED,
+  VARIABLE_CHANGED,
+  TASK_CLAIMED,
+  TASK_UNCLAIMED,
+  TASK_ASSIGNED,
+  TASK_COMPLETED,
+  PARTNER_CHANGED,
+  CONTRACT_SIGNED,
+  CONTRACT_COUNTERSIGNED,
+  CONTRACT_DECLINED,
+  USER_CHANGED
+}
