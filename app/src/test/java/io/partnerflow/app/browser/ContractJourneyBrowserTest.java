@@ -77,7 +77,8 @@ class ContractJourneyBrowserTest {
     browser.type("repeat-password", PASSWORD);
     browser.screenshot("contract-journey-03-set-password");
     browser.click("save-password");
-    browser.waitFor(By.id("invitation-outcome"));
+    // the password is set: the page moves on to the login
+    browser.waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
 
     // logs in: the portal shows only the agreement to sign (once onboarding has rendered it)
     long signTask = awaitLong(() -> openTaskKey("sign-contract", applicant));
