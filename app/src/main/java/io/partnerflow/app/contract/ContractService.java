@@ -5,6 +5,7 @@ import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.partner.Partner;
+import io.partnerflow.app.partner.PartnerMembership;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.security.Role;
@@ -25,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@link ContractSigning} on the contract-signing process: the partner's signatory works {@code
  * sign-contract}, legal works {@code countersign-contract}. Every call checks on the server that
- * the current user may work the task (assignee, candidate user or one of their {@link
- * SignerGroups}), records what it must in the database and completes the task through the Camunda
+ * the current user may work the task (assignee, candidate user or one of their task groups, {@link
+ * PartnerMembership#taskGroups}: a partner user's signatory group comes from portal role
+ * SIGNATORY), records what it must in the database and completes the task through the Camunda
  * client, claiming it first for the user; the completion names the user, so the completion guard
  * holds the task for whoever has claimed it meanwhile. If the engine refuses the completion the
  * recorded signature is taken back, so evidence exists exactly for completed tasks.
@@ -47,6 +49,7 @@ public class ContractService implements ContractSigning {
   private final PartnerService partners;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final PartnerMembership membership;
 
   ContractService(
       CamundaClient client,
@@ -55,7 +58,8 @@ public class ContractService implements ContractSigning {
       ContractDocuments documents,
       PartnerService partners,
       Clock clock,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      PartnerMembership membership) {
     this.client = client;
     this.currentUser = currentUser;
     this.contracts = contracts;
@@ -63,6 +67,7 @@ public class ContractService implements ContractSigning {
     this.partners = partners;
     this.clock = clock;
     this.transaction = transaction;
+    this.membership = membership;
   }
 
   @Override
@@ -232,14 +237,14 @@ public class ContractService implements ContractSigning {
     return new Allowed(user, task, role, contract);
   }
 
-  static boolean mayWork(UserAccount user, UserTask task) {
+  private boolean mayWork(UserAccount user, UserTask task) {
     List<String> candidateUsers =
         task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers();
     List<String> candidateGroups =
         task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups();
     return user.username().equals(task.getAssignee())
         || candidateUsers.contains(user.username())
-        || !Collections.disjoint(SignerGroups.of(user), candidateGroups);
+        || !Collections.disjoint(membership.taskGroups(user), candidateGroups);
   }
 
   private void claim(Allowed allowed) {

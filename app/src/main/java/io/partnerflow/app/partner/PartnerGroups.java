@@ -1,5 +1,7 @@
 package io.partnerflow.app.partner;
 
+import io.partnerflow.app.security.PortalRole;
+
 /**
  * The candidate groups that address a partner organisation's users in process models. They are not
  * stored on the accounts: a partner user belongs to them through the account's partner and portal
@@ -9,6 +11,9 @@ package io.partnerflow.app.partner;
 public final class PartnerGroups {
 
   private static final String PREFIX = "partner-";
+
+  private static final java.util.regex.Pattern PARTNER_GROUP =
+      java.util.regex.Pattern.compile("partner-[0-9]+(-[a-z-]+)?");
 
   private PartnerGroups() {}
 
@@ -22,14 +27,16 @@ public final class PartnerGroups {
     return organisation(partnerId) + "-signatory";
   }
 
+  /** The organisation's users with that portal role, e.g. {@code partner-7-sales}. */
+  public static String withRole(long partnerId, PortalRole role) {
+    return organisation(partnerId) + "-" + role.groupSuffix();
+  }
+
   /**
    * Whether a group name addresses some partner organisation (staff never hold such a group): the
-   * prefix followed by the partner's id, so staff groups such as {@code partner-managers} are not.
+   * prefix and the organisation's id, so staff groups such as {@code partner-managers} are not.
    */
   public static boolean isPartnerGroup(String group) {
-    return group != null
-        && group.length() > PREFIX.length()
-        && group.startsWith(PREFIX)
-        && Character.isDigit(group.charAt(PREFIX.length()));
+    return group != null && PARTNER_GROUP.matcher(group).matches();
   }
 }

@@ -43,6 +43,28 @@ class InvitationRepository {
         .optional();
   }
 
+  /** Whether the user ever set a password through a link. */
+  boolean anyUsed(long userId) {
+    return jdbc.sql(
+                "SELECT count(*) FROM app.user_invitation WHERE user_id = :user AND used_at IS NOT NULL")
+            .param("user", userId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** When the user's newest unused link expires, if there is one. */
+  Optional<Instant> pendingUntil(long userId) {
+    return jdbc.sql(
+            "SELECT max(expires_at) FROM app.user_invitation WHERE user_id = :user"
+                + " AND used_at IS NULL")
+        .param("user", userId)
+        .query((rs, n) -> rs.getTimestamp(1))
+        .optional()
+        .filter(java.util.Objects::nonNull)
+        .map(java.sql.Timestamp::toInstant);
+  }
+
   void markUsed(String tokenHash, Instant now) {
     jdbc.sql("UPDATE app.user_invitation SET used_at = :now WHERE token_hash = :hash")
         .param("hash", tokenHash)

@@ -34,6 +34,10 @@ public class InvitationService {
 
   private static final Duration VALIDITY = Duration.ofDays(7);
 
+  /** The invited contact of a new partner: the organisation's first signatory. */
+  private static final Set<PortalRole> MAIN_CONTACT_ROLES =
+      Set.of(PortalRole.MAIN_CONTACT, PortalRole.SIGNATORY);
+
   private final UserAccountRepository users;
   private final InvitationRepository invitations;
   private final PasswordEncoder passwordEncoder;
@@ -88,11 +92,53 @@ public class InvitationService {
                 username, null, displayName, username, Set.of(Role.PARTNER), Set.of("partners")),
             placeholder);
     users.bindToPartner(id, partnerId);
+    users.grantPortalRoles(id, MAIN_CONTACT_ROLES);
     auditLog.record(
         AuditAction.USER_CHANGED,
         new AuditSubject(AuditSubject.USER, username, partnerId, null),
         null,
         Map.of("roles", List.of(Role.PARTNER.name()), "partnerId", partnerId));
+    return new PortalAccount(id, username);
+  }
+
+  /**
+   * A new partner user of the organisation with one portal role, invited by a colleague (the main
+   * contact), unable to log in until an invitation link sets its password.
+   *
+   * @throws AccountExistsException when any account has that username (e-mail) already: an
+   *     invitation never takes over an account
+   * @throws IllegalArgumentException for a role a colleague may not be given ({@link
+   *     PortalRole#forColleagues()})
+   */
+  @Transactional
+  public PortalAccount inviteColleague(
+      String email, String displayName, long partnerId, PortalRole role) {
+    if (!PortalRole.forColleagues().contains(role)) {
+      throw new IllegalArgumentException("A colleague cannot be given the role " + role);
+    }
+    String username = email.trim().toLowerCase(java.util.Locale.ROOT);
+    if (users.existsByUsername(username)) {
+      throw new AccountExistsException(username);
+    }
+    String placeholder = passwordEncoder.encode(UUID.randomUUID().toString());
+    long id =
+        users.insert(
+            new NewUserAccount(
+                username, null, displayName, username, Set.of(Role.PARTNER), Set.of("partners")),
+            placeholder);
+    users.bindToPartner(id, partnerId);
+    users.grantPortalRoles(id, Set.of(role));
+    auditLog.record(
+        AuditAction.USER_CHANGED,
+        new AuditSubject(AuditSubject.USER, username, partnerId, null),
+        null,
+        Map.of(
+            "roles",
+            List.of(Role.PARTNER.name()),
+            "partnerId",
+            partnerId,
+            "portalRoles",
+            List.of(role.name())));
     return new PortalAccount(id, username);
   }
 

@@ -115,6 +115,39 @@ class UserAccountRepository {
         .update();
   }
 
+  /** The users bound to a partner organisation, by name. */
+  List<UserAccount> findByPartnerId(long partnerId) {
+    return jdbc
+        .sql(
+            "SELECT id, username, password_hash, display_name, email, enabled, partner_id"
+                + " FROM app.app_user WHERE partner_id = :partner ORDER BY display_name, username")
+        .param("partner", partnerId)
+        .query(UserRow.class)
+        .list()
+        .stream()
+        .map(row -> row.withMemberships(rolesOf(row.id()), groupsOf(row.id())))
+        .toList();
+  }
+
+  Set<PortalRole> portalRolesOf(long userId) {
+    return Set.copyOf(
+        jdbc.sql("SELECT portal_role FROM app.portal_role WHERE user_id = :id")
+            .param("id", userId)
+            .query((rs, n) -> PortalRole.valueOf(rs.getString(1)))
+            .list());
+  }
+
+  void grantPortalRoles(long userId, Set<PortalRole> roles) {
+    for (PortalRole role : roles) {
+      jdbc.sql(
+              "INSERT INTO app.portal_role (user_id, portal_role) VALUES (:id, :role)"
+                  + " ON CONFLICT DO NOTHING")
+          .param("id", userId)
+          .param("role", role.name())
+          .update();
+    }
+  }
+
   void replaceRoles(long userId, Set<Role> roles) {
     jdbc.sql("DELETE FROM app.app_user_role WHERE user_id = :id").param("id", userId).update();
     for (Role role : roles) {

@@ -73,6 +73,27 @@ public class UserAccountService {
   }
 
   /**
+   * Makes an existing partner user, not yet of any organisation, a user of that partner (system
+   * start-up: the demo partner), as its main contact and signatory. Returns whether it was linked
+   * now.
+   */
+  @Secured(SystemIdentity.AUTHORITY)
+  @Transactional
+  public boolean linkToPartner(String username, long partnerId) {
+    Optional<UserAccount> user = repository.findByUsername(username);
+    if (user.isEmpty()
+        || user.get().partnerId() != null
+        || !user.get().roles().equals(Set.of(Role.PARTNER))) {
+      return false;
+    }
+    repository.bindToPartner(user.get().id(), partnerId);
+    // the linked user stands for the organisation like an invited contact does
+    repository.grantPortalRoles(
+        user.get().id(), Set.of(PortalRole.MAIN_CONTACT, PortalRole.SIGNATORY));
+    return true;
+  }
+
+  /**
    * Gives the user exactly these roles; their sessions end, so the new roles apply from their next
    * login.
    *
@@ -160,22 +181,6 @@ public class UserAccountService {
     state.put("enabled", true);
     return state;
   }
-
-  /**
-   * Makes an existing partner user, not yet of any organisation, a user of that partner (system
-   * start-up: the demo partner). Returns whether it was linked now.
-   */
-  @Secured(SystemIdentity.AUTHORITY)
-  @Transactional
-  public boolean linkToPartner(String username, long partnerId) {
-    Optional<UserAccount> user = repository.findByUsername(username);
-    if (user.isEmpty()
-        || user.get().partnerId() != null
-        || !user.get().roles().equals(Set.of(Role.PARTNER))) {
-      return false;
-    }
-    repository.bindToPartner(user.get().id(), partnerId);
-    return true;
   }
 
   public boolean anyUserWithRole(Role role) {

@@ -1,24 +1,26 @@
 package io.partnerflow.app.tasklist;
 
-import io.partnerflow.app.security.UserAccount;
 import java.util.Collections;
+import java.util.Set;
 
 /**
  * Who may see and work a task: its assignee, a candidate user, or a member of a candidate group.
+ * The groups are the user's task groups ({@code PartnerMembership.taskGroups}): a partner user
+ * holds only their organisation's groups, staff never hold one of them.
  */
 final class TaskAccess {
 
   private TaskAccess() {}
 
-  static boolean mayWork(UserAccount user, TaskSummary task) {
-    return user.username().equals(task.assignee())
-        || task.candidateUsers().contains(user.username())
-        || !Collections.disjoint(user.groups(), task.candidateGroups());
+  static boolean mayWork(String username, Set<String> groups, TaskSummary task) {
+    return username.equals(task.assignee())
+        || task.candidateUsers().contains(username)
+        || !Collections.disjoint(groups, task.candidateGroups());
   }
 
   /** Claiming is for tasks nobody holds, or that the user holds already. */
-  static boolean mayClaim(UserAccount user, TaskSummary task) {
-    return mayWork(user, task)
-        && (task.assignee() == null || user.username().equals(task.assignee()));
+  static boolean mayClaim(String username, Set<String> groups, TaskSummary task) {
+    return mayWork(username, groups, task)
+        && (task.assignee() == null || username.equals(task.assignee()));
   }
 }

@@ -15,6 +15,7 @@ import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.form.FormValidationResult;
+import io.partnerflow.app.partner.PartnerMembership;
 import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.security.UserAccount;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -31,9 +33,14 @@ import org.springframework.stereotype.Service;
  * The human-task inbox, through the Camunda client. Every call works for the logged-in user only:
  * searches are limited to their groups or to themselves, and a task is shown, claimed or completed
  * only when {@link TaskAccess} allows it — checked here, on the server, whatever the UI shows.
+ *
+ * <p>Staff and partner users share it; what differs is the groups ({@link
+ * PartnerMembership#taskGroups}): a partner user's are their organisation's only, so the portal
+ * lists and opens that organisation's tasks and nothing else, and no staff member holds a partner
+ * group.
  */
 @Service
-@Secured({"ROLE_ADMIN", "ROLE_PARTNER_MANAGER", "ROLE_LEGAL", "ROLE_ENABLEMENT"})
+@Secured({"ROLE_ADMIN", "ROLE_PARTNER_MANAGER", "ROLE_LEGAL", "ROLE_ENABLEMENT", "ROLE_PARTNER"})
 public class TaskListService {
 
   private final CamundaClient client;
@@ -41,6 +48,7 @@ public class TaskListService {
   private final ObjectMapper json;
   private final Clock clock;
   private final FormService forms;
+  private final PartnerMembership membership;
   private final AuditLog auditLog;
 
   TaskListService(
@@ -49,24 +57,29 @@ public class TaskListService {
       ObjectMapper json,
       Clock clock,
       FormService forms,
+      PartnerMembership membership,
       AuditLog auditLog) {
     this.client = client;
     this.currentUser = currentUser;
     this.json = json;
     this.clock = clock;
     this.forms = forms;
+    this.membership = membership;
     this.auditLog = auditLog;
   }
 
   public TaskPage search(TaskQuery query, int offset, int limit) {
     UserAccount user = user();
-    if (query.scope() != TaskScope.ASSIGNED_TO_ME && user.groups().isEmpty()) {
+    Set<String> groups = membership.taskGroups(user);
+    boolean byGroup =
+        query.scope() == TaskScope.MY_GROUPS || query.scope() == TaskScope.UNASSIGNED_IN_MY_GROUPS;
+    if (byGroup && groups.isEmpty()) {
       return new TaskPage(List.of(), 0);
     }
     var response =
         client
             .newUserTaskSearchRequest()
-            .filter(filter -> restrict(filter, query, user))
+            .filter(filter -> restrict(filter, query, user.username(), groups))
             .sort(sort -> order(sort, query))
             .page(page -> page.from(offset).limit(limit))
             .send()
@@ -79,17 +92,32 @@ public class TaskListService {
   public TaskDetails get(long key) {
     TaskSummary task = allowedTask(key);
     Form form = formOf(key);
-    return new TaskDetails(
-        task,
-        form == null ? null : form.getFormId(),
-        form == null ? null : schemaText(form.getSchema()),
-        variablesOf(key));
+    String schema = form == null ? null : schemaText(form.getSchema());
+    Map<String, Object> variables = variablesOf(key);
+    if (PartnerMembership.isPartnerUser(user())) {
+      // a partner's task sees the process's variables, which hold internal data (scores,
+      // screening, staff names): a partner user gets only the values of the form's own fields
+      variables = onlyFormFields(variables, schema);
+    }
+    return new TaskDetails(task, form == null ? null : form.getFormId(), schema, variables);
+  }
+
+  private Map<String, Object> onlyFormFields(Map<String, Object> variables, String schema) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    if (schema != null) {
+      for (var input : forms.parse(schema).inputs()) {
+        if (variables.containsKey(input.key())) {
+          shown.put(input.key(), variables.get(input.key()));
+        }
+      }
+    }
+    return shown;
   }
 
   public void claim(long key) {
     UserAccount user = user();
     TaskSummary task = allowedTask(key);
-    if (!TaskAccess.mayClaim(user, task)) {
+    if (!TaskAccess.mayClaim(user.username(), membership.taskGroups(user), task)) {
       throw new TaskConflictException("tasklist.error.claimedByOther", null);
     }
     try {
@@ -186,7 +214,8 @@ public class TaskListService {
       throw e;
     }
     TaskSummary summary = summary(task);
-    if (!TaskAccess.mayWork(user(), summary)) {
+    UserAccount user = user();
+    if (!TaskAccess.mayWork(user.username(), membership.taskGroups(user), summary)) {
       // the same answer as for a missing task: nobody learns what exists outside their groups
       throw new AccessDeniedException("No such task");
     }
@@ -196,15 +225,17 @@ public class TaskListService {
     return summary;
   }
 
-  private UserTaskFilter restrict(UserTaskFilter filter, TaskQuery query, UserAccount user) {
+  private UserTaskFilter restrict(
+      UserTaskFilter filter, TaskQuery query, String username, Set<String> groups) {
     filter.state(UserTaskState.CREATED);
     switch (query.scope()) {
-      case ASSIGNED_TO_ME -> filter.assignee(user.username());
-      case MY_GROUPS -> filter.candidateGroup(group -> group.in(List.copyOf(user.groups())));
+      case ASSIGNED_TO_ME -> filter.assignee(username);
+      case MY_GROUPS -> filter.candidateGroup(group -> group.in(List.copyOf(groups)));
       case UNASSIGNED_IN_MY_GROUPS -> {
-        filter.candidateGroup(group -> group.in(List.copyOf(user.groups())));
+        filter.candidateGroup(group -> group.in(List.copyOf(groups)));
         filter.assignee(assignee -> assignee.exists(false));
       }
+      case OFFERED_TO_ME -> filter.candidateUser(username);
     }
     if (query.processId() != null) {
       filter.bpmnProcessId(query.processId());
@@ -296,6 +327,7 @@ public class TaskListService {
         task.getCandidateUsers(),
         task.getCreationDate() == null ? null : task.getCreationDate().toInstant(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-        task.getPriority());
+        task.getPriority(),
+        task.getElementId());
   }
 }

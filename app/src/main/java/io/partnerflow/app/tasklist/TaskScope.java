@@ -7,5 +7,7 @@ public enum TaskScope {
   /** Open for one of my groups, whoever holds them. */
   MY_GROUPS,
   /** Open for one of my groups and not yet claimed. */
-  UNASSIGNED_IN_MY_GROUPS
+  UNASSIGNED_IN_MY_GROUPS,
+  /** Offered to me by name (a candidate user). */
+  OFFERED_TO_ME
 }

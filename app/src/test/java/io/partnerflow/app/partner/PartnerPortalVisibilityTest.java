@@ -59,6 +59,7 @@ class PartnerPortalVisibilityTest {
       SecurityContextHolder.clearContext();
     }
     partnerUser = PartnerTestData.partnerUser(users, jdbc, partnerId, "portal password 1");
+    PartnerTestData.agreementInForce(jdbc, partnerId);
     String processId = "portal-visibility-" + UUID.randomUUID().toString().substring(0, 8);
     client
         .newDeployResourceCommand()

@@ -49,7 +49,10 @@ public final class PartnerTestData {
             UsernamePasswordAuthenticationToken.authenticated(username, null, granted));
   }
 
-  /** A new portal user bound to the given partner organisation. */
+  /**
+   * A new portal user bound to the given partner organisation, its main contact and signatory (the
+   * portal roles of a contact invited on approval).
+   */
   public static String partnerUser(
       UserAccountService users, JdbcClient jdbc, Long partnerId, String password) {
     String username = "partner-" + UUID.randomUUID().toString().substring(0, 8);
@@ -65,6 +68,28 @@ public final class PartnerTestData {
         .param("partnerId", partnerId)
         .param("username", username)
         .update();
+    // like the contact invited on approval: the organisation's main contact and signatory
+    jdbc.sql(
+            "INSERT INTO app.portal_role (user_id, portal_role)"
+                + " SELECT id, r FROM app.app_user, unnest(ARRAY['MAIN_CONTACT', 'SIGNATORY']) AS r"
+                + " WHERE username = :username")
+        .param("username", username)
+        .update();
     return username;
+  }
+
+  /**
+   * Records a signed agreement in force for the partner, so the portal gate is open to its users
+   * (tests of pages behind the gate; the signing itself: SigningScreensTest, on the real process).
+   */
+  public static void agreementInForce(JdbcClient jdbc, long partnerId) {
+    jdbc.sql(
+            "INSERT INTO app.contract (partner_id, process_instance_key, template_id,"
+                + " countersignature_required, term_months, language, status, effective_on,"
+                + " in_force_at) VALUES (:partner, :key, 'resale-agreement', false, 12, 'en',"
+                + " 'IN_FORCE', current_date, now())")
+        .param("partner", partnerId)
+        .param("key", -Math.abs(UUID.randomUUID().getMostSignificantBits() >> 1))
+        .update();
   }
 }

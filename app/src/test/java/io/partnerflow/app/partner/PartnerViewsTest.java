@@ -136,6 +136,7 @@ class PartnerViewsTest {
     String name = unique("Mine");
     long id = createAsManager(name);
     String user = PartnerTestData.partnerUser(users, jdbc, id, "secret-4");
+    PartnerTestData.agreementInForce(jdbc, id);
     KaribuSupport.login(context, user);
 
     // when
@@ -153,6 +154,7 @@ class PartnerViewsTest {
     long own = createAsManager(unique("Own page"));
     long other = createAsManager(unique("Foreign page"));
     String user = PartnerTestData.partnerUser(users, jdbc, own, "secret-5");
+    PartnerTestData.agreementInForce(jdbc, own);
     KaribuSupport.login(context, user);
 
     // when

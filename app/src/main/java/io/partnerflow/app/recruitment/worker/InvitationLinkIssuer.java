@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
  * link of that user.
  */
 @Component
-class InvitationLinkIssuer implements SecretLinkIssuer {
+public class InvitationLinkIssuer implements SecretLinkIssuer {
 
-  static final String KIND = "portal-invitation";
+  public static final String KIND = "portal-invitation";
 
   private final InvitationService invitations;
   private final RecruitmentProperties properties;

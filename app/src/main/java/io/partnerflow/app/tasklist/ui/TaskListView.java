@@ -1,30 +1,23 @@
 package io.partnerflow.app.tasklist.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import io.partnerflow.app.tasklist.DueFilter;
 import io.partnerflow.app.tasklist.TaskListService;
 import io.partnerflow.app.tasklist.TaskQuery;
 import io.partnerflow.app.tasklist.TaskScope;
 import io.partnerflow.app.tasklist.TaskSort;
-import io.partnerflow.app.tasklist.TaskSummary;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * The inbox: open tasks of my groups or mine, filtered and sorted, paged lazily from the engine.
@@ -40,16 +33,13 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
   private final IntegerField minimumPriority = new IntegerField();
   private final Select<TaskSort> sort = new Select<>();
   private final Checkbox descending = new Checkbox();
-  private final Grid<TaskSummary> grid = new Grid<>();
-  private final TaskListService tasks;
-  private final Clock clock;
+  private final TaskGrid grid;
 
   public TaskListView(TaskListService tasks, Clock clock) {
-    this.tasks = tasks;
-    this.clock = clock;
+    grid = new TaskGrid(tasks, this::currentQuery, clock, true, TaskView.class);
     setId("task-list-view");
     setSizeFull();
-    add(filters(), grid());
+    add(filters(), grid);
     setFlexGrow(1, grid);
   }
 
@@ -90,42 +80,6 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
     return filters;
   }
 
-  private Grid<TaskSummary> grid() {
-    grid.setId("task-grid");
-    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(TaskSummary::name).setHeader(getTranslation("tasklist.task")).setFlexGrow(2);
-    grid.addColumn(TaskSummary::processId).setHeader(getTranslation("tasklist.process"));
-    grid.addColumn(task -> TaskFormats.dateTime(task.created(), getLocale()))
-        .setHeader(getTranslation("tasklist.created"));
-    grid.addComponentColumn(this::dueBadge).setHeader(getTranslation("tasklist.dueDate"));
-    grid.addColumn(TaskSummary::priority).setHeader(getTranslation("tasklist.priority"));
-    grid.addColumn(task -> task.assignee() == null ? "—" : task.assignee())
-        .setHeader(getTranslation("tasklist.assignee"));
-    grid.setDataProvider(
-        new CallbackDataProvider<TaskSummary, Void>(
-            query ->
-                tasks.search(currentQuery(), query.getOffset(), query.getLimit()).items().stream(),
-            query -> (int) tasks.search(currentQuery(), 0, 1).total()));
-    grid.addItemClickListener(
-        click ->
-            getUI()
-                .ifPresent(
-                    ui ->
-                        ui.navigate(
-                            TaskView.class,
-                            new RouteParameters("key", String.valueOf(click.getItem().key())))));
-    return grid;
-  }
-
-  private Span dueBadge(TaskSummary task) {
-    Span badge = new Span(TaskFormats.dateTime(task.due(), getLocale()));
-    if (task.overdueAt(Instant.now(clock))) {
-      badge.getElement().getThemeList().add("badge error");
-      badge.setTitle(getTranslation("tasklist.overdue"));
-    }
-    return badge;
-  }
-
   TaskQuery currentQuery() {
     return new TaskQuery(
         scope.getValue(),
@@ -137,7 +91,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private void refresh() {
-    grid.getDataProvider().refreshAll();
+    grid.refresh();
   }
 
   @Override

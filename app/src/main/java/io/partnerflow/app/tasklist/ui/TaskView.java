@@ -1,170 +1,30 @@
 package io.partnerflow.app.tasklist.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.i18n.I18NProvider;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import io.partnerflow.app.form.ui.FormRenderer;
-import io.partnerflow.app.form.ui.RenderedForm;
 import io.partnerflow.app.security.CurrentUser;
-import io.partnerflow.app.tasklist.InvalidSubmissionException;
-import io.partnerflow.app.tasklist.TaskConflictException;
 import io.partnerflow.app.tasklist.TaskDetails;
 import io.partnerflow.app.tasklist.TaskListService;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 
-/** One task: its process context beside its form, with claim, hand back and complete. */
+/** A staff task: its process context beside its form. */
 @Route("tasks/:key")
 @RolesAllowed({"ADMIN", "PARTNER_MANAGER", "LEGAL", "ENABLEMENT"})
-public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class TaskView extends AbstractTaskView {
 
-  private final TaskListService tasks;
-  private final CurrentUser currentUser;
-  private final FormRenderer renderer;
-  private TaskDetails details;
-  private RenderedForm form;
-
-  public TaskView(TaskListService tasks, CurrentUser currentUser, I18NProvider messages) {
-    this.tasks = tasks;
-    this.currentUser = currentUser;
-    this.renderer = new FormRenderer(messages);
-    setId("task-view");
-    setSizeFull();
+  public TaskView(
+      TaskListService tasks, CurrentUser currentUser, I18NProvider messages, TaskPanels panels) {
+    super(tasks, currentUser, messages, panels);
   }
 
   @Override
-  public void beforeEnter(BeforeEnterEvent event) {
-    Optional<Long> key = event.getRouteParameters().get("key").flatMap(TaskView::parseKey);
-    try {
-      details = tasks.get(key.orElseThrow(() -> new AccessDeniedException("No such task")));
-      show(null);
-    } catch (AccessDeniedException | TaskConflictException unavailable) {
-      notify("tasklist.error.unavailable", NotificationVariant.LUMO_ERROR);
-      event.forwardTo(TaskListView.class);
-    }
-  }
-
-  /**
-   * @param filledIn the form as the user left it, kept when the task still has the same form; null
-   *     renders it afresh from the task's variables
-   */
-  private void show(RenderedForm filledIn) {
-    removeAll();
-    add(new H2(details.task().name()));
-    HorizontalLayout body = new HorizontalLayout(new TaskContext(details), formColumn(filledIn));
-    body.setWidthFull();
-    add(body);
-  }
-
-  private VerticalLayout formColumn(RenderedForm filledIn) {
-    VerticalLayout column = new VerticalLayout();
-    column.setPadding(false);
-    if (details.formSchema() != null) {
-      form =
-          filledIn != null && Objects.equals(filledIn.schema().id(), details.formId())
-              ? filledIn
-              : renderer.render(details.formSchema(), details.variables(), getLocale());
-      form.setId("task-form");
-      column.add(form);
-    } else {
-      form = null;
-      column.add(new Paragraph(getTranslation("tasklist.noForm")));
-    }
-    column.add(actions());
-    return column;
-  }
-
-  private HorizontalLayout actions() {
-    String me = currentUser.get().map(user -> user.username()).orElse("");
-    boolean mine = me.equals(details.task().assignee());
-    Button claim = new Button(getTranslation("tasklist.claim"), click -> act(this::claim));
-    claim.setId("claim");
-    claim.setVisible(details.task().assignee() == null);
-    Button unclaim = new Button(getTranslation("tasklist.unclaim"), click -> act(this::unclaim));
-    unclaim.setId("unclaim");
-    unclaim.setVisible(mine);
-    Button complete = new Button(getTranslation("tasklist.complete"), click -> act(this::complete));
-    complete.setId("complete");
-    complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    complete.setEnabled(mine);
-    return new HorizontalLayout(claim, unclaim, complete);
-  }
-
-  private void claim() {
-    tasks.claim(details.task().key());
-    reload();
-  }
-
-  private void unclaim() {
-    tasks.unclaim(details.task().key());
-    reload();
-  }
-
-  private void complete() {
-    Map<String, Object> values = Map.of();
-    if (form != null) {
-      Optional<Map<String, Object>> submitted = form.submit();
-      if (submitted.isEmpty()) {
-        return; // the fields show their errors
-      }
-      values = submitted.get();
-    }
-    tasks.complete(details.task().key(), values);
-    notify("tasklist.completed", NotificationVariant.LUMO_SUCCESS);
-    getUI().ifPresent(ui -> ui.navigate(TaskListView.class));
-  }
-
-  private void act(Runnable action) {
-    try {
-      action.run();
-    } catch (TaskConflictException conflict) {
-      notify(conflict.getMessage(), NotificationVariant.LUMO_CONTRAST);
-      getUI().ifPresent(ui -> ui.navigate(TaskListView.class));
-    } catch (InvalidSubmissionException invalid) {
-      notify("tasklist.error.invalid", NotificationVariant.LUMO_ERROR);
-    }
-  }
-
-  /**
-   * After claim or hand back only the assignee changed: the form keeps what the user typed, so
-   * filling it in before claiming loses nothing.
-   */
-  private void reload() {
-    details = tasks.get(details.task().key());
-    show(form);
-  }
-
-  private void notify(String key, NotificationVariant variant) {
-    Notification notification =
-        Notification.show(getTranslation(key), 5000, Notification.Position.TOP_CENTER);
-    notification.addThemeVariants(variant);
-  }
-
-  private static Optional<Long> parseKey(String text) {
-    try {
-      return Optional.of(Long.parseLong(text));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+  protected Class<? extends Component> listView() {
+    return TaskListView.class;
   }
 
   @Override
-  public String getPageTitle() {
-    return (details == null ? getTranslation("nav.tasks") : details.task().name())
-        + " | "
-        + getTranslation("app.name");
+  protected Component context(TaskDetails details) {
+    return new TaskContext(details);
   }
 }

@@ -12,6 +12,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.partnerflow.app.contract.ContractDocuments;
 import io.partnerflow.app.contract.ContractDraft;
 import io.partnerflow.app.partner.NewPartner;
+import io.partnerflow.app.partner.PartnerGroups;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTestData;
 import io.partnerflow.app.partner.PartnerTier;
@@ -126,6 +127,7 @@ class AccessMatrixTest {
   private String applicantToken;
   private long managersTask;
   private long monitoredInstance;
+  private long partnerATask;
   private long contractOfA;
 
   @BeforeAll
@@ -159,6 +161,11 @@ class AccessMatrixTest {
     managersTask = reviewTaskForPartnerManagers();
     monitoredInstance =
         client.newUserTaskGetRequest(managersTask).send().join().getProcessInstanceKey();
+    partnerATask = taskForGroup(PartnerGroups.signatories(partnerA));
+    // their agreements are signed: the gate is open and the matrix shows what their roles allow
+    // (the gate itself: SigningScreensTest)
+    PartnerTestData.agreementInForce(jdbc, partnerA);
+    PartnerTestData.agreementInForce(jdbc, partnerB);
     contractOfA =
         SystemIdentity.call(
                 () ->
@@ -203,6 +210,18 @@ class AccessMatrixTest {
         new Row("tasks", p -> "tasks", STAFF),
         // a review task of the group partner-managers: its members only, not every staff role
         new Row("tasks/:key", p -> "tasks/" + managersTask, EnumSet.of(Persona.MANAGER)),
+        new Row("portal", p -> "portal", EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        new Row(
+            "portal/tasks", p -> "portal/tasks", EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        // a task of partner A's signatories: A's users only, neither B nor any staff member
+        new Row(
+            "portal/tasks/:key",
+            p -> "portal/tasks/" + partnerATask,
+            EnumSet.of(Persona.PARTNER_A)),
+        new Row(
+            "portal/colleagues",
+            p -> "portal/colleagues",
+            EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
         new Row("admin/users", p -> "admin/users", EnumSet.of(Persona.ADMIN)),
         new Row("admin/outbox", p -> "admin/outbox", EnumSet.of(Persona.ADMIN)),
         // the operations console: administrators only
@@ -515,6 +534,10 @@ class AccessMatrixTest {
   }
 
   private long reviewTaskForPartnerManagers() throws InterruptedException {
+    return taskForGroup("partner-managers");
+  }
+
+  private long taskForGroup(String group) throws InterruptedException {
     String processId = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     client
         .newDeployResourceCommand()
@@ -523,10 +546,7 @@ class AccessMatrixTest {
                 .startEvent()
                 .userTask(
                     "review",
-                    t ->
-                        t.name("Matrix review")
-                            .zeebeUserTask()
-                            .zeebeCandidateGroups("partner-managers"))
+                    t -> t.name("Matrix review").zeebeUserTask().zeebeCandidateGroups(group))
                 .endEvent()
                 .done(),
             processId + ".bpmn")
