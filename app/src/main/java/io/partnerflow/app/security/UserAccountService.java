@@ -181,7 +181,6 @@ public class UserAccountService {
     state.put("enabled", true);
     return state;
   }
-  }
 
   public boolean anyUserWithRole(Role role) {
     return repository.existsWithRole(role);
