@@ -24,8 +24,11 @@ class TaskContext extends FormLayout {
     setId("task-context");
     setWidth("22em");
     setResponsiveSteps(new ResponsiveStep("0", 1));
-    addFormItem(new Span(details.task().processId()), getTranslation("tasklist.process"));
-    addFormItem(new Span(details.task().name()), getTranslation("tasklist.stage"));
+    addFormItem(
+        new Span(TaskNames.process(details.task(), getLocale())),
+        getTranslation("tasklist.process"));
+    addFormItem(
+        new Span(TaskNames.step(details.task(), getLocale())), getTranslation("tasklist.stage"));
     addFormItem(
         new Span(TaskFormats.dateTime(details.task().due(), getLocale())),
         getTranslation("tasklist.dueDate"));
