@@ -117,6 +117,7 @@ public class PartnerProcessHistory {
                     task.getCreationDate().toInstant(),
                     task.getCompletionDate() == null ? null : task.getCompletionDate().toInstant(),
                     task.getBpmnProcessId(),
+                    task.getElementId(),
                     task.getName() == null ? task.getElementId() : task.getName(),
                     ElementInstanceType.USER_TASK.name(),
                     switch (task.getState()) {
@@ -132,6 +133,7 @@ public class PartnerProcessHistory {
         element.getStartDate().toInstant(),
         element.getEndDate() == null ? null : element.getEndDate().toInstant(),
         element.getProcessDefinitionId(),
+        element.getElementId(),
         element.getElementName() == null ? element.getElementId() : element.getElementName(),
         element.getType().name(),
         element.getState().name());

@@ -1,17 +1,16 @@
 package io.partnerflow.app.partner;
 
+import io.partnerflow.app.base.i18n.Countries;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Server-side rules for partner input; collects every field error at once. */
 final class PartnerValidator {
 
-  static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private PartnerValidator() {}
@@ -32,7 +31,7 @@ final class PartnerValidator {
     String country = normaliseCountry(input.country());
     if (country == null) {
       errors.put("country", "partner.error.required");
-    } else if (!COUNTRIES.contains(country)) {
+    } else if (!Countries.isKnown(country)) {
       errors.put("country", "partner.error.country");
     }
     if (input.type() == null) {

@@ -6,6 +6,7 @@ import io.partnerflow.app.form.FormComponent;
 import io.partnerflow.app.form.FormSchema;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.form.FormValidationResult;
+import io.partnerflow.app.recruitment.application.ApplicationForm;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -75,8 +77,9 @@ class RecruitmentFormsTest {
     incomplete.put("country", "XX");
 
     // when
-    FormValidationResult accepted = forms.validate(application, Map.of(), complete);
-    FormValidationResult refused = forms.validate(application, Map.of(), incomplete);
+    Map<String, Object> variables = ApplicationForm.variables(Locale.ENGLISH);
+    FormValidationResult accepted = forms.validate(application, variables, complete);
+    FormValidationResult refused = forms.validate(application, variables, incomplete);
 
     // then
     assertThat(accepted.errors()).isEmpty();

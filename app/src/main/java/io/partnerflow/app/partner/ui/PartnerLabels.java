@@ -1,6 +1,7 @@
 package io.partnerflow.app.partner.ui;
 
 import com.vaadin.flow.component.Component;
+import io.partnerflow.app.base.i18n.Countries;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,11 +23,7 @@ final class PartnerLabels {
   }
 
   static String country(String code, Locale locale) {
-    if (code == null) {
-      return "";
-    }
-    String name = new Locale("", code).getDisplayCountry(locale);
-    return name.isBlank() || name.equals(code) ? code : code + " – " + name;
+    return Countries.name(code, locale);
   }
 
   static String dateTime(Instant instant, Locale locale) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.partnerflow.app.base.i18n.Countries;
 import io.partnerflow.app.partner.Partner;
 import io.partnerflow.app.partner.PartnerFilter;
 import io.partnerflow.app.partner.PartnerService;
@@ -23,7 +24,6 @@ import io.partnerflow.app.partner.PartnerStatus;
 import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.partner.PartnerType;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,7 +68,7 @@ public class PartnerListView extends VerticalLayout implements HasDynamicTitle {
     ComboBox<String> country = new ComboBox<>(getTranslation("partner.field.country"));
     country.setId("partner-filter-country");
     Locale locale = getLocale();
-    country.setItems(Arrays.stream(Locale.getISOCountries()).sorted().toList());
+    country.setItems(Countries.all(locale).stream().map(Countries.Country::code).toList());
     country.setItemLabelGenerator(code -> PartnerLabels.country(code, locale));
     country.setClearButtonVisible(true);
     country.addValueChangeListener(event -> refresh(filter.withCountry(event.getValue())));

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.partnerflow.app.audit.AuditLinks;
+import io.partnerflow.app.modeling.ProcessStepNames;
 import io.partnerflow.app.partner.Partner;
 import io.partnerflow.app.partner.PartnerContact;
 import io.partnerflow.app.partner.PartnerEvent;
@@ -210,14 +211,18 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
     }
     boolean staff = isStaff();
     for (ProcessStep step : processes.of(partner.id())) {
+      String name =
+          ProcessStepNames.step(step.processId(), step.elementId(), step.elementName(), locale);
       // partner users get only their own tasks from the service, and no process ids
       entries.add(
           Map.entry(
               step.endedAt() == null ? step.startedAt() : step.endedAt(),
               staff
                   ? getTranslation(
-                      "partner.step." + step.state(), step.elementName(), step.processId())
-                  : getTranslation("partner.ownStep." + step.state(), step.elementName())));
+                      "partner.step." + step.state(),
+                      name,
+                      ProcessStepNames.process(step.processId(), locale))
+                  : getTranslation("partner.ownStep." + step.state(), name)));
     }
     entries.sort(Map.Entry.<Instant, String>comparingByKey().reversed());
     for (Map.Entry<Instant, String> entry : entries) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import io.partnerflow.app.modeling.ProcessStepNames;
 import io.partnerflow.app.partner.ui.MyOrganisationView;
 import io.partnerflow.app.portal.PortalGate;
 import io.partnerflow.app.tasklist.DueFilter;
@@ -88,7 +89,7 @@ public class PortalHomeView extends VerticalLayout implements BeforeEnterObserve
     String key = "portal.task." + task.elementId();
     String translated = getTranslation(key);
     return translated == null || translated.startsWith("!") || translated.equals(key)
-        ? task.name()
+        ? ProcessStepNames.step(task.processId(), task.elementId(), task.name(), getLocale())
         : translated;
   }
 

@@ -107,7 +107,8 @@ public class ApplicationService {
     checkSize(submitted);
     FormSchema schema =
         process.latestStartForm().map(forms::parse).orElseThrow(ApplicationsClosedException::new);
-    FormValidationResult checked = forms.validate(schema, Map.of(), submitted);
+    FormValidationResult checked =
+        forms.validate(schema, ApplicationForm.variables(Locale.ENGLISH), submitted);
     if (!checked.isValid()) {
       throw new InvalidApplicationException(checked.errors());
     }

@@ -67,7 +67,9 @@ public class ApplyView extends VerticalLayout implements HasDynamicTitle {
       showClosed();
       return;
     }
-    form = renderer.render(deployed.get().schema(), Map.of(), getLocale());
+    form =
+        renderer.render(
+            deployed.get().schema(), ApplicationForm.variables(getLocale()), getLocale());
     // kept on the server with the view; the service checks its signature and the time taken
     ticket = tickets.issue();
     form.setId("application-form");

@@ -75,7 +75,7 @@ public abstract class AbstractTaskView extends VerticalLayout
    */
   private void show(RenderedForm filledIn) {
     removeAll();
-    add(new H2(details.task().name()));
+    add(new H2(TaskNames.step(details.task(), getLocale())));
     Optional<TaskPanelProvider> panel = panels.forElement(details.task().elementId());
     if (panel.isPresent()) {
       form = null;
@@ -188,7 +188,9 @@ public abstract class AbstractTaskView extends VerticalLayout
 
   @Override
   public String getPageTitle() {
-    return (details == null ? getTranslation("nav.tasks") : details.task().name())
+    return (details == null
+            ? getTranslation("nav.tasks")
+            : TaskNames.step(details.task(), getLocale()))
         + " | "
         + getTranslation("app.name");
   }

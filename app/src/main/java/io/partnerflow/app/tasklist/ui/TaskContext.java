@@ -2,6 +2,7 @@ package io.partnerflow.app.tasklist.ui;
 
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
+import io.partnerflow.app.base.i18n.Countries;
 import io.partnerflow.app.tasklist.TaskDetails;
 import java.util.List;
 
@@ -23,8 +24,11 @@ class TaskContext extends FormLayout {
     setId("task-context");
     setWidth("22em");
     setResponsiveSteps(new ResponsiveStep("0", 1));
-    addFormItem(new Span(details.task().processId()), getTranslation("tasklist.process"));
-    addFormItem(new Span(details.task().name()), getTranslation("tasklist.stage"));
+    addFormItem(
+        new Span(TaskNames.process(details.task(), getLocale())),
+        getTranslation("tasklist.process"));
+    addFormItem(
+        new Span(TaskNames.step(details.task(), getLocale())), getTranslation("tasklist.stage"));
     addFormItem(
         new Span(TaskFormats.dateTime(details.task().due(), getLocale())),
         getTranslation("tasklist.dueDate"));
@@ -36,8 +40,15 @@ class TaskContext extends FormLayout {
     for (String name : CONTEXT_VARIABLES) {
       Object value = details.variables().get(name);
       if (value != null) {
-        addFormItem(new Span(String.valueOf(value)), getTranslation("tasklist.variable." + name));
+        addFormItem(new Span(shown(name, value)), getTranslation("tasklist.variable." + name));
       }
     }
+  }
+
+  /** A value as a person reads it: a country by its name in the user's language. */
+  private String shown(String name, Object value) {
+    return "country".equals(name)
+        ? Countries.name(String.valueOf(value), getLocale())
+        : String.valueOf(value);
   }
 }

@@ -30,9 +30,12 @@ class TaskGrid extends Grid<TaskSummary> {
     this.clock = clock;
     setId("task-grid");
     addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-    addColumn(TaskSummary::name).setHeader(getTranslation("tasklist.task")).setFlexGrow(2);
+    addColumn(task -> TaskNames.step(task, getLocale()))
+        .setHeader(getTranslation("tasklist.task"))
+        .setFlexGrow(2);
     if (staffColumns) {
-      addColumn(TaskSummary::processId).setHeader(getTranslation("tasklist.process"));
+      addColumn(task -> TaskNames.process(task, getLocale()))
+          .setHeader(getTranslation("tasklist.process"));
     }
     addColumn(task -> TaskFormats.dateTime(task.created(), getLocale()))
         .setHeader(getTranslation("tasklist.created"));
