@@ -1,5 +1,8 @@
 package io.partnerflow.app.contract;
 
+import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.contract.ContractRepository.NewContract;
 import io.partnerflow.app.security.SystemIdentity;
 import java.time.Clock;
@@ -7,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +34,16 @@ public class ContractLifecycle {
   private final ContractDocuments documents;
   private final ContractProperties properties;
   private final Clock clock;
+  private final AuditLog auditLog;
 
   ContractLifecycle(
       ContractRepository contracts,
       ContractDocuments documents,
       ContractProperties properties,
-      Clock clock) {
+      Clock clock,
+      AuditLog auditLog) {
     this.contracts = contracts;
+    this.auditLog = auditLog;
     this.documents = documents;
     this.properties = properties;
     this.clock = clock;
@@ -101,8 +108,7 @@ public class ContractLifecycle {
   @Transactional
   public void countersignAsPlatform(long contractId) {
     Contract contract = contracts.lockById(contractId).orElseThrow();
-    contracts.insertSignature(
-        contractId,
+    SignatureEvidence evidence =
         new SignatureEvidence(
             SignerRole.PLATFORM,
             PLATFORM_ACCOUNT,
@@ -110,9 +116,17 @@ public class ContractLifecycle {
             clock.instant(),
             null,
             null,
-            contract.currentDocumentSha256()),
-        null);
+            contract.currentDocumentSha256());
+    boolean signedNow = contracts.insertSignature(contractId, evidence, null);
     contracts.updateStatus(contractId, ContractStatus.COUNTERSIGNED);
+    if (signedNow) {
+      auditLog.record(
+          AuditAction.CONTRACT_COUNTERSIGNED,
+          AuditSubject.contract(
+              String.valueOf(contractId), contract.partnerId(), contract.processInstanceKey()),
+          Map.of("status", contract.status().name()),
+          evidence);
+    }
   }
 
   /** Seals the signed document with every signature's evidence; once per contract. */

@@ -4,6 +4,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
+import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.partner.Partner;
 import io.partnerflow.app.partner.PartnerMembership;
 import io.partnerflow.app.partner.PartnerService;
@@ -50,6 +53,7 @@ public class ContractService implements ContractSigning {
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final PartnerMembership membership;
+  private final AuditLog auditLog;
 
   ContractService(
       CamundaClient client,
@@ -59,7 +63,8 @@ public class ContractService implements ContractSigning {
       PartnerService partners,
       Clock clock,
       TransactionTemplate transaction,
-      PartnerMembership membership) {
+      PartnerMembership membership,
+      AuditLog auditLog) {
     this.client = client;
     this.currentUser = currentUser;
     this.contracts = contracts;
@@ -68,6 +73,7 @@ public class ContractService implements ContractSigning {
     this.clock = clock;
     this.transaction = transaction;
     this.membership = membership;
+    this.auditLog = auditLog;
   }
 
   @Override
@@ -149,6 +155,10 @@ public class ContractService implements ContractSigning {
           contracts.deleteSignature(contract.id(), userTaskKey);
           contracts.updateStatus(contract.id(), contract.status());
         });
+    audit(
+        partnerSigns ? AuditAction.CONTRACT_SIGNED : AuditAction.CONTRACT_COUNTERSIGNED,
+        contract,
+        evidence);
   }
 
   @Override
@@ -166,6 +176,7 @@ public class ContractService implements ContractSigning {
         allowed,
         Map.of("decision", "declined", "declineReason", text),
         () -> contracts.updateStatus(contract.id(), contract.status()));
+    audit(AuditAction.CONTRACT_DECLINED, contract, Map.of("reason", text));
   }
 
   @Override
@@ -183,6 +194,7 @@ public class ContractService implements ContractSigning {
         allowed,
         Map.of("decision", "request-changes", "changeRequest", text),
         () -> contracts.updateStatus(contract.id(), contract.status()));
+    audit(AuditAction.CONTRACT_CHANGES_REQUESTED, contract, Map.of("comment", text));
   }
 
   /**
@@ -292,6 +304,16 @@ public class ContractService implements ContractSigning {
     }
     return new SignatureEvidence(
         evidence.role(), null, null, evidence.signedAt(), null, null, evidence.documentSha256());
+  }
+
+  /** Written once the engine took the completion: a refused one leaves no entry. */
+  private void audit(AuditAction action, Contract contract, Object what) {
+    auditLog.record(
+        action,
+        AuditSubject.contract(
+            String.valueOf(contract.id()), contract.partnerId(), contract.processInstanceKey()),
+        Map.of("status", contract.status().name()),
+        what);
   }
 
   private static String required(String text, String messageKey) {

@@ -108,6 +108,8 @@ class ContractSigningProcessTest {
     assertThat(SystemIdentity.call(() -> documents.verify(documents.content(sealed))))
         .isEqualTo(SealCheck.VALID);
     assertThat(fixtures.templatesSentTo("manager@demo.partnerflow.io")).contains("contract-signed");
+    assertThat(auditTrailOf(contract))
+        .containsExactly("CONTRACT_SIGNED by " + signatory, "CONTRACT_COUNTERSIGNED by system");
   }
 
   @Test
@@ -141,6 +143,8 @@ class ContractSigningProcessTest {
             org.assertj.core.groups.Tuple.tuple("LEGAL", "legal"));
     assertThat(fixtures.templatesSentTo("legal@demo.partnerflow.io"))
         .contains("contract-countersignature-needed");
+    assertThat(auditTrailOf(contract))
+        .containsExactly("CONTRACT_SIGNED by " + signatory, "CONTRACT_COUNTERSIGNED by legal");
   }
 
   @Test
@@ -186,6 +190,12 @@ class ContractSigningProcessTest {
     fixtures.sign(secondCountersign.getUserTaskKey(), "legal");
     fixtures.awaitCompleted(instance);
     assertThat(fixtures.contractOf(instance).get("status")).isEqualTo("IN_FORCE");
+    assertThat(auditTrailOf(fixtures.contractOf(instance)))
+        .containsExactly(
+            "CONTRACT_SIGNED by " + signatory,
+            "CONTRACT_CHANGES_REQUESTED by legal",
+            "CONTRACT_SIGNED by " + signatory,
+            "CONTRACT_COUNTERSIGNED by legal");
   }
 
   @Test
@@ -231,6 +241,8 @@ class ContractSigningProcessTest {
         .containsExactly("\"CANCELLED\"");
     assertThat(fixtures.templatesSentTo("manager@demo.partnerflow.io"))
         .contains("contract-declined");
+    assertThat(auditTrailOf(fixtures.contractOf(instance)))
+        .containsExactly("CONTRACT_DECLINED by " + signatory, "CONTRACT_DECLINED by " + signatory);
   }
 
   @Test
@@ -352,6 +364,16 @@ class ContractSigningProcessTest {
     return fixtures.templatesSentTo(email).stream()
         .filter("contract-signing-reminder"::equals)
         .count();
+  }
+
+  /** The audit entries about the contract, oldest first, as "ACTION by actor". */
+  private List<String> auditTrailOf(Map<String, Object> contract) {
+    return jdbc.sql(
+            "SELECT action || ' by ' || actor FROM app.audit_log"
+                + " WHERE subject_type = 'contract' AND subject_id = :id ORDER BY id")
+        .param("id", String.valueOf(contract.get("id")))
+        .query(String.class)
+        .list();
   }
 
   private List<Map<String, Object>> renewalsOf(long contractId) {
