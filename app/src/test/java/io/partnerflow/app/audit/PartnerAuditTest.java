@@ -57,7 +57,7 @@ class PartnerAuditTest {
             org.assertj.core.groups.Tuple.tuple(
                 "{\"owner\": \"manager\"}", "{\"owner\": \"admin\"}"),
             org.assertj.core.groups.Tuple.tuple(
-                "{\"status\": \"PROSPECT\"}", "{\"status\": \"ACTIVE\"}"),
+                "{\"status\": \"ONBOARDING\"}", "{\"status\": \"ACTIVE\"}"),
             org.assertj.core.groups.Tuple.tuple("{\"tier\": \"SILVER\"}", "{\"tier\": \"GOLD\"}"),
             org.assertj.core.groups.Tuple.tuple(null, entries.get(3).after()));
     assertThat(entries.get(3).after()).contains("\"tier\": \"SILVER\"", "Audited Co");

@@ -65,7 +65,7 @@ class AuditTrailBrowserTest {
     auditLog.record(
         AuditAction.PARTNER_CHANGED,
         AuditSubject.partner(partner),
-        Map.of("status", "PROSPECT"),
+        Map.of("status", "ONBOARDING"),
         Map.of("status", "ACTIVE"));
     SecurityContextHolder.clearContext();
 
@@ -75,7 +75,7 @@ class AuditTrailBrowserTest {
 
     // then
     browser.waitForText(By.id("audit-grid"), "tier: SILVER → tier: GOLD");
-    assertThat(browser.gridContains("audit-grid", "status: PROSPECT → status: ACTIVE")).isTrue();
+    assertThat(browser.gridContains("audit-grid", "status: ONBOARDING → status: ACTIVE")).isTrue();
     browser.screenshot("audit-trail-en");
 
     // when: the export link, fetched with the administrator's session
@@ -98,7 +98,7 @@ class AuditTrailBrowserTest {
     String[] lines = csv.body().split("\r\n");
     assertThat(lines).hasSize(3);
     assertThat(lines[0]).startsWith("id,occurred_at,actor");
-    assertThat(lines[1]).contains("\"{\"\"status\"\": \"\"PROSPECT\"\"}\"");
+    assertThat(lines[1]).contains("\"{\"\"status\"\": \"\"ONBOARDING\"\"}\"");
     assertThat(lines[2]).contains("\"{\"\"tier\"\": \"\"SILVER\"\"}\"");
 
     // when: one entry opened, in Chinese

@@ -8,6 +8,10 @@ import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.HasErrorParameter;
+import io.partnerflow.app.partner.PartnerService;
+import io.partnerflow.app.partner.PartnerTestData;
+import io.partnerflow.app.partner.PartnerTier;
+import io.partnerflow.app.partner.PartnerType;
 import io.partnerflow.app.security.ui.UsersView;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Server-side access to views and services, independent of what the menu shows. */
 @PartnerflowTest
@@ -25,6 +31,8 @@ class ViewAccessTest {
 
   @Autowired ApplicationContext context;
   @Autowired UserAccountService users;
+  @Autowired PartnerService partners;
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void setUp() {
@@ -51,8 +59,16 @@ class ViewAccessTest {
 
   @Test
   void shouldRefuseTheUsersViewToAPartnerWhoTypesItsAddress() {
-    // given
-    KaribuSupport.login(context, "partner");
+    // given: a partner user past the portal gate (the gate alone would send them to the portal)
+    PartnerTestData.actAs("manager", "ROLE_PARTNER_MANAGER");
+    long partnerId =
+        partners.create(
+            PartnerTestData.newPartner(
+                PartnerTestData.unique("Typist"), PartnerType.RESELLER, PartnerTier.SILVER));
+    SecurityContextHolder.clearContext();
+    String partnerUser = PartnerTestData.partnerUser(users, jdbc, partnerId, "a-long-password-5");
+    PartnerTestData.agreementInForce(jdbc, partnerId);
+    KaribuSupport.login(context, partnerUser);
 
     // when
     UI.getCurrent().navigate("admin/users");

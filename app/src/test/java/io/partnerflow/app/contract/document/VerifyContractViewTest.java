@@ -3,6 +3,7 @@ package io.partnerflow.app.contract.document;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.partnerflow.app.partner.PartnerTestData.actAs;
+import static io.partnerflow.app.partner.PartnerTestData.agreementInForce;
 import static io.partnerflow.app.partner.PartnerTestData.newPartner;
 import static io.partnerflow.app.partner.PartnerTestData.partnerUser;
 import static io.partnerflow.app.partner.PartnerTestData.unique;
@@ -63,6 +64,8 @@ class VerifyContractViewTest {
         partners.create(newPartner(unique("Verified"), PartnerType.REFERRAL, PartnerTier.GOLD));
     SecurityContextHolder.clearContext();
     partnerUsername = partnerUser(users, jdbc, partnerId, "a-long-password-4");
+    // past the portal gate: the verify page opens to partner users with an agreement in force
+    agreementInForce(jdbc, partnerId);
     sealed =
         SystemIdentity.call(
             () -> {
