@@ -6,6 +6,8 @@ import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import io.partnerflow.engine.expression.FeelEvaluator;
 import io.partnerflow.engine.problem.EngineException;
+import io.partnerflow.modelcheck.ElementProblem;
+import io.partnerflow.modelcheck.ModelCheck;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Parses and validates a BPMN resource: XML schema, the Zeebe design-time validators, then our own
- * check that the engine executes every element in it. Rejects with 400 listing every problem.
+ * check that the engine executes every element in it. Rejects with 400 listing every problem. The
+ * same checks answer {@link ModelCheck}: the app's Validate finds what a deployment would refuse.
  */
 @Component
-public class BpmnResourceParser {
+public class BpmnResourceParser implements ModelCheck {
 
   private final BpmnTransformer transformer;
   private final FeelEvaluator feel;
@@ -31,8 +34,45 @@ public class BpmnResourceParser {
   }
 
   public List<ExecutableProcess> parse(String resourceName, byte[] content) {
-    BpmnModelInstance model = read(resourceName, content);
+    BpmnModelInstance model;
+    try {
+      model = read(content);
+    } catch (RuntimeException e) {
+      throw EngineException.invalid(
+          "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': '%s': %s"
+              .formatted(resourceName, unreadable(e)));
+    }
     DeploymentProblems problems = new DeploymentProblems(feel);
+    List<ExecutableProcess> processes = transformChecked(model, problems);
+    if (problems.isEmpty()) {
+      return processes;
+    }
+    throw EngineException.invalid(
+        "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new"
+            + " resources, but encountered the following errors:%n'%s': - Process: %s%n%s"
+                .formatted(resourceName, processIds(model), String.join("\n", problems.all())));
+  }
+
+  /**
+   * The problems {@link #parse} would refuse the resource for, found by the same code, without
+   * deploying: the app's Validate on the embedded engine.
+   */
+  @Override
+  public List<ElementProblem> check(String resourceName, byte[] content) {
+    BpmnModelInstance model;
+    try {
+      model = read(content);
+    } catch (RuntimeException e) {
+      return List.of(new ElementProblem(null, unreadable(e)));
+    }
+    DeploymentProblems problems = new DeploymentProblems(feel);
+    transformChecked(model, problems);
+    return problems.byElement();
+  }
+
+  /** XML schema and Zeebe's validators; only a model that passes them is transformed. */
+  private List<ExecutableProcess> transformChecked(
+      BpmnModelInstance model, DeploymentProblems problems) {
     model
         .validate(ZeebeDesignTimeValidators.VALIDATORS)
         .getResults()
@@ -40,9 +80,7 @@ public class BpmnResourceParser {
             (element, results) -> {
               for (ValidationResult result : results) {
                 if (result.getType() == ValidationResultType.ERROR) {
-                  problems.addGeneral(
-                      "Element: %s%n    - ERROR: %s"
-                          .formatted(elementId(element), result.getMessage()));
+                  problems.add(elementId(element), result.getMessage());
                 }
               }
             });
@@ -59,13 +97,7 @@ public class BpmnResourceParser {
         processes.add(transformer.transform(process, problems));
       }
     }
-    if (problems.isEmpty()) {
-      return processes;
-    }
-    throw EngineException.invalid(
-        "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new"
-            + " resources, but encountered the following errors:%n'%s': - Process: %s%n%s"
-                .formatted(resourceName, processIds(model), String.join("\n", problems.all())));
+    return processes;
   }
 
   /** Reads a stored (already validated) process again, e.g. after a restart. */
@@ -82,15 +114,13 @@ public class BpmnResourceParser {
     return executable;
   }
 
-  private static BpmnModelInstance read(String resourceName, byte[] content) {
-    try {
-      return Bpmn.readModelFromStream(new ByteArrayInputStream(content));
-    } catch (RuntimeException e) {
-      String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-      throw EngineException.invalid(
-          "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': '%s': %s: %s"
-              .formatted(resourceName, e.getMessage(), reason));
-    }
+  private static BpmnModelInstance read(byte[] content) {
+    return Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+  }
+
+  private static String unreadable(RuntimeException e) {
+    String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    return "%s: %s".formatted(e.getMessage(), reason);
   }
 
   private static String elementId(ModelElementInstance element) {

@@ -4,13 +4,14 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.partnerflow.engine.expression.Expression;
 import io.partnerflow.engine.expression.ExpressionException;
 import io.partnerflow.engine.expression.FeelEvaluator;
+import io.partnerflow.modelcheck.ElementProblem;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Collects every reason to reject a resource, so that one 400 lists them all. */
 public final class DeploymentProblems {
 
-  private final List<String> problems = new ArrayList<>();
+  private final List<ElementProblem> problems = new ArrayList<>();
   private final FeelEvaluator feel;
 
   DeploymentProblems(FeelEvaluator feel) {
@@ -18,11 +19,15 @@ public final class DeploymentProblems {
   }
 
   public void add(BaseElement element, String message) {
-    problems.add("- Element: %s%n    - ERROR: %s".formatted(element.getId(), message));
+    add(element.getId(), message);
+  }
+
+  void add(String elementId, String message) {
+    problems.add(new ElementProblem(elementId, message));
   }
 
   void addGeneral(String message) {
-    problems.add("- " + message);
+    problems.add(new ElementProblem(null, message));
   }
 
   /** Checks that a FEEL expression parses; returns it either way. */
@@ -39,7 +44,19 @@ public final class DeploymentProblems {
     return problems.isEmpty();
   }
 
-  List<String> all() {
+  /** The problems by element, as {@link io.partnerflow.modelcheck.ModelCheck} reports them. */
+  List<ElementProblem> byElement() {
     return List.copyOf(problems);
+  }
+
+  /** The lines of the 400's detail, worded as Zeebe words them. */
+  List<String> all() {
+    return problems.stream().map(DeploymentProblems::line).toList();
+  }
+
+  private static String line(ElementProblem problem) {
+    return problem.elementId() == null
+        ? "- " + problem.message()
+        : "- Element: %s%n    - ERROR: %s".formatted(problem.elementId(), problem.message());
   }
 }
