@@ -4,6 +4,8 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import io.partnerflow.modelcheck.ElementProblem;
+import io.partnerflow.modelcheck.ModelCheck;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,16 +15,24 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.xml.validation.ValidationResult;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks deployment applies, before deploying: for BPMN the Zeebe design-time validators (the
- * same library and version the embedded engine runs, {@code zeebe-bpmn-model}) and that the process
- * keeps the id its file is named after. The engine's own check that it executes every element runs
- * in the engine; its refusal lists the offending elements, which {@link #fromRefusal} reads.
+ * The checks deployment applies, before deploying. For BPMN: on the embedded engine its own {@link
+ * ModelCheck} (Zeebe's design-time validators and the engine's element check, the very code its
+ * deployment runs); against a Camunda 8 cluster, which offers none, Zeebe's design-time validators.
+ * Either way the process must keep the id its file is named after. A refusal by the engine lists
+ * the offending elements too, which {@link #fromRefusal} reads.
  */
 @Component
 class ModelValidator {
+
+  private final ObjectProvider<ModelCheck> engineCheck;
+
+  ModelValidator(ObjectProvider<ModelCheck> engineCheck) {
+    this.engineCheck = engineCheck;
+  }
 
   /** "Element: <id>" followed by "- ERROR: <message>", as Zeebe and the embedded engine write. */
   private static final Pattern ELEMENT_ERROR =
@@ -36,7 +46,7 @@ class ModelValidator {
     };
   }
 
-  private static List<ModelProblem> validateBpmn(ModelRef ref, String content) {
+  private List<ModelProblem> validateBpmn(ModelRef ref, String content) {
     BpmnModelInstance model;
     try {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes(content)));
@@ -44,6 +54,32 @@ class ModelValidator {
       String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
       return List.of(new ModelProblem(null, "Not a BPMN 2.0 document: " + reason));
     }
+    ModelCheck engine = engineCheck.getIfAvailable();
+    List<ModelProblem> problems =
+        engine == null ? zeebeValidators(model) : engineCheck(engine, ref, content);
+    boolean keepsItsId =
+        model.getModelElementsByType(Process.class).stream()
+            .anyMatch(process -> process.isExecutable() && ref.id().equals(process.getId()));
+    if (!keepsItsId) {
+      problems.add(
+          new ModelProblem(
+              null,
+              "The file defines no executable process with the id '"
+                  + ref.id()
+                  + "'; the process id names the model and must stay"));
+    }
+    return problems;
+  }
+
+  private static List<ModelProblem> engineCheck(ModelCheck engine, ModelRef ref, String content) {
+    List<ModelProblem> problems = new ArrayList<>();
+    for (ElementProblem problem : engine.check(ref.resourceName(), bytes(content))) {
+      problems.add(new ModelProblem(problem.elementId(), problem.message()));
+    }
+    return problems;
+  }
+
+  private static List<ModelProblem> zeebeValidators(BpmnModelInstance model) {
     List<ModelProblem> problems = new ArrayList<>();
     model
         .validate(ZeebeDesignTimeValidators.VALIDATORS)
@@ -57,17 +93,6 @@ class ModelValidator {
                 }
               }
             });
-    boolean keepsItsId =
-        model.getModelElementsByType(Process.class).stream()
-            .anyMatch(process -> process.isExecutable() && ref.id().equals(process.getId()));
-    if (!keepsItsId) {
-      problems.add(
-          new ModelProblem(
-              null,
-              "The file defines no executable process with the id '"
-                  + ref.id()
-                  + "'; the process id names the model and must stay"));
-    }
     return problems;
   }
 

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import io.partnerflow.app.modeling.DeployedModel.Kind;
 import io.partnerflow.app.modeling.ModelVersion.Source;
 import io.partnerflow.app.partner.PartnerTestData;
 import io.partnerflow.app.support.PartnerflowTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +34,7 @@ class ModelPublisherTest {
 
   @Autowired ModelPublisher publisher;
   @Autowired ModelDraftService drafts;
+  @Autowired ModelDeploymentService deployments;
   @Autowired ModelWorkspace workspace;
   @Autowired CamundaClient client;
   @Autowired JdbcClient jdbc;
@@ -95,28 +104,61 @@ class ModelPublisherTest {
   }
 
   @Test
-  void shouldNameTheElementTheEngineDoesNotExecute() {
-    // given: a job-based user task passes Zeebe's validators; the embedded engine refuses it
-    String unsupported =
-        Bpmn.convertToString(
-            Bpmn.createExecutableProcess(ref.id())
-                .startEvent("start")
-                .userTask("legacy-task")
-                .endEvent("end")
-                .done());
-    assertThat(publisher.validate(ref, unsupported)).isEmpty();
+  void shouldValidateWithTheEnginesElementCheckAndRefuseTheDeploymentForTheSameProblems() {
+    // given: valid for Zeebe's design-time validators, refused by the embedded engine: a job-based
+    // user task and a call activity bound to its deployment
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(ref.id())
+            .startEvent("start")
+            .userTask("legacy-task")
+            .callActivity("call-child", call -> call.zeebeProcessId("child"))
+            .endEvent("end")
+            .done();
+    model
+        .<CallActivity>getModelElementById("call-child")
+        .getSingleExtensionElement(ZeebeCalledElement.class)
+        .setBindingType(ZeebeBindingType.deployment);
+    String unsupported = Bpmn.convertToString(model);
+    assertThat(Bpmn.readModelFromStream(stream(unsupported)))
+        .satisfies(
+            parsed ->
+                assertThat(parsed.validate(ZeebeDesignTimeValidators.VALIDATORS).hasErrors())
+                    .isFalse());
 
-    // when / then
+    // when
+    List<ModelProblem> problems = publisher.validate(ref, unsupported);
+
+    // then: Validate names both elements; Deploy refuses for exactly these problems
+    assertThat(problems)
+        .extracting(ModelProblem::elementId)
+        .containsExactly("legacy-task", "call-child");
+    assertThat(problems.get(0).message()).contains("job-based user task");
+    assertThat(problems.get(1).message()).contains("bindingType 'deployment'");
     assertThatThrownBy(() -> publisher.deploy(ref, unsupported, "legacy", new EditBase(null, 0)))
         .isInstanceOfSatisfying(
             ModelRefusedException.class,
-            refused ->
-                assertThat(refused.problems())
-                    .anySatisfy(
-                        problem -> {
-                          assertThat(problem.elementId()).isEqualTo("legacy-task");
-                          assertThat(problem.message()).contains("job-based user task");
-                        }));
+            refused -> assertThat(refused.problems()).isEqualTo(problems));
+    assertThat(publisher.deployedVersion(ref)).isZero();
+  }
+
+  @Test
+  void shouldReadTheEnginesRefusalElementByElementAsValidateListsIt() {
+    // given: the engine's 400 for the model (deployed past the console, through the client)
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(ref.id()).startEvent("start").userTask("legacy-task").done();
+    String xml = Bpmn.convertToString(model);
+
+    // when
+    List<ModelProblem> fromEngine;
+    try {
+      deployments.deploy(ref, xml.getBytes(StandardCharsets.UTF_8));
+      throw new AssertionError("the engine deployed a job-based user task");
+    } catch (ProblemException refused) {
+      fromEngine = ModelValidator.fromRefusal(refused.details().getDetail());
+    }
+
+    // then
+    assertThat(fromEngine).isEqualTo(publisher.validate(ref, xml));
   }
 
   @Test
@@ -237,5 +279,9 @@ class ModelPublisherTest {
         .userTask("review", task -> task.name(taskName).zeebeUserTask())
         .endEvent("end")
         .done();
+  }
+
+  private static InputStream stream(String xml) {
+    return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
   }
 }
