@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.partnerflow.app.modeling.DeployedModel.Kind;
 import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.modeling.ModelDraftService;
@@ -30,7 +34,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The administrator in the model workspace: opens the recruitment process in the Camunda 8 modeler,
  * renames a task on the canvas, validates and deploys version n+1; a model with a problem shows it
- * listed and marked on the diagram; the history compares two versions.
+ * listed and marked on the diagram, also when only the embedded engine's element check refuses it;
+ * the history compares two versions.
  */
 @PartnerflowTest
 @ExtendWith(SharedBrowser.ScreenshotOnFailure.class)
@@ -179,6 +184,54 @@ class ModelerBrowserTest {
                 "const e = document.querySelector('.djs-context-pad [data-action=\"append.gateway\"]');"
                     + " return e ? e.getAttribute('title') : null;");
     assertThat(String.valueOf(title)).isEqualTo("添加网关");
+  }
+
+  @Test
+  void shouldMarkAnElementOnlyTheEnginesElementCheckRefusesInBothLanguages() {
+    // given: a draft valid for Zeebe's validators whose call activity is bound to its deployment,
+    // which the embedded engine refuses to deploy
+    ModelRef ref =
+        new ModelRef(Kind.PROCESS, "engine-" + UUID.randomUUID().toString().substring(0, 8));
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(ref.id())
+            .startEvent("start")
+            .callActivity("call-child", call -> call.name("Run the check").zeebeProcessId("child"))
+            .endEvent("end")
+            .done();
+    model
+        .<CallActivity>getModelElementById("call-child")
+        .getSingleExtensionElement(ZeebeCalledElement.class)
+        .setBindingType(ZeebeBindingType.deployment);
+    PartnerTestData.actAs("admin", "ROLE_ADMIN");
+    try {
+      drafts.save(ref, Bpmn.convertToString(model), "bound to its deployment", null);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+
+    // when: validated in English
+    browser.open(journey.url("/admin/models/process/" + ref.id()));
+    browser.waitFor(By.cssSelector("#model-canvas[data-rendered-at]"));
+    browser.click("model-validate");
+
+    // then: listed with the engine's reason and marked on the diagram
+    browser.waitForText(
+        By.cssSelector(".model-problem[data-element='call-child']"), "bindingType 'deployment'");
+    browser.waitFor(By.cssSelector("[data-element-id='call-child'].pf-problem"));
+    browser.screenshot("models-11-engine-problem-en");
+
+    // when: the same in Chinese
+    browser.waitFor(By.id("language-switch")).click();
+    browser.waitFor(By.xpath("//vaadin-select-item[contains(., '中文')]")).click();
+    browser.waitForText(By.id("main-navigation"), "模型");
+    browser.open(journey.url("/admin/models/process/" + ref.id()));
+    browser.waitFor(By.cssSelector("#model-canvas[data-rendered-at]"));
+    browser.click("model-validate");
+
+    // then
+    browser.waitFor(By.cssSelector(".model-problem[data-element='call-child']"));
+    browser.waitFor(By.cssSelector("[data-element-id='call-child'].pf-problem"));
+    browser.screenshot("models-11-engine-problem-zh");
   }
 
   @Test
