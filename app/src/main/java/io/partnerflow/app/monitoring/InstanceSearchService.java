@@ -65,7 +65,10 @@ public class InstanceSearchService {
     List<InstanceSummary> items =
         response.items().stream().map(InstanceSearchService::summary).toList();
     Long total = response.page().totalItems();
-    return new InstancePage(items, total == null ? items.size() : total);
+    return new InstancePage(
+        items,
+        total == null ? items.size() : total,
+        Boolean.TRUE.equals(response.page().hasMoreTotalItems()));
   }
 
   /** The keys of every instance that matches, up to {@code max} (for batch operations). */
@@ -75,7 +78,7 @@ public class InstanceSearchService {
     while (keys.size() < max) {
       InstancePage page = search(query, keys.size(), Math.min(pageSize, max - keys.size()));
       page.items().forEach(item -> keys.add(item.key()));
-      if (page.items().isEmpty() || keys.size() >= page.total()) {
+      if (page.items().isEmpty() || (!page.moreThanTotal() && keys.size() >= page.total())) {
         break;
       }
     }

@@ -2,6 +2,7 @@ package io.partnerflow.app.benchmark;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.partnerflow.app.monitoring.InstancePage;
 import io.partnerflow.app.monitoring.InstanceQuery;
 import io.partnerflow.app.monitoring.InstanceSearchService;
 import io.partnerflow.app.monitoring.InstanceState;
@@ -11,6 +12,11 @@ import io.partnerflow.app.partner.PartnerTestData;
 import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.partner.PartnerType;
 import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.engine.state.FieldFilter;
+import io.partnerflow.engine.state.ProcessInstanceQueries;
+import io.partnerflow.engine.state.ProcessInstanceQueries.Criteria;
+import io.partnerflow.engine.state.ProcessInstanceQueries.VariableCondition;
+import io.partnerflow.engine.state.SearchPaging;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -31,8 +37,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Prints (asserts nothing): the operations console's instance list with many instances — one page
- * load is what the grid asks for, the count (page limit 0) and a page of 50 — for several filters,
- * and the processes overview.
+ * load is what the grid asks for, the count (page limit 0) and a page of 50 — for the console's
+ * filters (none, process, state, start-date range, partner name), the same search in the engine's
+ * repository (SQL only, no HTTP), the load average, and the processes overview.
  *
  * <p>How the instances come about, honestly: {@code benchmark.clientInstances} (default 5,000) are
  * created through the Camunda client by 8 threads — a trivial process (start → end, completed at
@@ -55,6 +62,9 @@ class InstanceListBenchmark {
   @Autowired ProcessOverviewService overview;
   @Autowired PartnerService partners;
   @Autowired JdbcClient jdbc;
+
+  /** The engine's own search, for the SQL-only figures (a benchmark may look inside). */
+  @Autowired ProcessInstanceQueries queries;
 
   @Test
   void measure() throws Exception {
@@ -117,23 +127,71 @@ class InstanceListBenchmark {
     jdbc.sql("ANALYZE engine.element_instance").update();
     jdbc.sql("ANALYZE engine.variable").update();
 
+    Instant newest =
+        jdbc.sql("SELECT max(start_date) FROM engine.process_instance")
+            .query(java.sql.Timestamp.class)
+            .single()
+            .toInstant();
+    Instant rangeFrom = newest.minus(4, ChronoUnit.HOURS);
+    Instant rangeBefore = newest.minus(2, ChronoUnit.HOURS);
+    System.out.printf("load average before measuring: %s%n", loadAverage());
     PartnerTestData.actAs("admin", "ROLE_ADMIN");
     try {
       Map<String, InstanceQuery> filters = new LinkedHashMap<>();
       filters.put("no filter", InstanceQuery.all());
-      filters.put("process (completed one)", InstanceQuery.all().withProcess(done, 1));
+      filters.put("by process (the completed one)", InstanceQuery.all().withProcess(done, null));
+      filters.put("by state COMPLETED", InstanceQuery.all().withState(InstanceState.COMPLETED));
+      filters.put("by state ACTIVE", InstanceQuery.all().withState(InstanceState.ACTIVE));
       filters.put(
-          "process + state ACTIVE",
+          "by process + state ACTIVE",
           InstanceQuery.all().withProcess(waiting, null).withState(InstanceState.ACTIVE));
+      filters.put(
+          "by start-date range (2 of the copies' hours)",
+          InstanceQuery.all().withStarted(rangeFrom, rangeBefore));
+      filters.put(
+          "by partner name (one of 50 partners)",
+          InstanceQuery.all().withOwnerName(partnerName + " 7"));
       filters.put("has incident", InstanceQuery.all().withIncident(true));
-      filters.put(
-          "started in the last hour",
-          InstanceQuery.all().withStarted(Instant.now().minus(1, ChronoUnit.HOURS), null));
-      filters.put(
-          "partner name (one partner)", InstanceQuery.all().withOwnerName(partnerName + " 7"));
+      Map<String, Criteria> sqlOnly = new LinkedHashMap<>();
+      sqlOnly.put("no filter", criteria(Map.of(), List.of()));
+      sqlOnly.put(
+          "by process (the completed one)",
+          criteria(Map.of("processDefinitionId", FieldFilter.equalTo(done)), List.of()));
+      sqlOnly.put(
+          "by state COMPLETED",
+          criteria(Map.of("state", FieldFilter.equalTo("COMPLETED")), List.of()));
+      sqlOnly.put(
+          "by state ACTIVE", criteria(Map.of("state", FieldFilter.equalTo("ACTIVE")), List.of()));
+      sqlOnly.put(
+          "by start-date range (2 of the copies' hours)",
+          criteria(
+              Map.of(
+                  "startDate",
+                  new FieldFilter<>(
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      java.time.OffsetDateTime.ofInstant(rangeFrom, java.time.ZoneOffset.UTC),
+                      java.time.OffsetDateTime.ofInstant(rangeBefore, java.time.ZoneOffset.UTC),
+                      null)),
+              List.of()));
+      sqlOnly.put(
+          "by partner name (one of 50 partners)",
+          criteria(
+              Map.of(),
+              List.of(
+                  new VariableCondition(
+                      "partnerId",
+                      FieldFilter.oneOf(
+                          List.of(String.valueOf(partnerIds[7]), "\"" + partnerIds[7] + "\""))))));
       Random random = new Random(42);
       for (Map.Entry<String, InstanceQuery> filter : filters.entrySet()) {
-        long total = search.search(filter.getValue(), 0, 0).total();
+        InstancePage counted = search.search(filter.getValue(), 0, 0);
+        long total = counted.total();
         long[] first = new long[pageLoads];
         long[] deep = new long[pageLoads];
         for (int i = 0; i < pageLoads; i++) {
@@ -141,8 +199,20 @@ class InstanceListBenchmark {
           int pages = (int) Math.max(1, Math.min(total / 50, 2_000));
           deep[i] = pageLoad(filter.getValue(), random.nextInt(pages) * 50);
         }
-        print("instance list, " + filter.getKey() + " (" + total + " match), first page", first);
+        String matches = total + (counted.moreThanTotal() ? "+" : "");
+        print("instance list, " + filter.getKey() + " (" + matches + " match), first page", first);
         print("instance list, " + filter.getKey() + ", a random page", deep);
+        Criteria sql = sqlOnly.get(filter.getKey());
+        if (sql != null) {
+          long[] sqlFirst = new long[pageLoads];
+          for (int i = 0; i < pageLoads; i++) {
+            long started = System.nanoTime();
+            queries.search(sql, new SearchPaging(NEWEST_FIRST, 0, 0));
+            queries.search(sql, new SearchPaging(NEWEST_FIRST, 0, 50));
+            sqlFirst[i] = System.nanoTime() - started;
+          }
+          print("  SQL only (engine repository), " + filter.getKey() + ", first page", sqlFirst);
+        }
       }
       long[] overviews = new long[Math.max(5, pageLoads / 10)];
       for (int i = 0; i < overviews.length; i++) {
@@ -153,6 +223,23 @@ class InstanceListBenchmark {
       print("processes overview (all deployed versions)", overviews);
     } finally {
       SecurityContextHolder.clearContext();
+    }
+    System.out.printf("load average after measuring: %s%n", loadAverage());
+  }
+
+  private static final List<SearchPaging.Sort> NEWEST_FIRST =
+      List.of(new SearchPaging.Sort("startDate", true));
+
+  private static Criteria criteria(
+      Map<String, FieldFilter<?>> instance, List<VariableCondition> variables) {
+    return new Criteria(instance, Map.of(), Map.of(), variables, List.of());
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
     }
   }
 

@@ -235,10 +235,15 @@ final class SearchRequests {
     return new SearchPaging(sorts, from, limit);
   }
 
-  /** The response's page: exact total, cursors of the first and last item of this page. */
+  /**
+   * The response's page: the total (capped where the search caps it: {@code hasMoreTotalItems}),
+   * cursors of the first and last item of this page.
+   */
   static SearchQueryPageResponse page(SearchPage<?> page, SearchPaging paging) {
     SearchQueryPageResponse response =
-        new SearchQueryPageResponse().totalItems(page.totalItems()).hasMoreTotalItems(false);
+        new SearchQueryPageResponse()
+            .totalItems(page.totalItems())
+            .hasMoreTotalItems(page.hasMoreTotalItems());
     if (!page.items().isEmpty()) {
       response
           .startCursor(encodeCursor(paging.offset()))

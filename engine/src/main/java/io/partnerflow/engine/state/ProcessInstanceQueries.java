@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Read side of process instances: get and search (POST /v2/process-instances/search). */
 @Repository
@@ -82,9 +83,11 @@ public class ProcessInstanceQueries {
   public record VariableCondition(String name, FieldFilter<String> value) {}
 
   private final JdbcClient jdbc;
+  private final SearchProperties searchProperties;
 
-  public ProcessInstanceQueries(JdbcClient jdbc) {
+  public ProcessInstanceQueries(JdbcClient jdbc, SearchProperties searchProperties) {
     this.jdbc = jdbc;
+    this.searchProperties = searchProperties;
   }
 
   public Optional<ProcessInstanceView> find(long key) {
@@ -94,10 +97,19 @@ public class ProcessInstanceQueries {
         .optional();
   }
 
+  /**
+   * One page, newest first by default through the start date indexes, and the matches counted up to
+   * {@link SearchProperties#getMaxTotalHits()} (the console's list over 100,000 instances must not
+   * count them all for every page). Plans are made for the actual values (custom plans): a generic
+   * plan does not know that a process id or state matches most rows or hardly any.
+   */
+  @Transactional(readOnly = true)
   public SearchPage<ProcessInstanceView> search(Criteria criteria, SearchPaging paging) {
+    jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
     SqlWhere where = new SqlWhere();
     apply(criteria, where);
-    return SEARCH.run(jdbc, where, paging, ProcessInstanceQueries::map);
+    return SEARCH.runCapped(
+        jdbc, where, paging, ProcessInstanceQueries::map, searchProperties.getMaxTotalHits());
   }
 
   private static void apply(Criteria criteria, SqlWhere where) {

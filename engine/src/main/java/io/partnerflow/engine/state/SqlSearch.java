@@ -1,6 +1,7 @@
 package io.partnerflow.engine.state;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,6 +27,41 @@ public record SqlSearch(String select, String from, SearchColumns columns, Strin
     if (paging.limit() == 0 || paging.offset() >= total) {
       return new SearchPage<>(List.of(), total);
     }
+    return new SearchPage<>(page(jdbc, where, paging, mapper), total);
+  }
+
+  /**
+   * As {@link #run}, but counts the matches only up to {@code maxTotalHits} (beyond it the page
+   * says {@code hasMoreTotalItems}, as Camunda's secondary storage does), and not at all when the
+   * page shows the total itself (a short page). The page comes first: with an index in the sort
+   * order it is a walk that stops after {@code offset + limit} matches, whatever the total.
+   */
+  public <T> SearchPage<T> runCapped(
+      JdbcClient jdbc, SqlWhere where, SearchPaging paging, RowMapper<T> mapper, int maxTotalHits) {
+    List<T> items = paging.limit() == 0 ? List.of() : page(jdbc, where, paging, mapper);
+    boolean pageShowsTotal =
+        paging.limit() > 0
+            && items.size() < paging.limit()
+            && (!items.isEmpty() || paging.offset() == 0);
+    long counted =
+        pageShowsTotal ? paging.offset() + items.size() : countUpTo(jdbc, where, maxTotalHits + 1);
+    return counted > maxTotalHits
+        ? new SearchPage<>(items, maxTotalHits, true)
+        : new SearchPage<>(items, counted);
+  }
+
+  private long countUpTo(JdbcClient jdbc, SqlWhere where, int limit) {
+    Map<String, Object> params = new LinkedHashMap<>(where.params());
+    params.put("countLimit", limit);
+    return jdbc.sql(
+            "SELECT count(*) FROM (SELECT 1 " + from + where.sql() + " LIMIT :countLimit) matches")
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  private <T> List<T> page(
+      JdbcClient jdbc, SqlWhere where, SearchPaging paging, RowMapper<T> mapper) {
     List<String> order = new ArrayList<>();
     for (SearchPaging.Sort sort : paging.sort()) {
       String sql = columns.sorts().get(sort.field());
@@ -35,21 +71,19 @@ public record SqlSearch(String select, String from, SearchColumns columns, Strin
       order.add(sql + (sort.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST"));
     }
     order.add(tieBreaker + " ASC");
-    List<T> items =
-        jdbc.sql(
-                select
-                    + " "
-                    + from
-                    + where.sql()
-                    + " ORDER BY "
-                    + String.join(", ", order)
-                    + " LIMIT "
-                    + paging.limit()
-                    + " OFFSET "
-                    + paging.offset())
-            .params(params)
-            .query(mapper)
-            .list();
-    return new SearchPage<>(items, total);
+    return jdbc.sql(
+            select
+                + " "
+                + from
+                + where.sql()
+                + " ORDER BY "
+                + String.join(", ", order)
+                + " LIMIT "
+                + paging.limit()
+                + " OFFSET "
+                + paging.offset())
+        .params(where.params())
+        .query(mapper)
+        .list();
   }
 }

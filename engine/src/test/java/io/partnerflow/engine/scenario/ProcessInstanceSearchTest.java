@@ -9,12 +9,14 @@ import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.SearchResponse;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.partnerflow.engine.state.SearchProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * POST /v2/process-instances/search through the client: every filter the engine evaluates, sort,
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class ProcessInstanceSearchTest extends EngineScenarioTest {
+
+  @Autowired SearchProperties searchProperties;
 
   private final String processId = unique("pi-search");
   private final String type = unique("pi-search-task");
@@ -255,5 +259,68 @@ class ProcessInstanceSearchTest extends EngineScenarioTest {
                 .items())
         .extracting(ProcessInstance::getProcessInstanceKey)
         .containsExactly(version2, withIncident, completed, terminated);
+  }
+
+  @Test
+  void shouldPageNewestFirstWithoutGapsAndCountUpToMaxTotalHits() {
+    int previous = searchProperties.getMaxTotalHits();
+    searchProperties.setMaxTotalHits(2);
+    try {
+      // when: the console's list, newest first, a page of one at a time; and its count alone
+      List<Long> walked = new java.util.ArrayList<>();
+      for (int from = 0; from < 4; from++) {
+        SearchResponse<ProcessInstance> page = newestFirst(from, 1, f -> {});
+        walked.addAll(page.items().stream().map(ProcessInstance::getProcessInstanceKey).toList());
+        // then: 4 match, counted up to the cap of 2, "more" said
+        assertThat(page.page().totalItems()).isEqualTo(2);
+        assertThat(page.page().hasMoreTotalItems()).isTrue();
+      }
+      SearchResponse<ProcessInstance> countOnly = newestFirst(0, 0, f -> {});
+      SearchResponse<ProcessInstance> shortLast = newestFirst(3, 5, f -> {});
+      SearchResponse<ProcessInstance> pastTheEnd = newestFirst(9, 5, f -> {});
+
+      // then: every instance once, in start order; a short page or none still says "more"
+      assertThat(walked).containsExactly(version2, terminated, completed, withIncident);
+      assertThat(countOnly.items()).isEmpty();
+      assertThat(countOnly.page().totalItems()).isEqualTo(2);
+      assertThat(countOnly.page().hasMoreTotalItems()).isTrue();
+      assertThat(shortLast.items())
+          .extracting(ProcessInstance::getProcessInstanceKey)
+          .containsExactly(withIncident);
+      assertThat(shortLast.page().hasMoreTotalItems()).isTrue();
+      assertThat(pastTheEnd.items()).isEmpty();
+      assertThat(pastTheEnd.page().hasMoreTotalItems()).isTrue();
+
+      // when: as many match as the cap (by state, the state index), or fewer
+      SearchResponse<ProcessInstance> active =
+          newestFirst(0, 1, f -> f.state(ProcessInstanceState.ACTIVE));
+      searchProperties.setMaxTotalHits(4);
+      SearchResponse<ProcessInstance> exact = newestFirst(0, 2, f -> {});
+      SearchResponse<ProcessInstance> none = newestFirst(0, 2, f -> f.processDefinitionVersion(3));
+
+      // then: exact counts
+      assertThat(active.items())
+          .extracting(ProcessInstance::getProcessInstanceKey)
+          .containsExactly(version2);
+      assertThat(active.page().totalItems()).isEqualTo(2);
+      assertThat(active.page().hasMoreTotalItems()).isFalse();
+      assertThat(exact.page().totalItems()).isEqualTo(4);
+      assertThat(exact.page().hasMoreTotalItems()).isFalse();
+      assertThat(none.page().totalItems()).isZero();
+      assertThat(none.page().hasMoreTotalItems()).isFalse();
+    } finally {
+      searchProperties.setMaxTotalHits(previous);
+    }
+  }
+
+  private SearchResponse<ProcessInstance> newestFirst(
+      int from, int limit, Consumer<ProcessInstanceFilter> filter) {
+    return client
+        .newProcessInstanceSearchRequest()
+        .filter(f -> filter.accept(f.processDefinitionId(processId)))
+        .sort(s -> s.startDate().desc())
+        .page(p -> p.from(from).limit(limit))
+        .send()
+        .join();
   }
 }

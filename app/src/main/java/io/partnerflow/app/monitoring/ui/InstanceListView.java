@@ -192,9 +192,12 @@ public class InstanceListView extends VerticalLayout
 
   private long count() {
     message.setText("");
-    long count = page(0, 0).total();
-    total.setText(getTranslation("monitoring.total", count));
-    return count;
+    InstancePage counted = page(0, 0);
+    total.setText(
+        getTranslation(
+            counted.moreThanTotal() ? "monitoring.totalAtLeast" : "monitoring.total",
+            counted.total()));
+    return counted.total();
   }
 
   private Span stateBadge(InstanceSummary row) {
