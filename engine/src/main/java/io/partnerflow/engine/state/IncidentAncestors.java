@@ -19,6 +19,16 @@ public class IncidentAncestors {
           + " JOIN engine.incident i ON i.key = ia.incident_key"
           + " WHERE ia.process_instance_key = p.key AND i.state = 'ACTIVE'))";
 
+  /**
+   * SQL: as {@link #HAS_INCIDENT_IN_TREE}, uncorrelated, for filtering many instances: the
+   * instances with active incidents are found once (hashed subplans), not probed per instance.
+   */
+  public static final String HAS_INCIDENT_IN_TREE_FILTER =
+      "(p.key IN (SELECT i.process_instance_key FROM engine.incident i WHERE i.state = 'ACTIVE'"
+          + " AND i.process_instance_key IS NOT NULL) OR p.key IN (SELECT ia.process_instance_key"
+          + " FROM engine.incident_ancestor ia JOIN engine.incident i ON i.key = ia.incident_key"
+          + " WHERE i.state = 'ACTIVE' AND ia.process_instance_key IS NOT NULL))";
+
   /** SQL: an active incident on the element instance {@code e} or in an instance it called. */
   public static final String ELEMENT_HAS_INCIDENT_IN_TREE =
       "(EXISTS (SELECT 1 FROM engine.incident i WHERE i.element_instance_key = e.key"

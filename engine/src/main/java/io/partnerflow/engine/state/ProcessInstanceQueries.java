@@ -34,7 +34,7 @@ public class ProcessInstanceQueries {
           .column("startDate", "p.start_date", Type.DATE)
           .column("endDate", "p.end_date", Type.DATE)
           .enumeration("state", "p.state", Set.of("ACTIVE", "COMPLETED", "TERMINATED"))
-          .column("hasIncident", HAS_INCIDENT, Type.BOOLEAN)
+          .column("hasIncident", IncidentAncestors.HAS_INCIDENT_IN_TREE_FILTER, Type.BOOLEAN)
           .column("tenantId", "p.tenant_id", Type.STRING)
           .build();
 
@@ -64,7 +64,8 @@ public class ProcessInstanceQueries {
       "FROM engine.process_instance p"
           + " JOIN engine.process_definition d ON d.key = p.process_definition_key";
 
-  private static final SqlSearch SEARCH = new SqlSearch(SELECT, FROM, COLUMNS, "p.key");
+  private static final SqlSearch SEARCH =
+      new SqlSearch(SELECT, FROM, COLUMNS, "p.key", "FROM engine.process_instance p");
 
   /**
    * One search filter: conditions on the instance ({@link #COLUMNS}), on one of its element
@@ -126,8 +127,13 @@ public class ProcessInstanceQueries {
           inner -> inner.filters(INCIDENT_COLUMNS, criteria.incident()));
     }
     for (VariableCondition variable : criteria.variables()) {
-      where.exists(
-          "SELECT 1 FROM engine.variable v WHERE v.process_instance_key = p.key",
+      // uncorrelated: found once by the value's index, then each walked instance is looked up in
+      // a hash table (the console's partner filter is an OR of these, where a correlated EXISTS
+      // probed the variables of every instance in turn: 450 ms at 100,000 instances)
+      where.in(
+          "p.key",
+          "SELECT v.process_instance_key FROM engine.variable v"
+              + " WHERE v.process_instance_key IS NOT NULL",
           inner ->
               inner
                   .field("v.name", FieldFilter.equalTo(variable.name()))

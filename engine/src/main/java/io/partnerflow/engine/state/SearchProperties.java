@@ -9,10 +9,11 @@ import org.springframework.stereotype.Component;
 public class SearchProperties {
 
   /**
-   * The user task search counts matches up to this number; beyond it {@code totalItems} is this
-   * number and {@code hasMoreTotalItems} is true, as Camunda's secondary storage answers (its
-   * {@code max-total-hits}, also 10,000): counting every open task of a large group cost more than
-   * finding the page.
+   * The user task and process instance searches count matches up to this number; beyond it {@code
+   * totalItems} is this number and {@code hasMoreTotalItems} is true, as Camunda's secondary
+   * storage answers (its {@code max-total-hits}, also 10,000): counting every open task of a large
+   * group cost more than finding the page (and so did counting 100,000 instances for every page of
+   * the console's list).
    */
   private int maxTotalHits = 10_000;
 

@@ -16,8 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param select {@code SELECT <columns>}
  * @param from {@code FROM <table> <alias> [JOIN ...]}
  * @param tieBreaker a unique column expression, e.g. {@code p.key}
+ * @param countFrom what {@link #runCapped} counts over when no condition names the alias {@code d}:
+ *     {@code from} without a join that neither adds nor drops rows (every process instance has its
+ *     definition)
  */
-public record SqlSearch(String select, String from, SearchColumns columns, String tieBreaker) {
+public record SqlSearch(
+    String select, String from, SearchColumns columns, String tieBreaker, String countFrom) {
+
+  private static final java.util.regex.Pattern JOINED_ALIAS =
+      java.util.regex.Pattern.compile("\\bd\\.");
+
+  public SqlSearch(String select, String from, SearchColumns columns, String tieBreaker) {
+    this(select, from, columns, tieBreaker, from);
+  }
 
   public <T> SearchPage<T> run(
       JdbcClient jdbc, SqlWhere where, SearchPaging paging, RowMapper<T> mapper) {
@@ -53,8 +64,12 @@ public record SqlSearch(String select, String from, SearchColumns columns, Strin
   private long countUpTo(JdbcClient jdbc, SqlWhere where, int limit) {
     Map<String, Object> params = new LinkedHashMap<>(where.params());
     params.put("countLimit", limit);
+    String source = JOINED_ALIAS.matcher(where.sql()).find() ? from : countFrom;
     return jdbc.sql(
-            "SELECT count(*) FROM (SELECT 1 " + from + where.sql() + " LIMIT :countLimit) matches")
+            "SELECT count(*) FROM (SELECT 1 "
+                + source
+                + where.sql()
+                + " LIMIT :countLimit) matches")
         .params(params)
         .query(Long.class)
         .single();

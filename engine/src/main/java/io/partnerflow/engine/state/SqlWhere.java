@@ -111,6 +111,19 @@ public final class SqlWhere {
     return this;
   }
 
+  /**
+   * {@code column IN (subquery AND inner conditions)}, the subquery uncorrelated and ending in a
+   * WHERE clause. Unlike a correlated {@link #exists}, PostgreSQL runs it once (a hashed subplan,
+   * also inside an OR): a walk of the outer rows in index order then checks each in a hash table
+   * instead of probing the subquery's table row by row.
+   */
+  public SqlWhere in(String column, String subquery, Consumer<SqlWhere> inner) {
+    SqlWhere nested = new SqlWhere(params, counter);
+    inner.accept(nested);
+    and(column + " IN (" + subquery + nested.conjunction(" AND ") + ")");
+    return this;
+  }
+
   /** At least one of the alternatives holds (each a conjunction); none given: no constraint. */
   public SqlWhere anyOf(Collection<Consumer<SqlWhere>> alternatives) {
     if (alternatives.isEmpty()) {
