@@ -6,8 +6,6 @@ import io.camunda.client.protocol.rest.SearchQueryPageResponse;
 import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
 import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
 import io.camunda.client.protocol.rest.UserTaskResult;
-import io.camunda.client.protocol.rest.UserTaskSearchQueryResult;
-import io.camunda.client.protocol.rest.UserTaskStateEnum;
 import io.camunda.client.protocol.rest.VariableSearchQueryResult;
 import io.camunda.client.protocol.rest.VariableSearchResult;
 import io.partnerflow.engine.command.AssignUserTaskCommand;
@@ -17,19 +15,12 @@ import io.partnerflow.engine.command.UpdateUserTaskCommand;
 import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.state.FormRecord;
 import io.partnerflow.engine.state.FormRepository;
-import io.partnerflow.engine.state.JsonValues;
 import io.partnerflow.engine.state.LikePattern;
-import io.partnerflow.engine.state.SearchPage;
-import io.partnerflow.engine.state.UserTaskQuery;
 import io.partnerflow.engine.state.UserTaskQuery.Criterion;
 import io.partnerflow.engine.state.UserTaskRecord;
 import io.partnerflow.engine.state.UserTaskRepository;
 import io.partnerflow.engine.state.UserTaskRepository.VisibleVariable;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +34,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * /v2/user-tasks: search, get, update, assign, unassign, complete, the linked form and the
- * variables the task sees.
+ * /v2/user-tasks: get (the search is {@link UserTaskSearchEndpoint}), update, assign, unassign,
+ * complete, the linked form and the variables the task sees.
  */
 @RestController
 @RequestMapping("/v2/user-tasks")
@@ -56,7 +47,7 @@ class UserTaskController {
   private final UnassignUserTaskCommand unassign;
   private final CompleteUserTaskCommand complete;
   private final UpdateUserTaskCommand update;
-  private final JsonValues json;
+  private final UserTaskResults results;
   private final UserTaskTransitionWaits waits;
 
   UserTaskController(
@@ -66,7 +57,7 @@ class UserTaskController {
       UnassignUserTaskCommand unassign,
       CompleteUserTaskCommand complete,
       UpdateUserTaskCommand update,
-      JsonValues json,
+      UserTaskResults results,
       UserTaskTransitionWaits waits) {
     this.waits = waits;
     this.tasks = tasks;
@@ -75,30 +66,12 @@ class UserTaskController {
     this.unassign = unassign;
     this.complete = complete;
     this.update = update;
-    this.json = json;
-  }
-
-  @PostMapping("/search")
-  UserTaskSearchQueryResult search(@RequestBody(required = false) JsonNode body) {
-    UserTaskQuery query = UserTaskSearchRequests.query(body);
-    SearchPage<UserTaskRecord> page = tasks.search(query);
-    SearchQueryPageResponse pageResponse =
-        new SearchQueryPageResponse()
-            .totalItems(page.totalItems())
-            .hasMoreTotalItems(page.hasMoreTotalItems());
-    if (!page.items().isEmpty()) {
-      pageResponse
-          .startCursor(tasks.cursor(page.items().get(0), query.sortField()))
-          .endCursor(tasks.cursor(page.items().get(page.items().size() - 1), query.sortField()));
-    }
-    return new UserTaskSearchQueryResult()
-        .items(page.items().stream().map(this::toResult).toList())
-        .page(pageResponse);
+    this.results = results;
   }
 
   @GetMapping("/{key}")
   UserTaskResult get(@PathVariable long key) {
-    return toResult(find(key));
+    return results.toResult(find(key));
   }
 
   // with task listeners, the answer waits for them (UserTaskTransitionWaits)
@@ -211,38 +184,6 @@ class UserTaskController {
 
   private UserTaskRecord find(long key) {
     return tasks.find(key).orElseThrow(() -> EngineException.notFound("User task", key));
-  }
-
-  private UserTaskResult toResult(UserTaskRecord t) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    json.readObject(t.customHeadersJson()).forEach((k, v) -> headers.put(k, String.valueOf(v)));
-    return new UserTaskResult()
-        .userTaskKey(Keys.format(t.key()))
-        .name(t.name())
-        .state(UserTaskStateEnum.fromValue(t.state()))
-        .assignee(t.assignee())
-        .elementId(t.elementId())
-        .elementInstanceKey(Keys.format(t.elementInstanceKey()))
-        .candidateGroups(t.candidateGroups())
-        .candidateUsers(t.candidateUsers())
-        .processDefinitionId(t.bpmnProcessId())
-        .processDefinitionKey(Keys.format(t.processDefinitionKey()))
-        .processDefinitionVersion(t.processDefinitionVersion())
-        .processName(t.processName())
-        .processInstanceKey(Keys.format(t.processInstanceKey()))
-        .creationDate(date(t.creationDate()))
-        .completionDate(date(t.completionDate()))
-        .dueDate(date(t.dueDate()))
-        .followUpDate(date(t.followUpDate()))
-        .priority(t.priority())
-        .formKey(Keys.format(t.formKey()))
-        .externalFormReference(t.externalFormReference())
-        .customHeaders(headers)
-        .tenantId(t.tenantId());
-  }
-
-  private static String date(OffsetDateTime date) {
-    return date == null ? null : date.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   private static boolean matches(Criterion c, String name) {

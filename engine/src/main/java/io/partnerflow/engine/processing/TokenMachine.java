@@ -350,6 +350,13 @@ public class TokenMachine {
     private String startEventId;
     private Map<String, Object> startEventVariables;
 
+    /**
+     * A none start or end event activated by the last step and not written yet: its completion is
+     * the next step, which writes it once, already completed (see {@link #deferrable}). Any other
+     * step first writes it as active, as every element is written.
+     */
+    private ElementInstanceRecord unwritten;
+
     /** Flows to events that already occurred (event-based gateway) → the event's variables. */
     private final Map<String, Map<String, Object>> occurredEvents = new HashMap<>();
 
@@ -439,6 +446,10 @@ public class TokenMachine {
     void drain() {
       Step step;
       while ((step = agenda.poll()) != null) {
+        if (unwritten != null
+            && !(step instanceof Completion c && c.elementInstanceKey() == unwritten.key())) {
+          writeUnwritten();
+        }
         if (step instanceof Arrival arrival) {
           arrive(arrival);
         } else if (step instanceof Activation activation) {
@@ -452,6 +463,32 @@ public class TokenMachine {
           checkScope(check.scopeKey());
         }
       }
+      writeUnwritten();
+    }
+
+    private void writeUnwritten() {
+      if (unwritten != null) {
+        elementInstances.insert(unwritten, element(unwritten).name());
+        unwritten = null;
+      }
+    }
+
+    /**
+     * A none start or end event that only passes the token on: no mappings, listeners, held events
+     * or event variables, so nothing reads or references its row between its activation and its
+     * completion, which the agenda runs next (it saves the update of two statements).
+     */
+    private boolean deferrable(
+        ExecutableElement element, Map<String, Object> locals, Map<String, Object> occurred) {
+      return (element.kind() == ElementKind.NONE_START_EVENT
+              || element.kind() == ElementKind.NONE_END_EVENT)
+          && unwritten == null
+          && locals.isEmpty()
+          && occurred == null
+          && element.inputMappings().isEmpty()
+          && element.outputMappings().isEmpty()
+          && element.settings(ExecutionListeners.class) == null
+          && !BoundaryEventWaits.holdsEvents(element);
     }
 
     private void arrive(Arrival arrival) {
@@ -476,7 +513,7 @@ public class TokenMachine {
           occurred = startEventVariables;
           startEventId = null;
         }
-        activate(arrival.element(), arrival.flowScopeKey(), Map.of(), occurred);
+        activate(arrival.element(), arrival.flowScopeKey(), Map.of(), occurred, true);
       } else if (flowId == null) {
         throw new IllegalStateException("A start token cannot be held: " + arrival.element().id());
       }
@@ -484,18 +521,21 @@ public class TokenMachine {
 
     ElementInstanceRecord activate(
         ExecutableElement element, Long flowScopeKey, Map<String, Object> locals) {
-      return activate(element, flowScopeKey, locals, null);
+      return activate(element, flowScopeKey, locals, null, false);
     }
 
     /**
      * @param occurredEvent for an event that has already occurred (after an event-based gateway):
      *     its variables; the element completes at once instead of waiting. Null otherwise.
+     * @param mayDefer the caller does nothing after this (an arrival): a {@link #deferrable}
+     *     element's row may wait for its completion
      */
     private ElementInstanceRecord activate(
         ExecutableElement element,
         Long flowScopeKey,
         Map<String, Object> locals,
-        Map<String, Object> occurredEvent) {
+        Map<String, Object> occurredEvent,
+        boolean mayDefer) {
       long key = element.kind() == ElementKind.PROCESS ? processInstance.key() : keys.next();
       ElementInstanceRecord instance =
           new ElementInstanceRecord(
@@ -508,7 +548,11 @@ public class TokenMachine {
               clock.nowAtUtc(),
               null,
               null);
-      elementInstances.insert(instance, element.name());
+      if (mayDefer && deferrable(element, locals, occurredEvent)) {
+        unwritten = instance;
+      } else {
+        elementInstances.insert(instance, element.name());
+      }
       instances.put(key, instance);
       if (!locals.isEmpty()) {
         variables.setLocal(key, processInstance.key(), locals);
@@ -718,7 +762,13 @@ public class TokenMachine {
           return;
         }
       }
-      elementInstances.end(instance.key(), ElementInstanceRecord.COMPLETED, clock.nowAtUtc());
+      if (unwritten != null && unwritten.key() == instance.key()) {
+        elementInstances.insertEnded(
+            instance, element.name(), ElementInstanceRecord.COMPLETED, clock.nowAtUtc());
+        unwritten = null;
+      } else {
+        elementInstances.end(instance.key(), ElementInstanceRecord.COMPLETED, clock.nowAtUtc());
+      }
       instances.put(instance.key(), ended(instance, ElementInstanceRecord.COMPLETED));
       if (BoundaryEventWaits.holdsEvents(element)) {
         boundaryWaits.close(instance.key());

@@ -46,6 +46,29 @@ public class ElementInstanceRepository {
         .update();
   }
 
+  /**
+   * An element instance that ended in the step it started in, written once with its end (one
+   * statement instead of an insert and an update).
+   */
+  public void insertEnded(
+      ElementInstanceRecord e, String elementName, String state, OffsetDateTime endDate) {
+    jdbc.sql(
+            "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
+                + " element_id, element_type, state, start_date, end_date, element_name)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)")
+        .params(
+            e.key(),
+            e.processInstanceKey(),
+            e.flowScopeKey(),
+            e.elementId(),
+            e.elementType(),
+            state,
+            e.startDate(),
+            endDate,
+            elementName)
+        .update();
+  }
+
   public Optional<ElementInstanceRecord> find(long key) {
     return jdbc.sql(SELECT + " WHERE key = ?")
         .param(key)

@@ -133,6 +133,10 @@ class TaskListBenchmark extends EngineScenarioTest {
     long[] nanos = new long[searches];
     long totalItems = 0;
     int capped = 0;
+    String jfrFile = System.getProperty("benchmark.jfr", "");
+    jdk.jfr.Recording recording = jfrFile.isEmpty() ? null : BenchmarkEngine.startRecording();
+    Map<String, Long> threadsBefore = BenchmarkEngine.threadCpuNanos();
+    long cpuBefore = processCpuNanos();
     for (int i = 0; i < searches; i++) {
       String group = groups.get(i % groupCount);
       long start = System.nanoTime();
@@ -144,8 +148,22 @@ class TaskListBenchmark extends EngineScenarioTest {
       totalItems += page.page().totalItems();
       capped += Boolean.TRUE.equals(page.page().hasMoreTotalItems()) ? 1 : 0;
     }
+    long cpuUsed = processCpuNanos() - cpuBefore;
+    Map<String, Long> threadsUsed =
+        BenchmarkEngine.since(BenchmarkEngine.threadCpuNanos(), threadsBefore);
+    if (recording != null) {
+      recording.stop();
+      recording.dump(java.nio.file.Path.of(jfrFile));
+      recording.close();
+      line("JFR recording of the measured client searches: %s", jfrFile);
+    }
     Arrays.sort(nanos);
     line("load average after the searches: %s", loadAverage());
+    line(
+        "JVM CPU per search (engine and client in this JVM, %s): %.2f ms; by thread: %s",
+        BenchmarkEngine.jit(),
+        ms(cpuUsed / searches),
+        BenchmarkEngine.perInstance(threadsUsed, searches));
     line("search \"candidate group X, state CREATED, sort dueDate asc, page 50\" via the client:");
     line(
         "  p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d, avg totalItems %,d,"
@@ -217,6 +235,11 @@ class TaskListBenchmark extends EngineScenarioTest {
         ms(percentile(roundTrip, 50)),
         ms(percentile(roundTrip, 95)),
         ms(percentile(roundTrip, 99)));
+    long[] raw = rawSearches(groups, searches);
+    line(
+        "  the same search as a plain HTTP POST (JDK HttpClient, answer read as text, %,d bytes):"
+            + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
+        rawAnswerBytes, ms(percentile(raw, 50)), ms(percentile(raw, 95)), ms(percentile(raw, 99)));
     line("load average at the end: %s", loadAverage());
     String plan =
         String.join(
@@ -246,6 +269,55 @@ class TaskListBenchmark extends EngineScenarioTest {
   private static final String CAPPED_COUNT =
       "SELECT count(*) FROM (SELECT task_key FROM engine.user_task_open_group"
           + " WHERE group_name = ? ORDER BY group_name, task_key LIMIT ?) matches";
+
+  private int rawAnswerBytes;
+
+  /**
+   * The search the client sends, as a plain HTTP POST whose answer is read as text: the engine's
+   * and HTTP's share without the client's request building and answer parsing.
+   */
+  private long[] rawSearches(List<String> groups, int searches) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String auth =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    (USERNAME + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long[] nanos = new long[searches];
+    for (int i = -30; i < searches; i++) {
+      String body =
+          "{\"filter\":{\"candidateGroup\":\"%s\",\"state\":\"CREATED\"},"
+                  .formatted(groups.get(Math.floorMod(i, groups.size())))
+              + "\"sort\":[{\"field\":\"dueDate\",\"order\":\"ASC\"}],"
+              + "\"page\":{\"from\":0,\"limit\":50}}";
+      java.net.http.HttpRequest request =
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create("http://127.0.0.1:" + port + "/v2/user-tasks/search"))
+              .header("Content-Type", "application/json")
+              .header("Authorization", auth)
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      long start = System.nanoTime();
+      java.net.http.HttpResponse<String> response =
+          http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      long took = System.nanoTime() - start;
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(response.statusCode() + " " + response.body());
+      }
+      rawAnswerBytes = response.body().length();
+      if (i >= 0) {
+        nanos[i] = took;
+      }
+    }
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   private static long median(int runs, Runnable action) {
     long[] nanos = new long[runs];

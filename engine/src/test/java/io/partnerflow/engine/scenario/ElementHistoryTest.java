@@ -81,6 +81,61 @@ class ElementHistoryTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldWritePassingStartAndEndEventsCompletedWithNameAndBothDates() {
+    // given: start and end events in the process, beside each other after a fork, and in a
+    // sub-process (none start and end events are written once, already completed)
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("start")
+            .name("Begin")
+            .parallelGateway("fork")
+            .endEvent("endA")
+            .name("Done A")
+            .moveToNode("fork")
+            .subProcess("sub")
+            .embeddedSubProcess()
+            .startEvent("subStart")
+            .endEvent("subEnd")
+            .subProcessDone()
+            .endEvent("endB")
+            .done());
+
+    // when
+    long key = start(processId, Map.of()).getProcessInstanceKey();
+    awaitState(key, ProcessInstanceState.COMPLETED);
+
+    // then
+    assertThat(history(key))
+        .extracting(Row::elementId, Row::type, Row::state)
+        .containsExactlyInAnyOrder(
+            tuple(processId, "PROCESS", "COMPLETED"),
+            tuple("start", "START_EVENT", "COMPLETED"),
+            tuple("fork", "PARALLEL_GATEWAY", "COMPLETED"),
+            tuple("endA", "END_EVENT", "COMPLETED"),
+            tuple("sub", "SUB_PROCESS", "COMPLETED"),
+            tuple("subStart", "START_EVENT", "COMPLETED"),
+            tuple("subEnd", "END_EVENT", "COMPLETED"),
+            tuple("endB", "END_EVENT", "COMPLETED"));
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM engine.element_instance WHERE process_instance_key = ?"
+                        + " AND (end_date IS NULL OR end_date < start_date)")
+                .param(key)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT element_name FROM engine.element_instance"
+                        + " WHERE process_instance_key = ? AND element_id IN ('start', 'endA')"
+                        + " ORDER BY key")
+                .param(key)
+                .query(String.class)
+                .list())
+        .containsExactly("Begin", "Done A");
+  }
+
+  @Test
   void shouldMarkActiveElementsTerminatedOnCancel() {
     // given
     deployModel();

@@ -14,9 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hot path endpoints (instance creation, job activation, job completion) at the HTTP level: the
- * same credential, problem details and status codes as every other /v2 endpoint. The client
- * scenarios (ServiceTaskTest, JobLifecycleTest, AwaitCompletionTest, ...) cover their behaviour.
+ * The hot path endpoints (instance creation, job activation, job completion, user task search) at
+ * the HTTP level: the same credential, problem details and status codes as every other /v2
+ * endpoint. The client scenarios (ServiceTaskTest, JobLifecycleTest, AwaitCompletionTest, ...)
+ * cover their behaviour.
  */
 class HotPathTest extends EngineScenarioTest {
 
@@ -146,6 +147,73 @@ class HotPathTest extends EngineScenarioTest {
     assertThat(get.headers().firstValue("Allow")).hasValue("POST");
     // paths beside the hot ones still reach their controllers
     assertProblem(post("/v2/jobs/123456789/failure", "{}"), 404, "123456789");
+  }
+
+  @Test
+  void shouldServeTheUserTaskSearchWithTheSameContract() throws Exception {
+    // given: one open task
+    String processId = unique("hot-tasks");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .userTask("work", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+    String byInstance = "{\"filter\":{\"processInstanceKey\":\"%d\"}}".formatted(instanceKey);
+
+    // when
+    HttpResponse<String> found = post("/v2/user-tasks/search", byInstance);
+    HttpResponse<String> noBody =
+        send(
+            request("/v2/user-tasks/search", CREDENTIAL, "Basic")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> none =
+        send(
+            request("/v2/user-tasks/search", null, "Basic")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(byInstance)));
+    HttpResponse<String> get = send(request("/v2/user-tasks/search", CREDENTIAL, "Basic").GET());
+
+    // then
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(found.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(found.body())
+        .contains("\"processInstanceKey\":\"" + instanceKey + "\"")
+        .contains("\"totalItems\":1")
+        .contains("\"elementId\":\"work\"");
+    assertThat(noBody.statusCode()).isEqualTo(200);
+    assertThat(noBody.body()).contains("\"items\":[{");
+    assertProblem(none, 401, "UNAUTHORIZED");
+    assertProblem(get, 405, "METHOD_NOT_ALLOWED");
+    assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    assertProblem(
+        post("/v2/user-tasks/search", "{\"filter\":"), 400, "Request body could not be read");
+    assertProblem(
+        post("/v2/user-tasks/search", "{\"filter\":{\"localVariables\":[{\"name\":\"a\"}]}}"),
+        400,
+        "localVariables");
+    assertProblem(post("/v2/user-tasks/search", "{\"sort\":[{\"field\":\"nope\"}]}"), 400, "nope");
+    assertProblem(
+        send(
+            request("/v2/user-tasks/search", CREDENTIAL, "Basic")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(byInstance))),
+        400,
+        "Content-Type 'text/plain' is not supported");
+    // the task's own paths beside the search still reach their controller
+    long taskKey =
+        client
+            .newUserTaskSearchRequest()
+            .filter(f -> f.processInstanceKey(instanceKey))
+            .send()
+            .join()
+            .singleItem()
+            .getUserTaskKey();
+    assertThat(send(request("/v2/user-tasks/" + taskKey, CREDENTIAL, "Basic").GET()).statusCode())
+        .isEqualTo(200);
   }
 
   @Test

@@ -191,6 +191,48 @@ class UserTaskTest extends EngineScenarioTest {
   }
 
   @Test
+  void shouldAnswerASearchItemWithTheSameContentAsTheTaskItself() {
+    // given: every attribute set, and a task without headers beside it
+    String processId = unique("search-item");
+    deploy(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent()
+            .userTask(
+                "approve",
+                t ->
+                    t.name("Approve")
+                        .zeebeUserTask()
+                        .zeebeAssignee("alice")
+                        .zeebeCandidateGroups("legal, sales")
+                        .zeebeCandidateUsers("bob")
+                        .zeebeDueDate("2031-01-15T09:30:00+02:00")
+                        .zeebeFollowUpDate("2031-01-10T09:30:00Z")
+                        .zeebeTaskPriority("85")
+                        .zeebeTaskHeader("channel", "portal")
+                        .zeebeTaskHeader("weight", "3"))
+            .userTask("plain", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
+
+    // when
+    UserTask found = openTask(instanceKey);
+    UserTask foundItself = get(found.getUserTaskKey());
+    client.newCompleteUserTaskCommand(found.getUserTaskKey()).send().join();
+    UserTask plain = openTask(instanceKey);
+
+    // then
+    assertThat(found).usingRecursiveComparison().isEqualTo(foundItself);
+    assertThat(found.getCustomHeaders())
+        .containsExactly(Map.entry("channel", "portal"), Map.entry("weight", "3"));
+    assertThat(found.getCandidateGroups()).containsExactly("legal", "sales");
+    assertThat(found.getDueDate()).isEqualTo(OffsetDateTime.parse("2031-01-15T09:30:00+02:00"));
+    assertThat(plain).usingRecursiveComparison().isEqualTo(get(plain.getUserTaskKey()));
+    assertThat(plain.getCustomHeaders()).isEmpty();
+    assertThat(plain.getDueDate()).isNull();
+  }
+
+  @Test
   void shouldRaiseIncidentWhenPriorityIsOutOfRange() {
     // given
     String processId = unique("bad-priority");
