@@ -135,6 +135,22 @@ class TaskSubjects {
           .items()
           .forEach(variable -> instances.add(variable.getProcessInstanceKey()));
     }
+    if (instances.size() <= MAX_INSTANCES) {
+      // processes naming the company themselves; the engine compares the JSON text as written
+      String like = "*" + companyText.trim().replace("*", "").replace("?", "") + "*";
+      client
+          .newVariableSearchRequest()
+          .filter(
+              filter ->
+                  filter
+                      .name(name -> name.in("companyName", "partnerName"))
+                      .value(value -> value.like(like)))
+          .page(page -> page.limit((MAX_INSTANCES + 1) * 4))
+          .send()
+          .join()
+          .items()
+          .forEach(variable -> instances.add(variable.getProcessInstanceKey()));
+    }
     if (instances.size() > MAX_INSTANCES) {
       throw new TaskFilterException("tasklist.error.companyTooVague");
     }

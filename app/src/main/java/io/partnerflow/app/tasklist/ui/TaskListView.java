@@ -182,7 +182,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
     String chosen = step.getValue();
     step.setItems(steps);
     step.setEnabled(processId != null);
-    step.setValue(steps.contains(chosen) ? chosen : null);
+    step.setValue(chosen != null && steps.contains(chosen) ? chosen : null);
   }
 
   private void clear() {
