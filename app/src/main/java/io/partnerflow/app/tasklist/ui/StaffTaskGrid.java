@@ -32,11 +32,15 @@ class StaffTaskGrid extends Grid<TaskRow> {
   private final Supplier<TaskQuery> query;
   private final List<Column<TaskRow>> wideColumns;
   private final Column<TaskRow> compactColumn;
-  private String problem;
+  private final TaskListService tasks;
+
+  /** Counted when the filter changes, before the grid asks: the count callback only reads it. */
+  private int total;
 
   StaffTaskGrid(TaskListService tasks, Supplier<TaskQuery> query, Clock clock) {
     this.clock = clock;
     this.query = query;
+    this.tasks = tasks;
     setId("task-grid");
     addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     Column<TaskRow> subject =
@@ -111,20 +115,6 @@ class StaffTaskGrid extends Grid<TaskRow> {
     }
   }
 
-  private int count(TaskListService tasks) {
-    TaskQuery current = query.get();
-    try {
-      problem = null;
-      int total = (int) tasks.search(current, 0, 1).total();
-      setEmptyStateText(getTranslation(emptyReason(current)));
-      return total;
-    } catch (TaskFilterException vague) {
-      problem = vague.getMessage();
-      setEmptyStateText(getTranslation(problem));
-      return 0;
-    }
-  }
-
   /** Why the list is empty: nothing matches the filter, or the scope holds nothing at all. */
   static String emptyReason(TaskQuery query) {
     return query.narrowed() ? "tasklist.empty.filtered" : "tasklist.empty." + query.scope().name();
@@ -172,7 +162,16 @@ class StaffTaskGrid extends Grid<TaskRow> {
     compactColumn.setVisible(compact);
   }
 
+  /** Counts for the current filter, says why when nothing matches, and reloads the rows. */
   void refresh() {
+    TaskQuery current = query.get();
+    try {
+      total = (int) tasks.search(current, 0, 1).total();
+      setEmptyStateText(getTranslation(emptyReason(current)));
+    } catch (TaskFilterException vague) {
+      total = 0;
+      setEmptyStateText(getTranslation(vague.getMessage()));
+    }
     getDataProvider().refreshAll();
   }
 }
