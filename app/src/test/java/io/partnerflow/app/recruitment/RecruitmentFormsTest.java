@@ -133,7 +133,7 @@ class RecruitmentFormsTest {
                 "No references",
                 "applicantMessage",
                 "We only take partners with two years of references."));
-    FormValidationResult approveIgnoresReason =
+    FormValidationResult approveWithAReason =
         forms.validate(
             review,
             variables,
@@ -148,8 +148,10 @@ class RecruitmentFormsTest {
     assertThat(withMessage.errors()).isEmpty();
     assertThat(withMessage.values())
         .containsEntry("applicantMessage", "We only take partners with two years of references.");
-    assertThat(approveIgnoresReason.errors()).isEmpty();
-    assertThat(approveIgnoresReason.values()).doesNotContainKey("rejectionReason");
+    // the reason belongs to a rejection only: sent with an approval it is refused, not stored
+    assertThat(approveWithAReason.errors())
+        .extracting(error -> error.key())
+        .containsExactly("rejectionReason");
   }
 
   @Test
