@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.filter.UserTaskFilter;
+import io.camunda.client.api.search.filter.builder.DateTimeProperty;
 import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
@@ -21,10 +22,14 @@ import io.partnerflow.app.security.UserAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -50,6 +55,10 @@ public class TaskListService {
   private final FormService forms;
   private final PartnerMembership membership;
   private final AuditLog auditLog;
+  private final TaskSubjects subjects;
+
+  /** Tasks one process instance shows at most when the list filters by company. */
+  private static final int PER_INSTANCE_LIMIT = 100;
 
   TaskListService(
       CamundaClient client,
@@ -58,7 +67,8 @@ public class TaskListService {
       Clock clock,
       FormService forms,
       PartnerMembership membership,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      TaskSubjects subjects) {
     this.client = client;
     this.currentUser = currentUser;
     this.json = json;
@@ -66,6 +76,7 @@ public class TaskListService {
     this.forms = forms;
     this.membership = membership;
     this.auditLog = auditLog;
+    this.subjects = subjects;
   }
 
   public TaskPage search(TaskQuery query, int offset, int limit) {
@@ -73,8 +84,13 @@ public class TaskListService {
     Set<String> groups = membership.taskGroups(user);
     boolean byGroup =
         query.scope() == TaskScope.MY_GROUPS || query.scope() == TaskScope.UNASSIGNED_IN_MY_GROUPS;
-    if (byGroup && groups.isEmpty()) {
+    if ((byGroup && groups.isEmpty())
+        || (query.candidateGroup() != null && !groups.contains(query.candidateGroup()))) {
+      // a group the user is not in shows nothing rather than telling what it holds
       return new TaskPage(List.of(), 0);
+    }
+    if (query.company() != null) {
+      return aboutCompany(query, user.username(), groups, offset, limit);
     }
     var response =
         client
@@ -87,6 +103,67 @@ public class TaskListService {
     List<TaskSummary> items = response.items().stream().map(TaskListService::summary).toList();
     Long total = response.page().totalItems();
     return new TaskPage(items, total == null ? items.size() : total);
+  }
+
+  /**
+   * The staff list's page: each task with whom it is about, looked up for the whole page at once.
+   *
+   * @throws TaskFilterException when the company text matches too many processes to filter by
+   */
+  public TaskRowPage rows(TaskQuery query, int offset, int limit) {
+    TaskPage page = search(query, offset, limit);
+    Map<Long, String> names =
+        subjects.namesOf(page.items().stream().map(TaskSummary::processInstanceKey).toList());
+    List<TaskRow> rows =
+        page.items().stream()
+            .map(task -> new TaskRow(task, names.get(task.processInstanceKey())))
+            .toList();
+    return new TaskRowPage(rows, page.total());
+  }
+
+  /**
+   * How many tasks match, counted up to {@code cap} (a navigation badge shows "cap+" beyond it); a
+   * filter that cannot be applied counts as nothing.
+   */
+  public long count(TaskQuery query, int cap) {
+    try {
+      return Math.min(search(query, 0, 1).total(), cap + 1L);
+    } catch (TaskFilterException vague) {
+      return 0;
+    }
+  }
+
+  /** The candidate groups the user works for, to filter by. */
+  public Set<String> myGroups() {
+    return Set.copyOf(membership.taskGroups(user()));
+  }
+
+  /**
+   * Tasks of the few process instances about a company: one search per instance (the engine's task
+   * search has no filter by several instances), merged and paged here in the list's order.
+   */
+  private TaskPage aboutCompany(
+      TaskQuery query, String username, Set<String> groups, int offset, int limit) {
+    Set<Long> instances = subjects.instancesAbout(query.company());
+    List<CompletableFuture<List<TaskSummary>>> searches = new ArrayList<>();
+    for (Long instance : instances) {
+      searches.add(
+          client
+              .newUserTaskSearchRequest()
+              .filter(
+                  filter -> restrict(filter, query, username, groups).processInstanceKey(instance))
+              .page(page -> page.limit(PER_INSTANCE_LIMIT))
+              .send()
+              .toCompletableFuture()
+              .thenApply(
+                  response -> response.items().stream().map(TaskListService::summary).toList()));
+    }
+    List<TaskSummary> all = new ArrayList<>();
+    searches.forEach(search -> all.addAll(search.join()));
+    all.sort(TaskOrder.of(query));
+    int from = Math.min(offset, all.size());
+    int to = Math.min(all.size(), from + limit);
+    return new TaskPage(List.copyOf(all.subList(from, to)), all.size());
   }
 
   public TaskDetails get(long key) {
@@ -228,28 +305,72 @@ public class TaskListService {
   private UserTaskFilter restrict(
       UserTaskFilter filter, TaskQuery query, String username, Set<String> groups) {
     filter.state(UserTaskState.CREATED);
+    List<String> allowedGroups =
+        query.candidateGroup() == null ? List.copyOf(groups) : List.of(query.candidateGroup());
     switch (query.scope()) {
       case ASSIGNED_TO_ME -> filter.assignee(username);
-      case MY_GROUPS -> filter.candidateGroup(group -> group.in(List.copyOf(groups)));
+      case MY_GROUPS -> filter.candidateGroup(group -> group.in(allowedGroups));
       case UNASSIGNED_IN_MY_GROUPS -> {
-        filter.candidateGroup(group -> group.in(List.copyOf(groups)));
+        filter.candidateGroup(group -> group.in(allowedGroups));
         filter.assignee(assignee -> assignee.exists(false));
       }
       case OFFERED_TO_ME -> filter.candidateUser(username);
     }
+    if (query.candidateGroup() != null
+        && (query.scope() == TaskScope.ASSIGNED_TO_ME
+            || query.scope() == TaskScope.OFFERED_TO_ME)) {
+      filter.candidateGroup(query.candidateGroup());
+    }
+    if (query.assignee() != null
+        && query.scope() != TaskScope.ASSIGNED_TO_ME
+        && query.scope() != TaskScope.UNASSIGNED_IN_MY_GROUPS) {
+      filter.assignee(query.assignee());
+    }
     if (query.processId() != null) {
       filter.bpmnProcessId(query.processId());
+    }
+    if (query.elementId() != null) {
+      filter.elementId(query.elementId());
     }
     if (query.minimumPriority() != null) {
       filter.priority(priority -> priority.gte(query.minimumPriority()));
     }
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    switch (query.due()) {
-      case OVERDUE -> filter.dueDate(due -> due.lt(now));
-      case DUE_WITHIN_7_DAYS -> filter.dueDate(due -> due.lte(now.plus(Duration.ofDays(7))));
-      case ANY -> {}
-    }
+    dueWindow(query).ifPresent(window -> filter.dueDate(window));
     return filter;
+  }
+
+  /** The due filter and the due range as one condition on the due date, or none. */
+  private Optional<Consumer<DateTimeProperty>> dueWindow(TaskQuery query) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime before =
+        switch (query.due()) {
+          case OVERDUE -> now;
+          case DUE_WITHIN_7_DAYS -> now.plus(Duration.ofDays(7)).plusNanos(1_000);
+          case ANY -> null;
+        };
+    OffsetDateTime from =
+        query.dueFrom() == null
+            ? null
+            : query.dueFrom().atStartOfDay(clock.getZone()).toOffsetDateTime();
+    if (query.dueTo() != null) {
+      OffsetDateTime end =
+          query.dueTo().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+      before = before == null || end.isBefore(before) ? end : before;
+    }
+    if (from == null && before == null) {
+      return Optional.empty();
+    }
+    OffsetDateTime lower = from;
+    OffsetDateTime upper = before;
+    return Optional.of(
+        due -> {
+          if (lower != null) {
+            due.gte(lower);
+          }
+          if (upper != null) {
+            due.lt(upper);
+          }
+        });
   }
 
   private static UserTaskSort order(UserTaskSort sort, TaskQuery query) {

@@ -61,12 +61,21 @@ class RecruitmentBranchesBrowserTest {
     browser.click("claim");
     browser.waitFor(By.id("unclaim"));
     browser.choose("form-field-decision", "Reject");
+    browser.type("form-field-rejectionReason", "Too few references for our segment (internal)");
+    browser.type(
+        "form-field-applicantMessage",
+        "We look forward to your application once you have more references.");
     browser.screenshot("branch-reject-2-decision");
     journey.complete();
 
-    // then: the applicant reads that the application was not accepted
+    // then: the applicant reads that the application was not accepted, with the message for them
+    // and never the internal reason
     journey.awaitStatus(applicant, "REJECTED");
-    assertThat(journey.openStatusPage(applicant)).contains("Not accepted");
+    String statusPage = journey.openStatusPage(applicant);
+    assertThat(statusPage)
+        .contains(
+            "Not accepted", "We look forward to your application once you have more references.")
+        .doesNotContain("internal");
     assertThat(journey.statusHistory()).contains("In review", "Not accepted");
     assertThat(journey.showsInformationRequest()).isFalse();
     browser.screenshot("branch-reject-3-status-page");

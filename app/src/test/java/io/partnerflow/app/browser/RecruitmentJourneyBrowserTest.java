@@ -55,7 +55,7 @@ class RecruitmentJourneyBrowserTest {
     journey.logInAs("manager");
     browser.open(journey.url("/tasks"));
     browser.waitFor(By.id("task-grid"));
-    browser.type("task-filter-process", "partner-recruitment");
+    browser.type("task-filter-company", company);
     browser.screenshot("journey-2-task-list");
 
     // claims and approves it

@@ -97,7 +97,8 @@ class RecruitmentFormsTest {
 
     // when
     FormValidationResult rejectWithoutTier =
-        forms.validate(review, variables, Map.of("decision", "reject"));
+        forms.validate(
+            review, variables, Map.of("decision", "reject", "rejectionReason", "Too small"));
     FormValidationResult approveWithoutTier =
         forms.validate(review, variables, Map.of("decision", "approve"));
     FormValidationResult approveWithTier =
@@ -107,6 +108,60 @@ class RecruitmentFormsTest {
     assertThat(rejectWithoutTier.errors()).isEmpty();
     assertThat(approveWithoutTier.errors()).extracting(error -> error.key()).contains("tier");
     assertThat(approveWithTier.errors()).isEmpty();
+  }
+
+  @Test
+  void shouldRequireAnInternalReasonToRejectAndKeepTheApplicantsMessageOptional() {
+    // given
+    FormSchema review = forms.load("application-review").orElseThrow();
+    Map<String, Object> variables = Map.of("companyName", "Northwind", "fitScore", 12);
+
+    // when
+    FormValidationResult withoutReason =
+        forms.validate(review, variables, Map.of("decision", "reject"));
+    FormValidationResult withReasonOnly =
+        forms.validate(
+            review, variables, Map.of("decision", "reject", "rejectionReason", "No references"));
+    FormValidationResult withMessage =
+        forms.validate(
+            review,
+            variables,
+            Map.of(
+                "decision",
+                "reject",
+                "rejectionReason",
+                "No references",
+                "applicantMessage",
+                "We only take partners with two years of references."));
+    FormValidationResult approveWithAReason =
+        forms.validate(
+            review,
+            variables,
+            Map.of("decision", "approve", "tier", "Gold", "rejectionReason", "left over"));
+
+    // then
+    assertThat(withoutReason.errors())
+        .extracting(error -> error.key())
+        .containsExactly("rejectionReason");
+    assertThat(withReasonOnly.errors()).isEmpty();
+    assertThat(withReasonOnly.values()).containsEntry("rejectionReason", "No references");
+    assertThat(withMessage.errors()).isEmpty();
+    assertThat(withMessage.values())
+        .containsEntry("applicantMessage", "We only take partners with two years of references.");
+    // the reason belongs to a rejection only: sent with an approval it is refused, not stored
+    assertThat(approveWithAReason.errors())
+        .extracting(error -> error.key())
+        .containsExactly("rejectionReason");
+  }
+
+  @Test
+  void shouldLeaveTheApplicationsFactsToTheTaskPageNotTheForm() {
+    // the facts are shown once, beside the form, in words (TaskContext)
+    FormSchema review = forms.load("application-review").orElseThrow();
+    assertThat(review.inputs())
+        .extracting(input -> input.key())
+        .doesNotContain("companyName", "country", "partnerType", "screeningResult")
+        .contains("decision", "tier", "rejectionReason", "applicantMessage");
   }
 
   private static Properties load(String path) throws IOException {

@@ -31,7 +31,8 @@ class NoticeParameters {
       case "application-rejected" ->
           Map.of(
               "applicantName", application.contactName(),
-              "companyName", application.companyName());
+              "companyName", application.companyName(),
+              "applicantMessage", orEmpty(variables.applicantMessage()));
       case "information-requested" ->
           Map.of(
               "applicantName", application.contactName(),
@@ -45,6 +46,17 @@ class NoticeParameters {
               "managerName", managerName(variables.completedBy()));
       default -> throw new IllegalArgumentException("No parameters known for " + template);
     };
+  }
+
+  /**
+   * What the status page notes beside the new stage: a rejected applicant reads the reviewer's
+   * message to them, if any; other stages note nothing.
+   */
+  String statusNote(String template, RecruitmentVariables variables) {
+    String message = variables.applicantMessage();
+    return "application-rejected".equals(template) && message != null && !message.isBlank()
+        ? message.strip()
+        : null;
   }
 
   private String managerName(String username) {

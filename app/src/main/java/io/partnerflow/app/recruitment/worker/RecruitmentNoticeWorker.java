@@ -57,7 +57,10 @@ public class RecruitmentNoticeWorker {
               parameters.secretLink(template, application),
               // a retried job (time-out, crash before completing) queues nothing new
               "job/" + job.getKey());
-          applications.recordStatus(application.id(), RecruitmentHeaders.status(headers), null);
+          applications.recordStatus(
+              application.id(),
+              RecruitmentHeaders.status(headers),
+              parameters.statusNote(template, variables));
         });
   }
 }

@@ -10,6 +10,8 @@ import io.partnerflow.app.recruitment.application.ApplicationService;
  * @param tier the tier the reviewer chose (Registered, Silver, Gold, Platinum)
  * @param completedBy who completed the last human task: the reviewer at approval
  * @param partnerId the partner organisation, once created
+ * @param applicantMessage what the reviewer tells a rejected applicant (optional); the internal
+ *     {@code rejectionReason} is never read here, so it cannot reach the applicant
  */
 public record RecruitmentVariables(
     Long applicationId,
@@ -18,7 +20,27 @@ public record RecruitmentVariables(
     String suggestedTier,
     Number fitScore,
     String completedBy,
-    Long partnerId) {
+    Long partnerId,
+    String applicantMessage) {
+
+  public RecruitmentVariables(
+      Long applicationId,
+      String informationRequest,
+      String tier,
+      String suggestedTier,
+      Number fitScore,
+      String completedBy,
+      Long partnerId) {
+    this(
+        applicationId,
+        informationRequest,
+        tier,
+        suggestedTier,
+        fitScore,
+        completedBy,
+        partnerId,
+        null);
+  }
 
   /** The application the instance belongs to; a missing one fails the job (then an incident). */
   Application applicationIn(ApplicationService applications) {

@@ -2,11 +2,14 @@ package io.partnerflow.app.tasklist.ui;
 
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
-import io.partnerflow.app.base.i18n.Countries;
 import io.partnerflow.app.tasklist.TaskDetails;
 import java.util.List;
+import java.util.Set;
 
-/** The process around a task: which process, which stage, which partner, what is known. */
+/**
+ * The process around a task: which process, which stage, which partner, and the facts the decision
+ * needs, in human words; what the form itself shows is left to the form.
+ */
 class TaskContext extends FormLayout {
 
   /** Process variables worth showing beside any task, when present. */
@@ -14,13 +17,26 @@ class TaskContext extends FormLayout {
       List.of(
           "companyName",
           "partnerName",
+          "website",
           "country",
           "partnerType",
+          "employees",
+          "yearsInBusiness",
+          "customersInSegment",
+          "certifiedStaff",
+          "targetIndustries",
+          "contactName",
+          "contactEmail",
           "fitScore",
           "suggestedTier",
-          "screeningResult");
+          "screeningResult",
+          "screeningReasons");
 
-  TaskContext(TaskDetails details) {
+  /**
+   * @param formKeys the keys of the fields the task's form shows: left out here, so each value
+   *     appears once on the page
+   */
+  TaskContext(TaskDetails details, Set<String> formKeys) {
     setId("task-context");
     setWidth("22em");
     setResponsiveSteps(new ResponsiveStep("0", 1));
@@ -39,16 +55,13 @@ class TaskContext extends FormLayout {
         getTranslation("tasklist.assignee"));
     for (String name : CONTEXT_VARIABLES) {
       Object value = details.variables().get(name);
-      if (value != null) {
+      if (value != null && !formKeys.contains(name) && !String.valueOf(value).isBlank()) {
         addFormItem(new Span(shown(name, value)), getTranslation("tasklist.variable." + name));
       }
     }
   }
 
-  /** A value as a person reads it: a country by its name in the user's language. */
   private String shown(String name, Object value) {
-    return "country".equals(name)
-        ? Countries.name(String.valueOf(value), getLocale())
-        : String.valueOf(value);
+    return ContextValues.shown(name, value, getLocale(), this::getTranslation);
   }
 }

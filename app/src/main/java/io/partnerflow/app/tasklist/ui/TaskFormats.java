@@ -12,12 +12,16 @@ final class TaskFormats {
   private TaskFormats() {}
 
   static String dateTime(Instant instant, Locale locale) {
+    return dateTime(instant, locale, ZoneId.systemDefault());
+  }
+
+  static String dateTime(Instant instant, Locale locale, ZoneId zone) {
     if (instant == null) {
       return "—";
     }
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
         .withLocale(locale)
-        .withZone(ZoneId.systemDefault())
+        .withZone(zone)
         .format(instant);
   }
 }

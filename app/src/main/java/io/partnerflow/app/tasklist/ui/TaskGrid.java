@@ -10,7 +10,6 @@ import io.partnerflow.app.tasklist.TaskListService;
 import io.partnerflow.app.tasklist.TaskQuery;
 import io.partnerflow.app.tasklist.TaskSummary;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -60,12 +59,7 @@ class TaskGrid extends Grid<TaskSummary> {
   }
 
   private Span dueBadge(TaskSummary task) {
-    Span badge = new Span(TaskFormats.dateTime(task.due(), getLocale()));
-    if (task.overdueAt(Instant.now(clock))) {
-      badge.getElement().getThemeList().add("badge error");
-      badge.setTitle(getTranslation("tasklist.overdue"));
-    }
-    return badge;
+    return new DueLabel(task.due(), clock);
   }
 
   void refresh() {

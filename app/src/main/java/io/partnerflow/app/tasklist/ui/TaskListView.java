@@ -1,6 +1,11 @@
 package io.partnerflow.app.tasklist.ui;
 
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -8,38 +13,65 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import io.partnerflow.app.modeling.ProcessStepNames;
 import io.partnerflow.app.tasklist.DueFilter;
+import io.partnerflow.app.tasklist.SavedTaskFilters;
+import io.partnerflow.app.tasklist.TaskFilterChoices;
 import io.partnerflow.app.tasklist.TaskListService;
 import io.partnerflow.app.tasklist.TaskQuery;
+import io.partnerflow.app.tasklist.TaskQueryParameters;
 import io.partnerflow.app.tasklist.TaskScope;
 import io.partnerflow.app.tasklist.TaskSort;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The inbox: open tasks of my groups or mine, filtered and sorted, paged lazily from the engine.
+ * The inbox: open tasks of my groups or mine, filtered by names people know and sorted, paged
+ * lazily from the engine. The filter lives in the URL (a link shares it, the back button restores
+ * the previous one); saved filters with their counts are the list's own navigation.
  */
 @Route("tasks")
 @RolesAllowed({"ADMIN", "PARTNER_MANAGER", "LEGAL", "ENABLEMENT"})
 @Menu(order = 10, title = "nav.tasks", icon = "TASKS")
-public class TaskListView extends VerticalLayout implements HasDynamicTitle {
+public class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
+  private final TaskListService tasks;
+  private final TaskFilterChoices choices;
   private final Select<TaskScope> scope = new Select<>();
-  private final TextField process = new TextField();
+  private final ComboBox<String> process = new ComboBox<>();
+  private final ComboBox<String> step = new ComboBox<>();
+  private final TextField company = new TextField();
+  private final TextField assignee = new TextField();
+  private final ComboBox<String> group = new ComboBox<>();
   private final Select<DueFilter> due = new Select<>();
+  private final DatePicker dueFrom = new DatePicker();
+  private final DatePicker dueTo = new DatePicker();
   private final IntegerField minimumPriority = new IntegerField();
   private final Select<TaskSort> sort = new Select<>();
   private final Checkbox descending = new Checkbox();
-  private final TaskGrid grid;
+  private final StaffTaskGrid grid;
+  private final SavedFilterBar savedFilters;
 
-  public TaskListView(TaskListService tasks, Clock clock) {
-    grid = new TaskGrid(tasks, this::currentQuery, clock, true, TaskView.class);
+  /** While the fields take the URL's filter, their changes must not navigate again. */
+  private boolean fromUrl;
+
+  public TaskListView(
+      TaskListService tasks, TaskFilterChoices choices, SavedTaskFilters saved, Clock clock) {
+    this.tasks = tasks;
+    this.choices = choices;
+    grid = new StaffTaskGrid(tasks, this::currentQuery, clock);
+    savedFilters = new SavedFilterBar(saved, tasks, this::currentQuery);
     setId("task-list-view");
     setSizeFull();
-    add(filters(), grid);
+    add(savedFilters, filters(), grid);
     setFlexGrow(1, grid);
   }
 
@@ -53,11 +85,42 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
     process.setLabel(getTranslation("tasklist.process"));
     process.setPlaceholder(getTranslation("tasklist.process.all"));
     process.setClearButtonVisible(true);
-    process.setValueChangeMode(ValueChangeMode.LAZY);
+    process.setItems(choices.processIds());
+    process.setItemLabelGenerator(id -> ProcessStepNames.process(id, getLocale()));
+    step.setId("task-filter-step");
+    step.setLabel(getTranslation("tasklist.step"));
+    step.setPlaceholder(getTranslation("tasklist.step.all"));
+    step.setClearButtonVisible(true);
+    step.setItemLabelGenerator(
+        id -> ProcessStepNames.step(process.getValue(), id, id, getLocale()));
+    step.setEnabled(false);
+    company.setId("task-filter-company");
+    company.setLabel(getTranslation("tasklist.subject"));
+    company.setPlaceholder(getTranslation("tasklist.subject.placeholder"));
+    company.setClearButtonVisible(true);
+    company.setValueChangeMode(ValueChangeMode.LAZY);
+    assignee.setId("task-filter-assignee");
+    assignee.setLabel(getTranslation("tasklist.assignee"));
+    assignee.setClearButtonVisible(true);
+    assignee.setValueChangeMode(ValueChangeMode.LAZY);
+    group.setId("task-filter-group");
+    group.setLabel(getTranslation("tasklist.group"));
+    group.setPlaceholder(getTranslation("tasklist.group.all"));
+    group.setClearButtonVisible(true);
+    group.setItems(tasks.myGroups().stream().sorted().toList());
+    group.setItemLabelGenerator(this::groupName);
+    due.setId("task-filter-due");
     due.setLabel(getTranslation("tasklist.due"));
     due.setItems(DueFilter.values());
     due.setItemLabelGenerator(value -> getTranslation("tasklist.due." + value.name()));
     due.setValue(DueFilter.ANY);
+    dueFrom.setId("task-filter-due-from");
+    dueFrom.setLabel(getTranslation("tasklist.dueFrom"));
+    dueFrom.setClearButtonVisible(true);
+    dueTo.setId("task-filter-due-to");
+    dueTo.setLabel(getTranslation("tasklist.dueTo"));
+    dueTo.setClearButtonVisible(true);
+    minimumPriority.setId("task-filter-priority");
     minimumPriority.setLabel(getTranslation("tasklist.minimumPriority"));
     minimumPriority.setMin(0);
     minimumPriority.setMax(100);
@@ -67,17 +130,114 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
     sort.setItemLabelGenerator(value -> getTranslation("tasklist.sort." + value.name()));
     sort.setValue(TaskSort.DUE);
     descending.setLabel(getTranslation("tasklist.descending"));
-    scope.addValueChangeListener(event -> refresh());
-    process.addValueChangeListener(event -> refresh());
-    due.addValueChangeListener(event -> refresh());
-    minimumPriority.addValueChangeListener(event -> refresh());
-    sort.addValueChangeListener(event -> refresh());
-    descending.addValueChangeListener(event -> refresh());
+    process.addValueChangeListener(event -> stepsOf(event.getValue()));
+    Button clear = new Button(getTranslation("tasklist.filter.clear"), click -> clear());
+    clear.setId("task-filter-clear");
+    clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    List<HasValue<?, ?>> fields =
+        List.of(
+            scope,
+            process,
+            step,
+            company,
+            assignee,
+            group,
+            due,
+            dueFrom,
+            dueTo,
+            minimumPriority,
+            sort,
+            descending);
+    fields.forEach(field -> field.addValueChangeListener(event -> filterChanged()));
     HorizontalLayout filters =
-        new HorizontalLayout(scope, process, due, minimumPriority, sort, descending);
+        new HorizontalLayout(
+            scope,
+            process,
+            step,
+            company,
+            assignee,
+            group,
+            due,
+            dueFrom,
+            dueTo,
+            minimumPriority,
+            sort,
+            descending,
+            clear);
+    filters.setId("task-filters");
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
     return filters;
+  }
+
+  /** A group as people read it: the translation when there is one, else its id. */
+  private String groupName(String id) {
+    String key = "tasklist.groupName." + id;
+    String name = getTranslation(key);
+    return name == null || name.startsWith("!") ? id : name;
+  }
+
+  private void stepsOf(String processId) {
+    List<String> steps = choices.stepIds(processId);
+    String chosen = step.getValue();
+    step.setItems(steps);
+    step.setEnabled(processId != null);
+    step.setValue(chosen != null && steps.contains(chosen) ? chosen : null);
+  }
+
+  private void clear() {
+    navigateTo(
+        new TaskQuery(scope.getValue(), null, null, null, sort.getValue(), descending.getValue()));
+  }
+
+  private void filterChanged() {
+    if (!fromUrl) {
+      navigateTo(currentQuery());
+    }
+  }
+
+  /** A new history entry: the back button returns to the filter before. */
+  private void navigateTo(TaskQuery query) {
+    getUI()
+        .ifPresent(
+            ui ->
+                ui.navigate(
+                    TaskListView.class,
+                    QueryParameters.simple(TaskQueryParameters.toParameters(query))));
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    TaskQuery query =
+        TaskQueryParameters.fromParameters(
+            event.getLocation().getQueryParameters().getParameters());
+    fromUrl = true;
+    try {
+      scope.setValue(query.scope());
+      set(process, query.processId());
+      stepsOf(query.processId());
+      set(step, query.elementId());
+      company.setValue(Objects.requireNonNullElse(query.company(), ""));
+      assignee.setValue(Objects.requireNonNullElse(query.assignee(), ""));
+      set(group, query.candidateGroup());
+      due.setValue(query.due());
+      dueFrom.setValue(query.dueFrom());
+      dueTo.setValue(query.dueTo());
+      minimumPriority.setValue(query.minimumPriority());
+      sort.setValue(query.sort());
+      descending.setValue(query.descending());
+    } finally {
+      fromUrl = false;
+    }
+    grid.refresh();
+    savedFilters.refresh();
+  }
+
+  /** Sets a value the field offers, or clears it (a link may name what no longer exists). */
+  private static void set(ComboBox<String> field, String value) {
+    boolean offered =
+        value != null && field.getListDataView().getItems().anyMatch(item -> item.equals(value));
+    field.setValue(offered ? value : null);
   }
 
   TaskQuery currentQuery() {
@@ -85,13 +245,15 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
         scope.getValue(),
         process.getValue(),
         due.getValue(),
-        minimumPriority.getValue(),
+        minimumPriority.isInvalid() ? null : minimumPriority.getValue(),
         sort.getValue(),
-        descending.getValue());
-  }
-
-  private void refresh() {
-    grid.refresh();
+        descending.getValue(),
+        step.getValue(),
+        company.getValue(),
+        assignee.getValue(),
+        group.getValue(),
+        dueFrom.getValue(),
+        dueTo.getValue());
   }
 
   @Override

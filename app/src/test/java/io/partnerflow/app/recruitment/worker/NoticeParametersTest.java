@@ -66,6 +66,30 @@ class NoticeParametersTest {
   }
 
   @Test
+  void shouldGiveARejectedApplicantTheReviewersMessageButNeverTheInternalReason() {
+    NoticeParameters parameters = new NoticeParameters(users);
+    RecruitmentVariables withMessage =
+        new RecruitmentVariables(
+            7L, null, null, null, 12, "manager", null, "Please apply again next year.");
+    RecruitmentVariables withoutMessage =
+        new RecruitmentVariables(7L, null, null, null, 12, "manager", null);
+
+    assertThat(
+            parameters.forTemplate(
+                "application-rejected", CreatePartnerWorkerTest.application(), withMessage))
+        .containsEntry("applicantMessage", "Please apply again next year.")
+        .doesNotContainKey("rejectionReason");
+    assertThat(parameters.statusNote("application-rejected", withMessage))
+        .isEqualTo("Please apply again next year.");
+    assertThat(
+            parameters.forTemplate(
+                "application-rejected", CreatePartnerWorkerTest.application(), withoutMessage))
+        .containsEntry("applicantMessage", "");
+    assertThat(parameters.statusNote("application-rejected", withoutMessage)).isNull();
+    assertThat(parameters.statusNote("information-requested", withMessage)).isNull();
+  }
+
+  @Test
   void shouldRefuseATemplateItDoesNotKnow() {
     NoticeParameters parameters = new NoticeParameters(users);
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -19,7 +20,7 @@ import io.partnerflow.app.form.ui.RenderedForm;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.tasklist.TaskFixtures;
-import io.partnerflow.app.tasklist.TaskSummary;
+import io.partnerflow.app.tasklist.TaskRow;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,18 +54,22 @@ class TaskViewsTest {
   @Test
   void shouldListTheManagersGroupTaskAndCompleteItThroughItsForm() throws Exception {
     // given
-    long task = fixtures.startAndAwaitTask(processId, Map.of("companyName", "Northwind"));
+    String company = "Northwind " + System.nanoTime();
+    long task = fixtures.startAndAwaitTask(processId, Map.of("companyName", company));
     KaribuSupport.login(context, "manager");
 
-    // when: the list, narrowed to this process
-    UI.getCurrent().navigate(TaskListView.class);
-    _get(TextField.class, spec -> spec.withLabel("Process")).setValue(processId);
+    // when: the list, narrowed to this process and company
+    UI.getCurrent()
+        .navigate(
+            TaskListView.class,
+            QueryParameters.simple(Map.of("process", processId, "company", company)));
     @SuppressWarnings("unchecked")
-    Grid<TaskSummary> grid = _get(Grid.class, spec -> spec.withId("task-grid"));
+    Grid<TaskRow> grid = _get(Grid.class, spec -> spec.withId("task-grid"));
 
     // then
     assertThat(GridKt._size(grid)).isEqualTo(1);
-    assertThat(GridKt._get(grid, 0).key()).isEqualTo(task);
+    assertThat(GridKt._get(grid, 0).task().key()).isEqualTo(task);
+    assertThat(GridKt._get(grid, 0).subject()).isEqualTo(company);
 
     // when: open, claim, fill in, complete
     UI.getCurrent().navigate(TaskView.class, new RouteParameters("key", String.valueOf(task)));
