@@ -238,7 +238,20 @@ class AccessMatrixTest {
             "admin/models/:kind/:id",
             p -> "admin/models/process/partner-recruitment",
             EnumSet.of(Persona.ADMIN)),
-        new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN));
+        new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN),
+        // the training catalogue: the enablement team and administrators only
+        new Row(
+            "enablement/catalogue",
+            p -> "enablement/catalogue",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)),
+        new Row(
+            "enablement/catalogue/course/:code([a-z0-9][a-z0-9-]{0,59})",
+            p -> "enablement/catalogue/course/sales-fundamentals",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)),
+        new Row(
+            "enablement/catalogue/certification/:code([a-z0-9][a-z0-9-]{0,59})",
+            p -> "enablement/catalogue/certification/certified-sales-professional",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)));
   }
 
   @Test
