@@ -20,10 +20,12 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
   public static final String VARIABLE = "variable";
   public static final String CONTRACT = "contract";
   public static final String MODEL = "model";
+  public static final String QUIZ_ATTEMPT = "quiz-attempt";
 
   /** The subject types the platform records, for filters. */
   public static final List<String> TYPES =
-      List.of(USER, PARTNER, TASK, PROCESS_INSTANCE, INCIDENT, VARIABLE, CONTRACT, MODEL);
+      List.of(
+          USER, PARTNER, TASK, PROCESS_INSTANCE, INCIDENT, VARIABLE, CONTRACT, MODEL, QUIZ_ATTEMPT);
 
   public AuditSubject {
     if (type == null || type.isBlank() || type.length() > 40) {
