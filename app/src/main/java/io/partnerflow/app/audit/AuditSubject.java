@@ -21,11 +21,23 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
   public static final String CONTRACT = "contract";
   public static final String MODEL = "model";
   public static final String QUIZ_ATTEMPT = "quiz-attempt";
+  public static final String COURSE = "course";
+  public static final String CERTIFICATION = "certification";
 
   /** The subject types the platform records, for filters. */
   public static final List<String> TYPES =
       List.of(
-          USER, PARTNER, TASK, PROCESS_INSTANCE, INCIDENT, VARIABLE, CONTRACT, MODEL, QUIZ_ATTEMPT);
+          USER,
+          PARTNER,
+          TASK,
+          PROCESS_INSTANCE,
+          INCIDENT,
+          VARIABLE,
+          CONTRACT,
+          MODEL,
+          COURSE,
+          CERTIFICATION,
+          QUIZ_ATTEMPT);
 
   public AuditSubject {
     if (type == null || type.isBlank() || type.length() > 40) {
@@ -73,5 +85,15 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
   /** A deployed model (BPMN process, DMN decision or form) by its id. */
   public static AuditSubject model(String modelId) {
     return new AuditSubject(MODEL, modelId, null, null);
+  }
+
+  /** A course of the enablement catalogue, by code. */
+  public static AuditSubject course(String code) {
+    return new AuditSubject(COURSE, code, null, null);
+  }
+
+  /** A certification of the enablement catalogue, by code. */
+  public static AuditSubject certification(String code) {
+    return new AuditSubject(CERTIFICATION, code, null, null);
   }
 }

@@ -209,7 +209,7 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
     try {
       sheet = quizAttempts.start(page.quizId(), userId, enrolmentId);
     } catch (QuizRefusedException refused) {
-      error(LearningLabels.refusal(refused, this));
+      error(LearningLabels.refusal(refused, this, getLocale()));
       return;
     }
     quizArea.removeAll();
@@ -222,7 +222,7 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
       result = quizAttempts.submit(sheet.attemptId(), userId, answers);
     } catch (QuizRefusedException refused) {
       // the answers stay on the form
-      error(LearningLabels.refusal(refused, this));
+      error(LearningLabels.refusal(refused, this, getLocale()));
       return;
     }
     page = learning.coursePage(enrolmentId);

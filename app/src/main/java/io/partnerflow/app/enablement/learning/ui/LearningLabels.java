@@ -39,8 +39,8 @@ final class LearningLabels {
   }
 
   /** The refusal in the reader's language (with the time a next attempt is allowed). */
-  static String refusal(QuizRefusedException refused, Component on) {
+  static String refusal(QuizRefusedException refused, Component on, Locale locale) {
     String key = "learning.quiz.refused." + refused.reason().name();
-    return on.getTranslation(key, time(refused.nextAttemptAllowedAt(), on.getLocale()));
+    return on.getTranslation(key, time(refused.nextAttemptAllowedAt(), locale));
   }
 }
