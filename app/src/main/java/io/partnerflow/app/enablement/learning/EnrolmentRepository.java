@@ -23,7 +23,9 @@ class EnrolmentRepository {
     this.jdbc = jdbc;
   }
 
-  /** Enrols the person unless they are on that version already; returns the enrolment either way. */
+  /**
+   * Enrols the person unless they are on that version already; returns the enrolment either way.
+   */
   Enrolment insertOnce(long userId, long partnerId, long courseVersionId, Instant now) {
     jdbc.sql(
             "INSERT INTO app.enrolment (user_id, partner_id, course_version_id, status,"
@@ -90,8 +92,7 @@ class EnrolmentRepository {
 
   /** Raises the count of modules done to {@code modulesDone} (never lowers it). */
   void markModulesDone(long id, int modulesDone) {
-    jdbc.sql(
-            "UPDATE app.enrolment SET modules_done = GREATEST(modules_done, :done) WHERE id = :id")
+    jdbc.sql("UPDATE app.enrolment SET modules_done = GREATEST(modules_done, :done) WHERE id = :id")
         .param("id", id)
         .param("done", modulesDone)
         .update();

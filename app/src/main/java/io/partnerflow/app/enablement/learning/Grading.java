@@ -50,7 +50,8 @@ final class Grading {
     int correct = 0;
     for (long id : drawn) {
       QuizQuestion question = questions.get(id);
-      Set<Long> chosen = new TreeSet<>(answers == null ? Set.of() : answers.getOrDefault(id, Set.of()));
+      Set<Long> chosen =
+          new TreeSet<>(answers == null ? Set.of() : answers.getOrDefault(id, Set.of()));
       given.put(id, chosen);
       if (question != null && chosen.equals(correctOptions(question))) {
         correct++;

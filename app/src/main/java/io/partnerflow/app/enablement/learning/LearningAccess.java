@@ -79,7 +79,8 @@ class LearningAccess {
         && reads.partnerOwner(partnerId).filter(caller.username()::equals).isPresent()) {
       return;
     }
-    throw new AccessDeniedException("The learning of partner " + partnerId + " is not yours to see");
+    throw new AccessDeniedException(
+        "The learning of partner " + partnerId + " is not yours to see");
   }
 
   /** Throws unless the caller may see the person's learning (a partner user: only their own). */

@@ -222,7 +222,9 @@ public class LearningService {
         .orElseThrow(() -> new LearningRefusedException("No such file in your course"));
   }
 
-  /** A person's courses; a partner user only their own, a partner manager their partners' people. */
+  /**
+   * A person's courses; a partner user only their own, a partner manager their partners' people.
+   */
   @Secured({ADMIN, ENABLEMENT, MANAGER, PARTNER, SYSTEM})
   @Transactional(readOnly = true)
   public PersonProgress progress(long userId) {
@@ -264,7 +266,9 @@ public class LearningService {
         .find(enrolmentId)
         .filter(enrolment -> enrolment.userId() == me)
         .orElseThrow(
-            () -> new LearningRefusedException("This course enrolment does not exist or is not yours"));
+            () ->
+                new LearningRefusedException(
+                    "This course enrolment does not exist or is not yours"));
   }
 
   private List<CourseModule> orderedModules(long courseVersionId) {

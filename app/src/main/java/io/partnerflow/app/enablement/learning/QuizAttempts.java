@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.partnerflow.app.audit.AuditAction;
 import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.audit.AuditSubject;
+import io.partnerflow.app.enablement.catalogue.CatalogueNotFoundException;
 import io.partnerflow.app.enablement.catalogue.CatalogueService;
 import io.partnerflow.app.enablement.catalogue.Quiz;
 import io.partnerflow.app.enablement.catalogue.QuizQuestion;
@@ -28,11 +29,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Attempts at quizzes (course quizzes and certification exams), graded on the server. Starting draws
- * the questions and stores the draw; the sheet carries no correct flags. Submitting grades against
- * the stored draw once: a replay, another person's attempt, answers outside the draw, attempts
- * beyond the quiz's maximum and attempts before the wait has passed are all refused here, whatever
- * the page sent.
+ * Attempts at quizzes (course quizzes and certification exams), graded on the server. Starting
+ * draws the questions and stores the draw; the sheet carries no correct flags. Submitting grades
+ * against the stored draw once: a replay, another person's attempt, answers outside the draw,
+ * attempts beyond the quiz's maximum and attempts before the wait has passed are all refused here,
+ * whatever the page sent.
  */
 @Service
 public class QuizAttempts {
@@ -150,7 +151,8 @@ public class QuizAttempts {
     Instant now = clock.instant();
     if (!attempts.recordGrade(
         attemptId, userId, now, grade.scorePercent(), grade.passed(), toJson(grade.given()))) {
-      throw new QuizRefusedException(Reason.ALREADY_SUBMITTED, "This attempt was submitted before.");
+      throw new QuizRefusedException(
+          Reason.ALREADY_SUBMITTED, "This attempt was submitted before.");
     }
     Standing standing = standing(quiz, attempts.findByPerson(userId, quiz.id()));
     Instant next = grade.passed() ? null : standing.nextAllowedAt();
@@ -228,8 +230,12 @@ public class QuizAttempts {
     Quiz quiz = quiz(quizId);
     List<StoredAttempt> earlier = attempts.findByPerson(userId, quizId);
     Standing standing = standing(quiz, earlier);
-    Long open = earlier.stream().filter(a -> !a.submitted()).map(StoredAttempt::id).findFirst()
-        .orElse(null);
+    Long open =
+        earlier.stream()
+            .filter(a -> !a.submitted())
+            .map(StoredAttempt::id)
+            .findFirst()
+            .orElse(null);
     Long lastSubmitted =
         earlier.stream()
             .filter(StoredAttempt::submitted)
@@ -312,7 +318,10 @@ public class QuizAttempts {
                         question.options().stream()
                             .sorted(Comparator.comparingInt(o -> o.position()))
                             // the correct flag stays here, on the server
-                            .map(o -> new AttemptSheet.Option(o.id(), o.position(), o.textEn(), o.textZh()))
+                            .map(
+                                o ->
+                                    new AttemptSheet.Option(
+                                        o.id(), o.position(), o.textEn(), o.textZh()))
                             .toList()))
             .toList();
     return new AttemptSheet(
@@ -331,8 +340,7 @@ public class QuizAttempts {
         throw new QuizRefusedException(Reason.NOT_FOUND, "This quiz does not exist.");
       }
       return quiz;
-    } catch (org.springframework.dao.EmptyResultDataAccessException
-        | java.util.NoSuchElementException e) {
+    } catch (CatalogueNotFoundException e) {
       throw new QuizRefusedException(Reason.NOT_FOUND, "This quiz does not exist.");
     }
   }

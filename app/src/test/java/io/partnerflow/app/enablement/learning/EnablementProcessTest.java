@@ -1,7 +1,5 @@
 package io.partnerflow.app.enablement.learning;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -12,9 +10,6 @@ import io.partnerflow.app.enablement.catalogue.QuizOption;
 import io.partnerflow.app.enablement.catalogue.QuizQuestion;
 import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.partner.PartnerService;
-import io.partnerflow.app.partner.PartnerTier;
-import io.partnerflow.app.partner.PartnerType;
-import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.time.Duration;
@@ -29,7 +24,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,8 +31,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * bpmn/partner-enablement.bpmn on the embedded engine with the catalogue's learning-plan decision
  * and starter courses: the plan per person, course tasks completed by the course page's services
- * (passed, or failed when out of attempts), the reminder of a course not started (engine clock), and
- * the manager's notice when the organisation is done.
+ * (passed, or failed when out of attempts), the reminder of a course not started (engine clock),
+ * and the manager's notice when the organisation is done.
  */
 @PartnerflowTest
 class EnablementProcessTest {

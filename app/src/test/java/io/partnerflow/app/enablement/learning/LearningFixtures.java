@@ -107,7 +107,10 @@ public final class LearningFixtures {
   }
 
   /** A written quiz: per question id (in position order) its option ids and the correct ones. */
-  public record QuizRows(long quizId, List<Long> questionIds, Map<Long, List<Long>> options,
+  public record QuizRows(
+      long quizId,
+      List<Long> questionIds,
+      Map<Long, List<Long>> options,
       Map<Long, Set<Long>> correct) {
 
     /** The right answers to the given questions. */
@@ -191,7 +194,25 @@ public final class LearningFixtures {
       correct.put(questionId, right);
       position++;
     }
+    release(kind, quizId);
     return new QuizRows(quizId, questionIds, options, correct);
+  }
+
+  /**
+   * Partner users may read only released quizzes: a course quiz closes a published course version
+   * (here one of its own, without modules), an exam belongs to a certification.
+   */
+  private void release(String kind, long quizId) {
+    if ("EXAM".equals(kind)) {
+      jdbc.sql(
+              "INSERT INTO app.certification (code, name_en, name_zh, validity_months,"
+                  + " exam_quiz_id) VALUES (:code, 'Test certification', '测试认证', 24, :quiz)")
+          .param("code", code("exam"))
+          .param("quiz", quizId)
+          .update();
+    } else {
+      publishedCourse(code("quiz"), quizId, 0);
+    }
   }
 
   /** A quiz of single-choice questions with three options each (the first is correct). */

@@ -180,12 +180,16 @@ class LearningServiceTest {
     long file = fixtures.file(moduleOne, "guide.txt", "A's guide".getBytes(StandardCharsets.UTF_8));
     long lockedFile =
         fixtures.file(moduleThree, "later.txt", "later".getBytes(StandardCharsets.UTF_8));
-    jdbc.sql("UPDATE app.enrolment SET modules_done = 3 WHERE id = :id").param("id", enrolment).update();
+    jdbc.sql("UPDATE app.enrolment SET modules_done = 3 WHERE id = :id")
+        .param("id", enrolment)
+        .update();
     fixtures.loginAs(learnerA);
     assertThat(new String(learning.file(enrolment, file).content(), StandardCharsets.UTF_8))
         .isEqualTo("A's guide");
     AttemptSheet sheet = quizAttempts.start(quiz.quizId(), learnerAId, enrolment);
-    jdbc.sql("UPDATE app.enrolment SET modules_done = 0 WHERE id = :id").param("id", enrolment).update();
+    jdbc.sql("UPDATE app.enrolment SET modules_done = 0 WHERE id = :id")
+        .param("id", enrolment)
+        .update();
     // a file of a locked module is not served even to its learner
     assertThatThrownBy(() -> learning.file(enrolment, lockedFile))
         .isInstanceOf(LearningRefusedException.class);

@@ -62,7 +62,8 @@ class QuizAttemptsTest {
     AttemptSheet sheet = quizAttempts.start(quiz.quizId(), learnerId, null);
 
     // then: all questions in order, options but no hint of which is correct
-    assertThat(sheet.questions()).extracting(AttemptSheet.Question::id)
+    assertThat(sheet.questions())
+        .extracting(AttemptSheet.Question::id)
         .containsExactlyElementsOf(quiz.questionIds());
     assertThat(sheet.questions().get(0).options()).hasSize(3);
     String rendered = json.writeValueAsString(sheet);
@@ -130,8 +131,11 @@ class QuizAttemptsTest {
     assertThat(full.scorePercent()).isEqualTo(100);
     assertThat(full.passed()).isTrue();
     assertThat(full.nextAttemptAllowedAt()).isNull();
-    assertThat(jdbc.sql("SELECT passed FROM app.quiz_attempt WHERE id = :id")
-            .param("id", second.attemptId()).query(Boolean.class).single())
+    assertThat(
+            jdbc.sql("SELECT passed FROM app.quiz_attempt WHERE id = :id")
+                .param("id", second.attemptId())
+                .query(Boolean.class)
+                .single())
         .isTrue();
   }
 
@@ -217,7 +221,8 @@ class QuizAttemptsTest {
     AttemptResult last = null;
     for (int i = 0; i < 2; i++) {
       AttemptSheet sheet = quizAttempts.start(quiz.quizId(), learnerId, null);
-      last = quizAttempts.submit(sheet.attemptId(), learnerId, quiz.wrongAnswers(quiz.questionIds()));
+      last =
+          quizAttempts.submit(sheet.attemptId(), learnerId, quiz.wrongAnswers(quiz.questionIds()));
     }
     assertThat(last.attemptsLeft()).isZero();
     assertThat(last.outOfAttempts()).isTrue();
@@ -302,7 +307,8 @@ class QuizAttemptsTest {
         sheet,
         Map.of(
             singleDrawn,
-            Set.of(quiz.options().get(singleDrawn).get(0), quiz.options().get(singleDrawn).get(1))));
+            Set.of(
+                quiz.options().get(singleDrawn).get(0), quiz.options().get(singleDrawn).get(1))));
 
     // and the only attempt is still open and can be submitted properly
     AttemptResult result =
@@ -334,8 +340,10 @@ class QuizAttemptsTest {
     // given: two courses of two modules, one enrolment with the modules done, one without
     QuizRows passQuiz = fixtures.simpleQuiz(2, 100, 2, 0);
     QuizRows failQuiz = fixtures.simpleQuiz(2, 100, 1, 0);
-    long passCourse = fixtures.publishedCourse(LearningFixtures.code("quiz-pass"), passQuiz.quizId(), 2);
-    long failCourse = fixtures.publishedCourse(LearningFixtures.code("quiz-fail"), failQuiz.quizId(), 2);
+    long passCourse =
+        fixtures.publishedCourse(LearningFixtures.code("quiz-pass"), passQuiz.quizId(), 2);
+    long failCourse =
+        fixtures.publishedCourse(LearningFixtures.code("quiz-fail"), failQuiz.quizId(), 2);
     long toPass = fixtures.enrol(learnerId, partnerId, passCourse, 2);
     long toFail = fixtures.enrol(learnerId, partnerId, failCourse, 1);
 
@@ -352,7 +360,9 @@ class QuizAttemptsTest {
     AttemptSheet pass = quizAttempts.start(passQuiz.quizId(), learnerId, toPass);
     assertThat(fixtures.enrolmentStatus(toPass)).isEqualTo("IN_PROGRESS");
     quizAttempts.submit(pass.attemptId(), learnerId, passQuiz.rightAnswers(passQuiz.questionIds()));
-    jdbc.sql("UPDATE app.enrolment SET modules_done = 2 WHERE id = :id").param("id", toFail).update();
+    jdbc.sql("UPDATE app.enrolment SET modules_done = 2 WHERE id = :id")
+        .param("id", toFail)
+        .update();
     AttemptSheet fail = quizAttempts.start(failQuiz.quizId(), learnerId, toFail);
     quizAttempts.submit(fail.attemptId(), learnerId, failQuiz.wrongAnswers(failQuiz.questionIds()));
 

@@ -36,8 +36,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One of the partner user's courses: the modules in order (the next one open, later ones locked, the
- * Markdown rendered safely, files for download), then the quiz. The quiz form is built from the
+ * One of the partner user's courses: the modules in order (the next one open, later ones locked,
+ * the Markdown rendered safely, files for download), then the quiz. The quiz form is built from the
  * attempt's sheet, which carries no correct answers; the result (and, if the quiz shows them, the
  * correct answers) comes from the server after submission.
  */

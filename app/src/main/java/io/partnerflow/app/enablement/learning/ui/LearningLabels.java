@@ -32,9 +32,9 @@ final class LearningLabels {
       return "";
     }
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-        .withLocale(locale)
-        .withZone(ZoneId.of("UTC"))
-        .format(instant)
+            .withLocale(locale)
+            .withZone(ZoneId.of("UTC"))
+            .format(instant)
         + " UTC";
   }
 

@@ -63,8 +63,7 @@ public class LearningView extends VerticalLayout implements BeforeEnterObserver,
     bar.setWidth("20em");
     Span detail =
         new Span(
-            getTranslation(
-                "learning.modulesDone", course.modulesDone(), course.modulesTotal())
+            getTranslation("learning.modulesDone", course.modulesDone(), course.modulesTotal())
                 + " · "
                 + course.percent()
                 + " %");

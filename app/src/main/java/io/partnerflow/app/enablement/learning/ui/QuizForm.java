@@ -37,7 +37,9 @@ class QuizForm extends VerticalLayout {
     int number = 1;
     for (AttemptSheet.Question question : sheet.questions()) {
       String label =
-          number++ + ". " + (chinese && question.textZh() != null ? question.textZh() : question.textEn());
+          number++
+              + ". "
+              + (chinese && question.textZh() != null ? question.textZh() : question.textEn());
       if (question.multiple()) {
         CheckboxGroup<AttemptSheet.Option> group = new CheckboxGroup<>(label);
         group.setItems(question.options());
@@ -48,9 +50,7 @@ class QuizForm extends VerticalLayout {
         answers.put(
             question.id(),
             () ->
-                group.getValue().stream()
-                    .map(AttemptSheet.Option::id)
-                    .collect(Collectors.toSet()));
+                group.getValue().stream().map(AttemptSheet.Option::id).collect(Collectors.toSet()));
         add(group);
       } else {
         RadioButtonGroup<AttemptSheet.Option> group = new RadioButtonGroup<>(label);

@@ -6,8 +6,7 @@ import java.util.Map;
  * One course of one person in the enablement process: the element of its multi-instance (variable
  * {@code assignment}).
  */
-record Assignment(
-    long enrolmentId, long userId, String username, String courseCode, String title) {
+record Assignment(long enrolmentId, long userId, String username, String courseCode, String title) {
 
   Map<String, Object> asVariable() {
     return Map.of(

@@ -20,9 +20,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Job type {@code enablement-reminder} ("Remind to start the course"): when the person has still not
- * opened the course, one notice to them in their organisation's language (Chinese for partners in
- * China); a course started meanwhile is left alone. Keyed by the job, so a retry sends nothing twice.
+ * Job type {@code enablement-reminder} ("Remind to start the course"): when the person has still
+ * not opened the course, one notice to them in their organisation's language (Chinese for partners
+ * in China); a course started meanwhile is left alone. Keyed by the job, so a retry sends nothing
+ * twice.
  */
 @Component
 // public: the Camunda SDK invokes the worker method reflectively

@@ -66,7 +66,8 @@ public class CourseTasks {
       try {
         complete(enrolmentId, currentUsername());
       } catch (RuntimeException e) {
-        log.warn("The course task of enrolment {} is not completed: {}", enrolmentId, e.getMessage());
+        log.warn(
+            "The course task of enrolment {} is not completed: {}", enrolmentId, e.getMessage());
       }
     }
   }

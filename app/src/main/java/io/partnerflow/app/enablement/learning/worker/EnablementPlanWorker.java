@@ -74,8 +74,7 @@ public class EnablementPlanWorker {
         try {
           Enrolment enrolment = learning.enrol(member.userId(), code);
           if (!enrolment.status().finished()) {
-            String title =
-                learning.enrolment(enrolment.id()).map(c -> c.titleEn()).orElse(code);
+            String title = learning.enrolment(enrolment.id()).map(c -> c.titleEn()).orElse(code);
             assignments.add(
                 new Assignment(enrolment.id(), member.userId(), member.username(), code, title)
                     .asVariable());

@@ -23,8 +23,7 @@ public class EnablementRequirementWorker {
   private final PortalMembers members;
   private final LearningPlans plans;
 
-  EnablementRequirementWorker(
-      PartnerService partners, PortalMembers members, LearningPlans plans) {
+  EnablementRequirementWorker(PartnerService partners, PortalMembers members, LearningPlans plans) {
     this.partners = partners;
     this.members = members;
     this.plans = plans;

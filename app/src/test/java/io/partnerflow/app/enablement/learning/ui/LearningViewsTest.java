@@ -82,7 +82,12 @@ class LearningViewsTest {
     UI.getCurrent().navigate("portal/learning");
 
     // then
-    assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("learning-course-" + enrolment)).getElement().getTextRecursively())
+    assertThat(
+            _get(
+                    com.vaadin.flow.component.html.Div.class,
+                    spec -> spec.withId("learning-course-" + enrolment))
+                .getElement()
+                .getTextRecursively())
         .contains("Course views-")
         .contains("Not started")
         .contains("0 of 2 modules done");
@@ -91,7 +96,12 @@ class LearningViewsTest {
     UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);
     UI.getCurrent().navigate("portal/learning/" + enrolment);
     UI.getCurrent().navigate("portal/learning");
-    assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("learning-course-" + enrolment)).getElement().getTextRecursively())
+    assertThat(
+            _get(
+                    com.vaadin.flow.component.html.Div.class,
+                    spec -> spec.withId("learning-course-" + enrolment))
+                .getElement()
+                .getTextRecursively())
         .contains("课程 views-")
         .contains("未开始")
         .contains("已完成 0/2 个模块");
@@ -101,11 +111,15 @@ class LearningViewsTest {
   void shouldOpenModulesInOrderAndKeepTheAnswersOffThePageUntilSubmitted() {
     // given
     UI.getCurrent().navigate("portal/learning/" + enrolment);
-    assertThat(_get(H2.class, spec -> spec.withId("course-title")).getText()).startsWith("Course views-");
+    assertThat(_get(H2.class, spec -> spec.withId("course-title")).getText())
+        .startsWith("Course views-");
     assertThat(_find(Button.class, spec -> spec.withId("module-done-2"))).isEmpty();
     assertThat(_find(Button.class, spec -> spec.withId("quiz-start"))).isEmpty();
     // the open module's Markdown as safe HTML; the locked one's text is not on the page
-    assertThat(_find(Html.class)).singleElement().satisfies(body -> assertThat(body.getInnerHtml()).contains("Read <strong>this</strong> first"));
+    assertThat(_find(Html.class))
+        .singleElement()
+        .satisfies(
+            body -> assertThat(body.getInnerHtml()).contains("Read <strong>this</strong> first"));
 
     // when: both modules done, the quiz started
     _click(_get(Button.class, spec -> spec.withId("module-done-1")));
@@ -118,7 +132,8 @@ class LearningViewsTest {
     List<CheckboxGroup> checkboxes = _find(CheckboxGroup.class);
     assertThat(radios).hasSize(1);
     assertThat(checkboxes).hasSize(1);
-    assertThat(itemsOf(radios.get(0))).allSatisfy(item -> assertThat(item).isInstanceOf(AttemptSheet.Option.class));
+    assertThat(itemsOf(radios.get(0)))
+        .allSatisfy(item -> assertThat(item).isInstanceOf(AttemptSheet.Option.class));
     assertThat(AttemptSheet.Option.class.getRecordComponents())
         .extracting(component -> component.getName())
         .doesNotContain("correct");
@@ -161,7 +176,8 @@ class LearningViewsTest {
     UI.getCurrent().navigate("portal/learning/" + enrolment);
 
     // then
-    assertThat(_get(H2.class, spec -> spec.withId("course-title")).getText()).startsWith("课程 views-");
+    assertThat(_get(H2.class, spec -> spec.withId("course-title")).getText())
+        .startsWith("课程 views-");
     String page = textOf(UI.getCurrent().getElement());
     assertThat(page).contains("模块 1").contains("标记为已完成").contains("完成模块 1 后开放");
     assertThat(_get(Html.class).getInnerHtml()).contains("请先<strong>阅读</strong>");
@@ -170,7 +186,12 @@ class LearningViewsTest {
   @Test
   void shouldNotOpenAnotherPersonsCourse() {
     // given: a colleague of the same organisation
-    String colleague = fixtures.partnerUser(jdbc.sql("SELECT partner_id FROM app.enrolment WHERE id = :id").param("id", enrolment).query(Long.class).single());
+    String colleague =
+        fixtures.partnerUser(
+            jdbc.sql("SELECT partner_id FROM app.enrolment WHERE id = :id")
+                .param("id", enrolment)
+                .query(Long.class)
+                .single());
     KaribuSupport.login(context, colleague);
 
     // when
@@ -197,8 +218,12 @@ class LearningViewsTest {
     while (!todo.isEmpty()) {
       Element next = todo.remove(0);
       out.append(next.getTag()).append(' ').append(next.getText()).append(' ');
-      next.getAttributeNames().forEach(name -> out.append(name).append('=').append(next.getAttribute(name)).append(' '));
-      next.getPropertyNames().forEach(name -> out.append(name).append('=').append(next.getPropertyRaw(name)).append(' '));
+      next.getAttributeNames()
+          .forEach(
+              name -> out.append(name).append('=').append(next.getAttribute(name)).append(' '));
+      next.getPropertyNames()
+          .forEach(
+              name -> out.append(name).append('=').append(next.getPropertyRaw(name)).append(' '));
       next.getClassList().forEach(name -> out.append("class=").append(name).append(' '));
       next.getChildren().forEach(todo::add);
     }
