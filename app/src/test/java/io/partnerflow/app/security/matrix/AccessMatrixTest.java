@@ -258,6 +258,7 @@ class AccessMatrixTest {
             p -> "admin/models/process/partner-recruitment",
             EnumSet.of(Persona.ADMIN)),
         new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN),
+<<<<<<< HEAD
         new Row(
             "portal/learning",
             p -> "portal/learning",
@@ -267,6 +268,21 @@ class AccessMatrixTest {
             "portal/learning/:id([0-9]{1,18})",
             p -> "portal/learning/" + enrolmentOfA,
             EnumSet.of(Persona.PARTNER_A)));
+=======
+        // the training catalogue: the enablement team and administrators only
+        new Row(
+            "enablement/catalogue",
+            p -> "enablement/catalogue",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)),
+        new Row(
+            "enablement/catalogue/course/:code([a-z0-9][a-z0-9-]{0,59})",
+            p -> "enablement/catalogue/course/sales-fundamentals",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)),
+        new Row(
+            "enablement/catalogue/certification/:code([a-z0-9][a-z0-9-]{0,59})",
+            p -> "enablement/catalogue/certification/certified-sales-professional",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)));
+>>>>>>> s3-catalogue
   }
 
   @Test
