@@ -258,17 +258,15 @@ class AccessMatrixTest {
             p -> "admin/models/process/partner-recruitment",
             EnumSet.of(Persona.ADMIN)),
         new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN),
-<<<<<<< HEAD
         new Row(
             "portal/learning",
             p -> "portal/learning",
             EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
-        // partner A's enrolment: only its learner; B's user gets the not-found text, not the course
+        // partner A's enrolment: only its learner; anybody else is sent back to their own courses
         new Row(
             "portal/learning/:id([0-9]{1,18})",
             p -> "portal/learning/" + enrolmentOfA,
-            EnumSet.of(Persona.PARTNER_A)));
-=======
+            EnumSet.of(Persona.PARTNER_A)),
         // the training catalogue: the enablement team and administrators only
         new Row(
             "enablement/catalogue",
@@ -282,7 +280,6 @@ class AccessMatrixTest {
             "enablement/catalogue/certification/:code([a-z0-9][a-z0-9-]{0,59})",
             p -> "enablement/catalogue/certification/certified-sales-professional",
             EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)));
->>>>>>> s3-catalogue
   }
 
   @Test
