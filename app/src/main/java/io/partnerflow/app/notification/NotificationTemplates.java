@@ -45,6 +45,15 @@ public final class NotificationTemplates {
   /** To the partner manager: recipientName, partnerName, reason, taskLink. */
   public static final String CONTRACT_DECLINED = "contract-declined";
 
+  /** To a partner user whose course is not started: recipientName, courseTitle, courseLink. */
+  public static final String ENABLEMENT_COURSE_REMINDER = "enablement-course-reminder";
+
+  /**
+   * To the partner manager: recipientName, partnerName, passed, courses, partnerLink (the
+   * organisation's learning plan is finished).
+   */
+  public static final String ENABLEMENT_PLAN_COMPLETE = "enablement-plan-complete";
+
   public static final List<String> ALL =
       List.of(
           APPLICATION_RECEIVED,
@@ -58,7 +67,9 @@ public final class NotificationTemplates {
           CONTRACT_SIGNED,
           CONTRACT_COUNTERSIGNATURE_NEEDED,
           CONTRACT_EXPIRED,
-          CONTRACT_DECLINED);
+          CONTRACT_DECLINED,
+          ENABLEMENT_COURSE_REMINDER,
+          ENABLEMENT_PLAN_COMPLETE);
 
   private NotificationTemplates() {}
 }
