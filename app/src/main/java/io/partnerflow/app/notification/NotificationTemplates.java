@@ -45,6 +45,18 @@ public final class NotificationTemplates {
   /** To the partner manager: recipientName, partnerName, reason, taskLink. */
   public static final String CONTRACT_DECLINED = "contract-declined";
 
+  /** To the certified person: recipientName, certificationName, expiresOn, portalLink. */
+  public static final String CERTIFICATE_ISSUED = "certificate-issued";
+
+  /** To the holder before the expiry: recipientName, certificationName, expiresOn, portalLink. */
+  public static final String CERTIFICATE_RENEWAL_REMINDER = "certificate-renewal-reminder";
+
+  /**
+   * To the holder and the partner manager: recipientName, holderName, partnerName,
+   * certificationName, expiredOn.
+   */
+  public static final String CERTIFICATE_LAPSED = "certificate-lapsed";
+
   public static final List<String> ALL =
       List.of(
           APPLICATION_RECEIVED,
@@ -58,7 +70,10 @@ public final class NotificationTemplates {
           CONTRACT_SIGNED,
           CONTRACT_COUNTERSIGNATURE_NEEDED,
           CONTRACT_EXPIRED,
-          CONTRACT_DECLINED);
+          CONTRACT_DECLINED,
+          CERTIFICATE_ISSUED,
+          CERTIFICATE_RENEWAL_REMINDER,
+          CERTIFICATE_LAPSED);
 
   private NotificationTemplates() {}
 }
