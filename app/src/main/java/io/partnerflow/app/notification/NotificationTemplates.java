@@ -45,6 +45,16 @@ public final class NotificationTemplates {
   /** To the partner manager: recipientName, partnerName, reason, taskLink. */
   public static final String CONTRACT_DECLINED = "contract-declined";
 
+  /**
+   * To the partner's main contact and manager: recipientName, partnerName, previousTier, newTier.
+   */
+  public static final String TIER_UPGRADED = "tier-upgraded";
+
+  /**
+   * To the partner's main contact and manager: recipientName, partnerName, previousTier, newTier.
+   */
+  public static final String TIER_DOWNGRADED = "tier-downgraded";
+
   public static final List<String> ALL =
       List.of(
           APPLICATION_RECEIVED,
@@ -58,7 +68,9 @@ public final class NotificationTemplates {
           CONTRACT_SIGNED,
           CONTRACT_COUNTERSIGNATURE_NEEDED,
           CONTRACT_EXPIRED,
-          CONTRACT_DECLINED);
+          CONTRACT_DECLINED,
+          TIER_UPGRADED,
+          TIER_DOWNGRADED);
 
   private NotificationTemplates() {}
 }
