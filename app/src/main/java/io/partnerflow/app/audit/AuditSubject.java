@@ -20,10 +20,22 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
   public static final String VARIABLE = "variable";
   public static final String CONTRACT = "contract";
   public static final String MODEL = "model";
+  public static final String COURSE = "course";
+  public static final String CERTIFICATION = "certification";
 
   /** The subject types the platform records, for filters. */
   public static final List<String> TYPES =
-      List.of(USER, PARTNER, TASK, PROCESS_INSTANCE, INCIDENT, VARIABLE, CONTRACT, MODEL);
+      List.of(
+          USER,
+          PARTNER,
+          TASK,
+          PROCESS_INSTANCE,
+          INCIDENT,
+          VARIABLE,
+          CONTRACT,
+          MODEL,
+          COURSE,
+          CERTIFICATION);
 
   public AuditSubject {
     if (type == null || type.isBlank() || type.length() > 40) {
@@ -71,5 +83,15 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
   /** A deployed model (BPMN process, DMN decision or form) by its id. */
   public static AuditSubject model(String modelId) {
     return new AuditSubject(MODEL, modelId, null, null);
+  }
+
+  /** A course of the enablement catalogue, by code. */
+  public static AuditSubject course(String code) {
+    return new AuditSubject(COURSE, code, null, null);
+  }
+
+  /** A certification of the enablement catalogue, by code. */
+  public static AuditSubject certification(String code) {
+    return new AuditSubject(CERTIFICATION, code, null, null);
   }
 }

@@ -55,6 +55,18 @@ public final class NotificationTemplates {
    */
   public static final String TIER_DOWNGRADED = "tier-downgraded";
 
+  /** To the certified person: recipientName, certificationName, expiresOn, portalLink. */
+  public static final String CERTIFICATE_ISSUED = "certificate-issued";
+
+  /** To the holder before the expiry: recipientName, certificationName, expiresOn, portalLink. */
+  public static final String CERTIFICATE_RENEWAL_REMINDER = "certificate-renewal-reminder";
+
+  /**
+   * To the holder and the partner manager: recipientName, holderName, partnerName,
+   * certificationName, expiredOn.
+   */
+  public static final String CERTIFICATE_LAPSED = "certificate-lapsed";
+
   public static final List<String> ALL =
       List.of(
           APPLICATION_RECEIVED,
@@ -69,6 +81,9 @@ public final class NotificationTemplates {
           CONTRACT_COUNTERSIGNATURE_NEEDED,
           CONTRACT_EXPIRED,
           CONTRACT_DECLINED,
+          CERTIFICATE_ISSUED,
+          CERTIFICATE_RENEWAL_REMINDER,
+          CERTIFICATE_LAPSED,
           TIER_UPGRADED,
           TIER_DOWNGRADED);
 
