@@ -45,6 +45,16 @@ public final class NotificationTemplates {
   /** To the partner manager: recipientName, partnerName, reason, taskLink. */
   public static final String CONTRACT_DECLINED = "contract-declined";
 
+  /**
+   * To the partner's main contact and manager: recipientName, partnerName, previousTier, newTier.
+   */
+  public static final String TIER_UPGRADED = "tier-upgraded";
+
+  /**
+   * To the partner's main contact and manager: recipientName, partnerName, previousTier, newTier.
+   */
+  public static final String TIER_DOWNGRADED = "tier-downgraded";
+
   /** To the certified person: recipientName, certificationName, expiresOn, portalLink. */
   public static final String CERTIFICATE_ISSUED = "certificate-issued";
 
@@ -73,7 +83,9 @@ public final class NotificationTemplates {
           CONTRACT_DECLINED,
           CERTIFICATE_ISSUED,
           CERTIFICATE_RENEWAL_REMINDER,
-          CERTIFICATE_LAPSED);
+          CERTIFICATE_LAPSED,
+          TIER_UPGRADED,
+          TIER_DOWNGRADED);
 
   private NotificationTemplates() {}
 }
