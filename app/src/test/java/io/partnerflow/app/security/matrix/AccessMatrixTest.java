@@ -11,6 +11,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.partnerflow.app.contract.ContractDocuments;
 import io.partnerflow.app.contract.ContractDraft;
+import io.partnerflow.app.enablement.learning.LearningFixtures;
 import io.partnerflow.app.partner.NewPartner;
 import io.partnerflow.app.partner.PartnerGroups;
 import io.partnerflow.app.partner.PartnerService;
@@ -129,6 +130,8 @@ class AccessMatrixTest {
   private long monitoredInstance;
   private long partnerATask;
   private long contractOfA;
+  private long enrolmentOfA;
+  private long fileOfA;
 
   @BeforeAll
   void data() throws Exception {
@@ -178,6 +181,22 @@ class AccessMatrixTest {
                             12,
                             LocalDate.of(2027, 1, 1))))
             .id();
+    learningOfA();
+  }
+
+  /** Partner A's user enrolled on a course whose first module has a file. */
+  private void learningOfA() {
+    LearningFixtures learning =
+        new LearningFixtures(partners, users, context.getBean(UserDetailsService.class), jdbc);
+    long quiz = learning.simpleQuiz(1, 50, 1, 0).quizId();
+    long version = learning.publishedCourse(LearningFixtures.code("matrix"), quiz, 1);
+    long userOfA = learning.userId(usernames.get(Persona.PARTNER_A));
+    enrolmentOfA = learning.enrol(userOfA, partnerA, version, 0);
+    fileOfA =
+        learning.file(
+            learning.moduleIds(version).get(0),
+            "matrix.txt",
+            "A's course file".getBytes(StandardCharsets.UTF_8));
   }
 
   @AfterAll
@@ -238,7 +257,16 @@ class AccessMatrixTest {
             "admin/models/:kind/:id",
             p -> "admin/models/process/partner-recruitment",
             EnumSet.of(Persona.ADMIN)),
-        new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN));
+        new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN),
+        new Row(
+            "portal/learning",
+            p -> "portal/learning",
+            EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        // partner A's enrolment: only its learner; B's user gets the not-found text, not the course
+        new Row(
+            "portal/learning/:id([0-9]{1,18})",
+            p -> "portal/learning/" + enrolmentOfA,
+            EnumSet.of(Persona.PARTNER_A)));
   }
 
   @Test
@@ -340,7 +368,8 @@ class AccessMatrixTest {
       Set.of("/error", "/connect/{endpoint}/{method}");
 
   /** Spring MVC mappings that serve data, each with its cells below. */
-  private static final Set<String> DATA_MAPPINGS = Set.of("/contracts/documents/{id}");
+  private static final Set<String> DATA_MAPPINGS =
+      Set.of("/contracts/documents/{id}", "/learning/files/{enrolmentId}/{fileId}");
 
   @Test
   void shouldHaveARuleForEveryHttpEndpoint() {
@@ -427,6 +456,44 @@ class AccessMatrixTest {
                             .getContentAsString(StandardCharsets.ISO_8859_1)
                             .startsWith("%PDF");
                 assertThat(gotPdf).as("status %d", response.getStatus()).isEqualTo(expected);
+                if (!expected && usernames.containsKey(persona)) {
+                  assertThat(response.getStatus()).isEqualTo(404);
+                }
+              }));
+    }
+    return cells.stream();
+  }
+
+  /** Partner A's course file: its enrolled learner only; 404 for everybody else, staff included. */
+  @TestFactory
+  Stream<DynamicTest> courseFiles() {
+    MockMvc http =
+        MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+            .apply(springSecurity())
+            .build();
+    List<DynamicTest> cells = new ArrayList<>();
+    for (Persona persona : Persona.values()) {
+      boolean expected = persona == Persona.PARTNER_A;
+      String path = "/learning/files/" + enrolmentOfA + "/" + fileOfA;
+      cells.add(
+          DynamicTest.dynamicTest(
+              "/learning/files/{A}/{file} x " + persona + (expected ? " -> allowed" : " -> denied"),
+              () -> {
+                var request = MockMvcRequestBuilders.get(path);
+                request.with(
+                    usernames.containsKey(persona)
+                        ? SecurityMockMvcRequestPostProcessors.user(
+                            context
+                                .getBean(UserDetailsService.class)
+                                .loadUserByUsername(usernames.get(persona)))
+                        : SecurityMockMvcRequestPostProcessors.anonymous());
+                var response = http.perform(request).andReturn().getResponse();
+                boolean gotFile =
+                    response.getStatus() == 200
+                        && response
+                            .getContentAsString(StandardCharsets.UTF_8)
+                            .equals("A's course file");
+                assertThat(gotFile).as("status %d", response.getStatus()).isEqualTo(expected);
                 if (!expected && usernames.containsKey(persona)) {
                   assertThat(response.getStatus()).isEqualTo(404);
                 }
