@@ -45,6 +45,28 @@ public final class NotificationTemplates {
   /** To the partner manager: recipientName, partnerName, reason, taskLink. */
   public static final String CONTRACT_DECLINED = "contract-declined";
 
+  /**
+   * To the partner's main contact and manager: recipientName, partnerName, previousTier, newTier.
+   */
+  public static final String TIER_UPGRADED = "tier-upgraded";
+
+  /**
+   * To the partner's main contact and manager: recipientName, partnerName, previousTier, newTier.
+   */
+  public static final String TIER_DOWNGRADED = "tier-downgraded";
+
+  /** To the certified person: recipientName, certificationName, expiresOn, portalLink. */
+  public static final String CERTIFICATE_ISSUED = "certificate-issued";
+
+  /** To the holder before the expiry: recipientName, certificationName, expiresOn, portalLink. */
+  public static final String CERTIFICATE_RENEWAL_REMINDER = "certificate-renewal-reminder";
+
+  /**
+   * To the holder and the partner manager: recipientName, holderName, partnerName,
+   * certificationName, expiredOn.
+   */
+  public static final String CERTIFICATE_LAPSED = "certificate-lapsed";
+
   /** To a partner user whose course is not started: recipientName, courseTitle, courseLink. */
   public static final String ENABLEMENT_COURSE_REMINDER = "enablement-course-reminder";
 
@@ -68,6 +90,11 @@ public final class NotificationTemplates {
           CONTRACT_COUNTERSIGNATURE_NEEDED,
           CONTRACT_EXPIRED,
           CONTRACT_DECLINED,
+          CERTIFICATE_ISSUED,
+          CERTIFICATE_RENEWAL_REMINDER,
+          CERTIFICATE_LAPSED,
+          TIER_UPGRADED,
+          TIER_DOWNGRADED,
           ENABLEMENT_COURSE_REMINDER,
           ENABLEMENT_PLAN_COMPLETE);
 

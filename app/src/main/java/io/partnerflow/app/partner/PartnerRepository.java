@@ -141,9 +141,20 @@ class PartnerRepository {
 
   void insertEvent(
       long partnerId, PartnerEvent.Kind kind, String oldValue, String newValue, String actor) {
+    insertEvent(partnerId, kind, oldValue, newValue, actor, null);
+  }
+
+  void insertEvent(
+      long partnerId,
+      PartnerEvent.Kind kind,
+      String oldValue,
+      String newValue,
+      String actor,
+      String reason) {
     jdbc.sql(
-            "INSERT INTO app.partner_event (partner_id, kind, old_value, new_value, actor)"
-                + " VALUES (:partnerId, :kind, :oldValue, :newValue, :actor)")
+            "INSERT INTO app.partner_event (partner_id, kind, old_value, new_value, actor, reason)"
+                + " VALUES (:partnerId, :kind, :oldValue, :newValue, :actor, :reason)")
+        .param("reason", reason)
         .param("partnerId", partnerId)
         .param("kind", kind.name())
         .param("oldValue", oldValue)
@@ -155,7 +166,7 @@ class PartnerRepository {
   /** Newest first. */
   List<PartnerEvent> events(long partnerId) {
     return jdbc.sql(
-            "SELECT occurred_at, kind, old_value, new_value, actor FROM app.partner_event"
+            "SELECT occurred_at, kind, old_value, new_value, actor, reason FROM app.partner_event"
                 + " WHERE partner_id = :partnerId ORDER BY occurred_at DESC, id DESC")
         .param("partnerId", partnerId)
         .query(
@@ -165,7 +176,8 @@ class PartnerRepository {
                     PartnerEvent.Kind.valueOf(rs.getString(2)),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getString(5)))
+                    rs.getString(5),
+                    rs.getString(6)))
         .list();
   }
 

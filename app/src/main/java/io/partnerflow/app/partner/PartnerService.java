@@ -175,8 +175,27 @@ public class PartnerService {
   @Secured({ADMIN, MANAGER, SYSTEM})
   @Transactional
   public void changeTier(long id, PartnerTier tier) {
+    changeTier(id, tier, null);
+  }
+
+  /**
+   * Changes the tier for a reason the timeline and the audit trail keep (e.g. {@code
+   * TIER_REVIEW_UPGRADE} from the tier review); the same tier again changes nothing.
+   *
+   * @param reason a short code, or null
+   */
+  @Secured({ADMIN, MANAGER, SYSTEM})
+  @Transactional
+  public void changeTier(long id, PartnerTier tier, String reason) {
     Objects.requireNonNull(tier, "tier");
-    change(id, "tier", "tier", PartnerEvent.Kind.TIER_CHANGED, p -> p.tier().name(), tier.name());
+    change(
+        id,
+        "tier",
+        "tier",
+        PartnerEvent.Kind.TIER_CHANGED,
+        p -> p.tier().name(),
+        tier.name(),
+        reason);
   }
 
   @Secured({ADMIN, MANAGER, SYSTEM})
@@ -189,7 +208,8 @@ public class PartnerService {
         "status",
         PartnerEvent.Kind.STATUS_CHANGED,
         p -> p.status().name(),
-        status.name());
+        status.name(),
+        null);
   }
 
   /**
@@ -210,7 +230,8 @@ public class PartnerService {
         "owner",
         PartnerEvent.Kind.OWNER_CHANGED,
         Partner::ownerUsername,
-        owner);
+        owner,
+        null);
   }
 
   private void change(
@@ -219,7 +240,8 @@ public class PartnerService {
       String field,
       PartnerEvent.Kind kind,
       Function<Partner, String> current,
-      String value) {
+      String value,
+      String reason) {
     Partner partner =
         repository
             .lockById(id)
@@ -229,12 +251,17 @@ public class PartnerService {
       return;
     }
     repository.update(id, column, value);
-    repository.insertEvent(id, kind, old, value, access.actor());
+    repository.insertEvent(id, kind, old, value, access.actor(), reason);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put(field, value);
+    if (reason != null) {
+      after.put("reason", reason);
+    }
     auditLog.record(
         AuditAction.PARTNER_CHANGED,
         AuditSubject.partner(id),
         Collections.singletonMap(field, old),
-        Collections.singletonMap(field, value));
+        after);
   }
 
   private void checkOwner(String ownerUsername) {

@@ -54,15 +54,18 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
   private final PartnerService partners;
   private final PartnerProcessHistory processes;
   private final AuthenticationContext authentication;
+  private final List<PartnerPageSection> sections;
   private Partner partner;
 
   public PartnerView(
       PartnerService partners,
       PartnerProcessHistory processes,
-      AuthenticationContext authentication) {
+      AuthenticationContext authentication,
+      List<PartnerPageSection> sections) {
     this.processes = processes;
     this.partners = partners;
     this.authentication = authentication;
+    this.sections = sections;
     setId("partner-view");
   }
 
@@ -91,6 +94,8 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
     if (authentication.hasAnyRole("ADMIN", "PARTNER_MANAGER")) {
       add(changes());
     }
+    // sections of other features (e.g. tier progress), each deciding what the viewer may see
+    sections.forEach(section -> section.sectionFor(partner).ifPresent(this::add));
     add(new H3(getTranslation("partner.contacts")), contacts());
     add(new H3(getTranslation("partner.timeline")), timeline(locale));
     if (authentication.hasRole("ADMIN")) {
@@ -207,7 +212,7 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
     // the partner's own records and the steps of its processes, newest first
     List<Map.Entry<Instant, String>> entries = new ArrayList<>();
     for (PartnerEvent event : partners.timeline(partner.id())) {
-      entries.add(Map.entry(event.occurredAt(), describe(event)));
+      entries.add(Map.entry(event.occurredAt(), describe(event) + reason(event)));
     }
     boolean staff = isStaff();
     for (ProcessStep step : processes.of(partner.id())) {
@@ -258,6 +263,17 @@ public class PartnerView extends VerticalLayout implements BeforeEnterObserver, 
               event.newValue(),
               event.actor());
     };
+  }
+
+  /** Why a process made the change, in the reader's language (an unknown code as it is). */
+  private String reason(PartnerEvent event) {
+    if (event.reason() == null) {
+      return "";
+    }
+    String key = "partner.reason." + event.reason();
+    String text = getTranslation(key);
+    boolean missing = text == null || text.startsWith("!") || text.equals(key);
+    return getTranslation("partner.reason", missing ? event.reason() : text);
   }
 
   private <E extends Enum<E>> String label(Class<E> type, String name) {

@@ -21,6 +21,8 @@ import io.partnerflow.app.tasklist.TaskSort;
 import io.partnerflow.app.tasklist.TaskSummary;
 import io.partnerflow.app.tasklist.ui.PortalTaskListView;
 import io.partnerflow.app.tasklist.ui.PortalTaskView;
+import io.partnerflow.app.tier.TierProgress;
+import io.partnerflow.app.tier.ui.TierProgressPanel;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -39,10 +41,12 @@ public class PortalHomeView extends VerticalLayout implements BeforeEnterObserve
 
   private final PortalGate gate;
   private final TaskListService tasks;
+  private final TierProgress tiers;
 
-  public PortalHomeView(PortalGate gate, TaskListService tasks) {
+  public PortalHomeView(PortalGate gate, TaskListService tasks, TierProgress tiers) {
     this.gate = gate;
     this.tasks = tasks;
+    this.tiers = tiers;
     setId("portal-home-view");
   }
 
@@ -55,6 +59,8 @@ public class PortalHomeView extends VerticalLayout implements BeforeEnterObserve
       add(new RouterLink(getTranslation("nav.portalTasks"), PortalTaskListView.class));
       add(new RouterLink(getTranslation("nav.myOrganisation"), MyOrganisationView.class));
       add(new RouterLink(getTranslation("nav.colleagues"), ColleaguesView.class));
+      // the organisation's own progress towards each tier
+      tiers.mine().ifPresent(overview -> add(new TierProgressPanel(overview)));
       return;
     }
     add(new H2(getTranslation("portal.gate.title")));
