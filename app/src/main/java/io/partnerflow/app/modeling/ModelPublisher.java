@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -98,6 +101,21 @@ public class ModelPublisher {
   /** The app's deployments of the model, newest first. */
   public List<ModelVersion> history(ModelRef ref) {
     return versions.history(ref);
+  }
+
+  /**
+   * The engine's versions of the model that {@link #history} does not list, oldest first: made
+   * outside the console (the engine API, another tool), so the console knows no author, comment or
+   * content for them. The history dialog names them, so "previous" is never mistaken for the
+   * engine's previous version.
+   */
+  public List<Integer> unlistedVersions(ModelRef ref) {
+    Set<Integer> listed =
+        history(ref).stream().map(ModelVersion::engineVersion).collect(Collectors.toSet());
+    return IntStream.rangeClosed(1, deployedVersion(ref))
+        .filter(version -> !listed.contains(version))
+        .boxed()
+        .toList();
   }
 
   /** The engine's latest version of the model (0: none). */

@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.partnerflow.app.security.NewUserAccount;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccountService;
+import io.partnerflow.app.support.LoginRequests;
 import io.partnerflow.app.support.PartnerflowTest;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,13 +35,16 @@ class LoginAuditTest {
   @Value("${local.server.port}")
   int port;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private LoginRequests requests;
+
+  @BeforeEach
+  void connect() {
+    requests = new LoginRequests(port);
+  }
 
   @AfterEach
   void forgetTheLoopbackAddress() {
-    // failures count against the loopback address: leave it unblocked for the other tests
-    jdbc.sql("DELETE FROM app.login_throttle WHERE subject_kind = 'ADDRESS'").update();
+    LoginRequests.forgetTheLoopbackAddress(jdbc);
     SecurityContextHolder.clearContext();
   }
 
@@ -56,7 +54,7 @@ class LoginAuditTest {
     String user = newUser(Role.PARTNER_MANAGER);
 
     // when
-    String location = formLogin(user, PASSWORD);
+    String location = requests.formLogin(user, PASSWORD);
 
     // then
     assertThat(location).doesNotContain("error");
@@ -72,7 +70,7 @@ class LoginAuditTest {
     String typed = AuditTestData.uniqueId("Nobody Typed This");
 
     // when
-    String location = formLogin(typed, "wrong-password-" + typed);
+    String location = requests.formLogin(typed, "wrong-password-" + typed);
 
     // then
     assertThat(location).endsWith("/login?error");
@@ -89,7 +87,10 @@ class LoginAuditTest {
     String admin = newUser(Role.ADMIN);
 
     // when
-    int status = get("/actuator/prometheus", basic(admin, "wrong password")).statusCode();
+    int status =
+        requests
+            .get("/actuator/prometheus", LoginRequests.basic(admin, "wrong password"))
+            .statusCode();
 
     // then
     assertThat(status).isEqualTo(401);
@@ -104,7 +105,7 @@ class LoginAuditTest {
     String typed = AuditTestData.uniqueId("engine-guess");
 
     // when
-    int status = get("/v2/topology", basic(typed, "guess")).statusCode();
+    int status = requests.get("/v2/topology", LoginRequests.basic(typed, "guess")).statusCode();
 
     // then: the entry is written after the 401 went out, so it may come a moment later
     assertThat(status).isEqualTo(401);
@@ -124,11 +125,11 @@ class LoginAuditTest {
     // given: failures up to the slow-down, then the right password while blocked
     String user = newUser(Role.PARTNER_MANAGER);
     for (int i = 0; i < 20; i++) {
-      formLogin(user, "wrong password");
+      requests.formLogin(user, "wrong password");
     }
 
     // when
-    formLogin(user, PASSWORD);
+    requests.formLogin(user, PASSWORD);
 
     // then: every attempt is there, including the ones refused unchecked
     actAsAdmin();
@@ -154,37 +155,5 @@ class LoginAuditTest {
     String username = AuditTestData.uniqueId("login");
     users.createIfAbsent(new NewUserAccount(username, PASSWORD, "L", null, Set.of(role), Set.of()));
     return username;
-  }
-
-  private String formLogin(String username, String password) throws Exception {
-    String form =
-        "username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(302);
-    return response.headers().firstValue("Location").orElseThrow();
-  }
-
-  private HttpResponse<String> get(String path, String authorization) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", authorization)
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -250,6 +250,24 @@ class ModelPublisherTest {
   }
 
   @Test
+  void shouldNameTheVersionsDeployedOutsideTheConsole() {
+    // given: v1 from the console, v2 straight through the engine API, v3 from the console
+    publisher.deploy(ref, process("Review"), "v1", new EditBase(null, 0));
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(simple(ref.id(), "Deployed by a script"), ref.resourceName())
+        .send()
+        .join();
+    publisher.deploy(ref, process("Review again"), "v3", new EditBase(null, 2));
+
+    // when / then: the history lists two; the one it cannot list is named
+    assertThat(publisher.history(ref))
+        .extracting(ModelVersion::engineVersion)
+        .containsExactly(3, 1);
+    assertThat(publisher.unlistedVersions(ref)).containsExactly(2);
+  }
+
+  @Test
   void shouldRefuseEveryOperationToOtherRoles() {
     PartnerTestData.actAs("manager", "ROLE_PARTNER_MANAGER");
     String content = process("Review");
@@ -261,6 +279,8 @@ class ModelPublisherTest {
     assertThatThrownBy(() -> publisher.rollBack(ref, 1, null))
         .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> publisher.history(ref)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> publisher.unlistedVersions(ref))
+        .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> drafts.save(ref, content, "x", null))
         .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> drafts.find(ref)).isInstanceOf(AccessDeniedException.class);

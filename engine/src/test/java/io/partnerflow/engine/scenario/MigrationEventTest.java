@@ -24,16 +24,11 @@ class MigrationEventTest extends ClockDrivenScenarioTest {
   private final String processId = unique("journey");
 
   private UserTask openTask(long instanceKey) {
-    return MigrationTest.openTask(client, instanceKey);
+    return MigrationFixtures.openTask(client, instanceKey);
   }
 
   private void migrate(long instanceKey, long target, String... sourceTargetPairs) {
-    var step = client.newMigrateProcessInstanceCommand(instanceKey).migrationPlan(target);
-    var last = step.addMappingInstruction(sourceTargetPairs[0], sourceTargetPairs[1]);
-    for (int i = 2; i < sourceTargetPairs.length; i += 2) {
-      last = last.addMappingInstruction(sourceTargetPairs[i], sourceTargetPairs[i + 1]);
-    }
-    last.send().join();
+    MigrationFixtures.migrate(client, instanceKey, target, sourceTargetPairs);
   }
 
   private void publish(String message, String correlationKey) {
@@ -48,16 +43,7 @@ class MigrationEventTest extends ClockDrivenScenarioTest {
 
   /** A user task with an interrupting timer boundary event that leads to a job. */
   private BpmnModelInstance taskWithTimer(String task, String timer, String duration, String job) {
-    return Bpmn.createExecutableProcess(processId)
-        .startEvent()
-        .userTask(task, t -> t.zeebeUserTask())
-        .boundaryEvent(timer)
-        .timerWithDuration(duration)
-        .serviceTask(timer + "Handled", t -> t.zeebeJobType(job))
-        .endEvent()
-        .moveToActivity(task)
-        .endEvent()
-        .done();
+    return MigrationFixtures.taskWithTimer(processId, task, timer, duration, job);
   }
 
   @Test
@@ -235,12 +221,7 @@ class MigrationEventTest extends ClockDrivenScenarioTest {
     // given: the message was published (buffered) before the target waited for it
     String message = unique("partner-left");
     String left = unique("left");
-    deploy(
-        Bpmn.createExecutableProcess(processId)
-            .startEvent()
-            .userTask("review", t -> t.zeebeUserTask())
-            .endEvent()
-            .done());
+    deploy(MigrationFixtures.waitingAt(processId, "review"));
     long instanceKey = start(processId, Map.of("partnerId", "p-3")).getProcessInstanceKey();
     long taskKey = openTask(instanceKey).getUserTaskKey();
     client
@@ -337,20 +318,7 @@ class MigrationEventTest extends ClockDrivenScenarioTest {
             .endEvent()
             .done());
     long parentKey = start(processId, Map.of()).getProcessInstanceKey();
-    long childKey =
-        org.awaitility.Awaitility.await()
-            .atMost(Duration.ofSeconds(10))
-            .until(
-                () ->
-                    client
-                        .newProcessInstanceSearchRequest()
-                        .filter(f -> f.parentProcessInstanceKey(parentKey))
-                        .send()
-                        .join()
-                        .items(),
-                items -> items.size() == 1)
-            .get(0)
-            .getProcessInstanceKey();
+    long childKey = MigrationFixtures.calledInstance(client, parentKey);
     long childV2 =
         deploy(
             Bpmn.createExecutableProcess(childId)

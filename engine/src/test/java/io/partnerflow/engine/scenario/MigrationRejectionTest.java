@@ -1,6 +1,6 @@
 package io.partnerflow.engine.scenario;
 
-import static io.partnerflow.engine.scenario.MigrationTest.assertProblem;
+import static io.partnerflow.engine.scenario.MigrationFixtures.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -21,19 +21,11 @@ class MigrationRejectionTest extends ClockDrivenScenarioTest {
   private final String processId = unique("refused");
 
   private UserTask openTask(long instanceKey) {
-    return MigrationTest.openTask(client, instanceKey);
+    return MigrationFixtures.openTask(client, instanceKey);
   }
 
   private BpmnModelInstance reviewWithTimer(String task) {
-    return Bpmn.createExecutableProcess(processId)
-        .startEvent("start")
-        .userTask(task, t -> t.zeebeUserTask())
-        .boundaryEvent("expire")
-        .timerWithDuration("P1D")
-        .endEvent()
-        .moveToActivity(task)
-        .endEvent()
-        .done();
+    return MigrationFixtures.taskWithTimer(processId, task, "expire", "P1D", null);
   }
 
   private record Given(long v1, long instanceKey, UserTask task) {}
@@ -208,19 +200,7 @@ class MigrationRejectionTest extends ClockDrivenScenarioTest {
   @Test
   void shouldRefuseAnActiveSubProcessWithoutMappingAndAChangedFlowScope() {
     // given: the task waits inside a sub-process
-    long v1 =
-        deploy(
-            Bpmn.createExecutableProcess(processId)
-                .startEvent()
-                .subProcess(
-                    "checks",
-                    s ->
-                        s.embeddedSubProcess()
-                            .startEvent()
-                            .userTask("review", t -> t.zeebeUserTask())
-                            .endEvent())
-                .endEvent()
-                .done());
+    long v1 = deploy(MigrationFixtures.taskInSubProcess(processId, "checks", "review"));
     long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
     Given given = new Given(v1, instanceKey, openTask(instanceKey));
     // v2: the task moved out of the sub-process

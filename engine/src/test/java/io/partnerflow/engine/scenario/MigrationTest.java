@@ -1,11 +1,11 @@
 package io.partnerflow.engine.scenario;
 
+import static io.partnerflow.engine.scenario.MigrationFixtures.calledInstance;
+import static io.partnerflow.engine.scenario.MigrationFixtures.openTask;
+import static io.partnerflow.engine.scenario.MigrationFixtures.taskInSubProcess;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.MigrationPlan;
-import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.IncidentState;
@@ -30,15 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class MigrationTest extends ClockDrivenScenarioTest {
 
-  static UserTask openTask(CamundaClient client, long instanceKey) {
-    return client
-        .newUserTaskSearchRequest()
-        .filter(f -> f.processInstanceKey(instanceKey).state(UserTaskState.CREATED))
-        .send()
-        .join()
-        .singleItem();
-  }
-
   List<ElementInstance> elements(long instanceKey) {
     return client
         .newElementInstanceSearchRequest()
@@ -47,16 +38,6 @@ class MigrationTest extends ClockDrivenScenarioTest {
         .send()
         .join()
         .items();
-  }
-
-  static void assertProblem(Runnable call, int status, String... detailParts) {
-    assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(
-            ProblemException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(status);
-              assertThat(e.details().getDetail()).contains(detailParts);
-            });
   }
 
   @Test
@@ -223,18 +204,7 @@ class MigrationTest extends ClockDrivenScenarioTest {
     // given: the task waits inside a sub-process
     String processId = unique("checks");
     String file = unique("file");
-    deploy(
-        Bpmn.createExecutableProcess(processId)
-            .startEvent()
-            .subProcess(
-                "checks",
-                s ->
-                    s.embeddedSubProcess()
-                        .startEvent()
-                        .userTask("review", t -> t.zeebeUserTask())
-                        .endEvent())
-            .endEvent()
-            .done());
+    deploy(taskInSubProcess(processId, "checks", "review"));
     long instanceKey = start(processId, Map.of()).getProcessInstanceKey();
     UserTask task = openTask(client, instanceKey);
     long v2 =
@@ -348,19 +318,7 @@ class MigrationTest extends ClockDrivenScenarioTest {
             .endEvent()
             .done());
     long parentKey = start(parentId, Map.of()).getProcessInstanceKey();
-    ProcessInstance child =
-        org.awaitility.Awaitility.await()
-            .atMost(Duration.ofSeconds(10))
-            .until(
-                () ->
-                    client
-                        .newProcessInstanceSearchRequest()
-                        .filter(f -> f.parentProcessInstanceKey(parentKey))
-                        .send()
-                        .join()
-                        .items(),
-                items -> items.size() == 1)
-            .get(0);
+    long child = calledInstance(client, parentKey);
     long v2 =
         deploy(
             Bpmn.createExecutableProcess(parentId)
@@ -379,7 +337,7 @@ class MigrationTest extends ClockDrivenScenarioTest {
         .join();
 
     // then: the called instance completes the migrated call activity, and the target goes on
-    UserTask childTask = openTask(client, child.getProcessInstanceKey());
+    UserTask childTask = openTask(client, child);
     client.newCompleteUserTaskCommand(childTask.getUserTaskKey()).send().join();
     ActivatedJob next = awaitJob(after);
     assertThat(next.getProcessInstanceKey()).isEqualTo(parentKey);

@@ -59,6 +59,16 @@ class HistoryDialog extends Dialog {
     if (versions.isEmpty()) {
       add(new Paragraph(getTranslation("models.history.empty")));
     }
+    List<Integer> unlisted = publisher.unlistedVersions(ref);
+    if (!unlisted.isEmpty()) {
+      Paragraph outside =
+          new Paragraph(
+              getTranslation(
+                  "models.history.unlisted",
+                  String.join(", ", unlisted.stream().map(version -> "v" + version).toList())));
+      outside.setId("model-history-unlisted");
+      add(outside);
+    }
     diff.setId("model-diff");
     diff.addClassName("pf-diff-view");
     diff.setVisible(false);

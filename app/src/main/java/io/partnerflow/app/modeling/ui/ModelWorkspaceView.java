@@ -1,6 +1,7 @@
 package io.partnerflow.app.modeling.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,7 +29,9 @@ public class ModelWorkspaceView extends VerticalLayout implements HasDynamicTitl
     grid.addColumn(model -> getTranslation("models.kind." + model.ref().kind()))
         .setHeader(getTranslation("models.kind"))
         .setAutoWidth(true);
-    grid.addColumn(model -> model.ref().id()).setHeader(getTranslation("models.id"));
+    grid.addColumn(model -> model.ref().id())
+        .setHeader(getTranslation("models.id"))
+        .setAutoWidth(true);
     grid.addColumn(ModelSummary::name).setHeader(getTranslation("models.name"));
     grid.addColumn(
             model ->
@@ -45,12 +48,17 @@ public class ModelWorkspaceView extends VerticalLayout implements HasDynamicTitl
                 model.changedBy() == null
                     ? ""
                     : model.changedBy() + ", " + Formats.dateTime(model.changedAt(), getLocale()))
-        .setHeader(getTranslation("models.changed"));
-    grid.addComponentColumn(this::notes).setHeader(getTranslation("models.notes"));
+        .setHeader(getTranslation("models.changed"))
+        .setAutoWidth(true);
+    // the notes are badges of a few words: as wide as their text, never cut
+    grid.addComponentColumn(this::notes)
+        .setHeader(getTranslation("models.notes"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.setItems(workspace.models());
     grid.addItemClickListener(
         click -> getUI().ifPresent(ui -> ui.navigate(ModelEditorView.path(click.getItem().ref()))));
-    add(new Paragraph(getTranslation("models.intro")), grid);
+    add(new H2(getTranslation("nav.models")), new Paragraph(getTranslation("models.intro")), grid);
   }
 
   private Span notes(ModelSummary model) {

@@ -54,6 +54,7 @@ public class IncidentsView extends VerticalLayout implements HasDynamicTitle {
   private Grid<IncidentEntry> grid() {
     grid.setId("incident-grid");
     grid.setPageSize(50);
+    grid.setEmptyStateText(getTranslation("monitoring.empty.incidents"));
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
     grid.addColumn(IncidentEntry::processId).setHeader(getTranslation("monitoring.processId"));

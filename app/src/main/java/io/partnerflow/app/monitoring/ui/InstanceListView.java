@@ -5,6 +5,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -93,7 +94,7 @@ public class InstanceListView extends VerticalLayout
     migrate.addClickListener(event -> openMigration());
     HorizontalLayout summary = new HorizontalLayout(total, message, migrate);
     summary.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-    add(filters(), summary, grid());
+    add(new H2(getTranslation("nav.instances")), filters(), summary, grid());
     setFlexGrow(1, grid);
   }
 
@@ -155,6 +156,7 @@ public class InstanceListView extends VerticalLayout
   private Grid<InstanceSummary> grid() {
     grid.setId("instance-grid");
     grid.setPageSize(PAGE_SIZE);
+    grid.setEmptyStateText(getTranslation("monitoring.empty.instances"));
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
     grid.addColumn(InstanceSummary::key).setHeader(getTranslation("monitoring.instanceKey"));
     grid.addColumn(row -> row.processName() == null ? row.processId() : row.processName())
@@ -163,9 +165,11 @@ public class InstanceListView extends VerticalLayout
     grid.addColumn(InstanceSummary::version).setHeader(getTranslation("monitoring.version"));
     grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("monitoring.state"));
     grid.addColumn(row -> MonitoringFormats.dateTime(row.started(), getLocale()))
-        .setHeader(getTranslation("monitoring.started"));
+        .setHeader(getTranslation("monitoring.started"))
+        .setAutoWidth(true);
     grid.addColumn(row -> MonitoringFormats.dateTime(row.ended(), getLocale()))
-        .setHeader(getTranslation("monitoring.ended"));
+        .setHeader(getTranslation("monitoring.ended"))
+        .setAutoWidth(true);
     grid.setDataProvider(
         new CallbackDataProvider<InstanceSummary, Void>(
             query -> page(query.getOffset(), query.getLimit()).items().stream(),

@@ -99,6 +99,7 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
   private Grid<IncidentEntry> incidentGrid() {
     incidents.setId("instance-incidents");
     incidents.setAllRowsVisible(true);
+    incidents.setEmptyStateText(getTranslation("monitoring.empty.instanceIncidents"));
     incidents.addColumn(IncidentEntry::elementId).setHeader(getTranslation("monitoring.element"));
     incidents.addColumn(IncidentEntry::errorType).setHeader(getTranslation("monitoring.errorType"));
     incidents
@@ -149,6 +150,7 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
   private Grid<VariableEntry> variableGrid() {
     variables.setId("instance-variables");
     variables.setAllRowsVisible(true);
+    variables.setEmptyStateText(getTranslation("monitoring.empty.variables"));
     variables.addThemeVariants(GridVariant.LUMO_COMPACT);
     variables.addColumn(VariableEntry::name).setHeader(getTranslation("monitoring.variable"));
     variables

@@ -98,6 +98,7 @@ class MigrationDialog extends Dialog {
   private Grid<ModelElement> mappingGrid() {
     mapping.setId("migration-mapping");
     mapping.setAllRowsVisible(true);
+    mapping.setEmptyStateText(getTranslation("monitoring.migration.chooseTarget"));
     mapping.addThemeVariants(GridVariant.LUMO_COMPACT);
     mapping
         .addColumn(ModelElement::label)
@@ -131,6 +132,7 @@ class MigrationDialog extends Dialog {
   private Grid<MigrationCheck> previewGrid() {
     preview.setId("migration-preview");
     preview.setAllRowsVisible(true);
+    preview.setEmptyStateText(getTranslation("monitoring.migration.runDryRun"));
     preview.addThemeVariants(GridVariant.LUMO_COMPACT);
     preview
         .addColumn(MigrationCheck::instanceKey)

@@ -239,6 +239,35 @@ class MonitoringViewsTest {
   }
 
   @Test
+  void shouldCountOneInstanceAsOneAndSayWhatAnEmptyListMeans() {
+    // given: a process with one instance and no incident
+    String processId = fixtures.deployServiceProcess();
+    long instance = fixtures.start(processId, Map.of());
+
+    // when
+    UI.getCurrent()
+        .navigate(
+            "operations/instances",
+            QueryParameters.simple(Map.of("process", processId, "version", "1")));
+    Grid<InstanceSummary> list = grid("instance-grid");
+    GridKt._size(list);
+    String one = _get(Span.class, spec -> spec.withId("instance-total")).getText();
+    _get(TextField.class, spec -> spec.withId("instance-filter-owner"))
+        .setValue("no partner is called like this");
+    GridKt._size(list);
+    String none = _get(Span.class, spec -> spec.withId("instance-total")).getText();
+    UI.getCurrent().navigate("operations/instances/" + instance);
+    Grid<IncidentEntry> incidents = grid("instance-incidents");
+
+    // then: no "1 instances", and an empty list says why it is empty
+    assertThat(one).isEqualTo("1 instance");
+    assertThat(none).isEqualTo("No instances match the filters");
+    assertThat(list.getEmptyStateText()).isEqualTo("No instances match the filters.");
+    assertThat(rows(incidents)).isEmpty();
+    assertThat(incidents.getEmptyStateText()).isEqualTo("No open incidents.");
+  }
+
+  @Test
   void shouldShowTheConsoleInChinese() {
     // given
     UI.getCurrent().setLocale(Locale.SIMPLIFIED_CHINESE);

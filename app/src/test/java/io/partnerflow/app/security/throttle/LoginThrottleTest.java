@@ -15,21 +15,20 @@ import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.security.ui.LoginView;
 import io.partnerflow.app.security.ui.UsersView;
 import io.partnerflow.app.support.KaribuSupport;
+import io.partnerflow.app.support.LoginRequests;
 import io.partnerflow.app.support.MovableClock;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,13 +60,16 @@ class LoginThrottleTest {
   @Value("${local.server.port}")
   int port;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private LoginRequests requests;
+
+  @BeforeEach
+  void connect() {
+    requests = new LoginRequests(port);
+  }
 
   @AfterEach
   void forgetTheLoopbackAddress() {
-    // every HTTP test comes from the loopback address: leave it unblocked for the other tests
-    jdbc.sql("DELETE FROM app.login_throttle WHERE subject_kind = 'ADDRESS'").update();
+    LoginRequests.forgetTheLoopbackAddress(jdbc);
   }
 
   @Test
@@ -150,11 +152,11 @@ class LoginThrottleTest {
     // given
     String user = newUser(Set.of(Role.PARTNER_MANAGER));
     for (int i = 0; i < properties.accountSlowDownAfter(); i++) {
-      assertThat(formLogin(user, "wrong password")).endsWith("/login?error");
+      assertThat(requests.formLogin(user, "wrong password")).endsWith("/login?error");
     }
 
     // when / then: the right password is refused while blocked
-    assertThat(formLogin(user, PASSWORD)).endsWith("/login?error");
+    assertThat(requests.formLogin(user, PASSWORD)).endsWith("/login?error");
   }
 
   @Test
@@ -162,33 +164,41 @@ class LoginThrottleTest {
     // given
     String admin = newUser(Set.of(Role.ADMIN));
     for (int i = 0; i < properties.accountSlowDownAfter(); i++) {
-      assertThat(get("/actuator/prometheus", basic(admin, "wrong password")).statusCode())
+      assertThat(
+              requests
+                  .get("/actuator/prometheus", LoginRequests.basic(admin, "wrong password"))
+                  .statusCode())
           .isEqualTo(401);
     }
 
     // when / then
-    assertThat(get("/actuator/prometheus", basic(admin, PASSWORD)).statusCode()).isEqualTo(401);
+    assertThat(
+            requests.get("/actuator/prometheus", LoginRequests.basic(admin, PASSWORD)).statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   void shouldBlockAnAddressGuessingTheEngineApiButNeverThePlatformsOwnClient() throws Exception {
     // given: the credential the platform's client was configured with
     String client =
-        basic(
+        LoginRequests.basic(
             environment.getProperty("camunda.client.auth.username"),
             environment.getProperty("camunda.client.auth.password"));
     for (int i = 0; i < properties.addressSlowDownAfter(); i++) {
-      assertThat(get("/v2/topology", basic("guess", "guess-" + i)).statusCode()).isEqualTo(401);
+      assertThat(
+              requests.get("/v2/topology", LoginRequests.basic("guess", "guess-" + i)).statusCode())
+          .isEqualTo(401);
     }
 
     // when
-    HttpResponse<String> blocked = get("/v2/topology", basic("guess", "another"));
+    HttpResponse<String> blocked =
+        requests.get("/v2/topology", LoginRequests.basic("guess", "another"));
 
     // then
     assertThat(blocked.statusCode()).isEqualTo(429);
     assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
     assertThat(blocked.body()).contains("Too many failed logins");
-    assertThat(get("/v2/topology", client).statusCode()).isEqualTo(200);
+    assertThat(requests.get("/v2/topology", client).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -197,13 +207,14 @@ class LoginThrottleTest {
     String claimed = "198.51.100." + (int) (Math.random() * 250);
 
     // when
-    http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/topology"))
-            .header("Authorization", basic("guess", "guess"))
-            .header("X-Forwarded-For", claimed)
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/topology"))
+                .header("Authorization", LoginRequests.basic("guess", "guess"))
+                .header("X-Forwarded-For", claimed)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     // then: anybody can send the header; only a configured proxy strategy would trust it (the
     // filter records the failure after the 401 has gone out, so the row may come a moment later)
@@ -284,37 +295,5 @@ class LoginThrottleTest {
     String username = "throttle-" + UUID.randomUUID();
     users.createIfAbsent(new NewUserAccount(username, PASSWORD, "T", null, roles, Set.of()));
     return username;
-  }
-
-  private String formLogin(String username, String password) throws Exception {
-    String form =
-        "username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(302);
-    return response.headers().firstValue("Location").orElseThrow();
-  }
-
-  private HttpResponse<String> get(String path, String authorization) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", authorization)
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }
