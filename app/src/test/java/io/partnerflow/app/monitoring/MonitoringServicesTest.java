@@ -39,6 +39,9 @@ class MonitoringServicesTest {
   @Autowired PartnerService partners;
   @Autowired AuditLog auditLog;
 
+  /** The embedded engine's search settings (a test may reach inside; the app code never does). */
+  @Autowired io.partnerflow.engine.state.SearchProperties engineSearch;
+
   private MonitoringFixtures fixtures;
 
   @BeforeEach
@@ -227,6 +230,34 @@ class MonitoringServicesTest {
     assertThat(completed.total()).isZero();
     assertThat(nobody.total()).isZero();
     assertThat(startedLater.total()).isZero();
+  }
+
+  @Test
+  void shouldSayWhenTheEngineCountedOnlyUpToItsCapAndStillBatchEveryMatch() {
+    // given: 4 instances, the embedded engine counting up to 2 (max-total-hits, 10,000 by default)
+    String processId = fixtures.deployServiceProcess();
+    List<Long> started = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      started.add(fixtures.start(processId, Map.of()));
+    }
+    InstanceQuery ofProcess = InstanceQuery.all().withProcess(processId, null);
+    int previous = engineSearch.getMaxTotalHits();
+    engineSearch.setMaxTotalHits(2);
+    try {
+      // when: the grid's count, and a batch of every match (200 keys a page)
+      InstancePage counted = search.search(ofProcess, 0, 0);
+      List<Long> batch = search.keys(ofProcess, 10);
+
+      // then: "more than 2", and the batch is not cut at the capped count
+      assertThat(counted.total()).isEqualTo(2);
+      assertThat(counted.moreThanTotal()).isTrue();
+      assertThat(batch).containsExactlyInAnyOrderElementsOf(started);
+    } finally {
+      engineSearch.setMaxTotalHits(previous);
+    }
+    InstancePage exact = search.search(ofProcess, 0, 0);
+    assertThat(exact.total()).isEqualTo(4);
+    assertThat(exact.moreThanTotal()).isFalse();
   }
 
   @Test
