@@ -25,12 +25,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Serves the requests every process step makes — instance creation, job activation, job completion,
- * about 4.7 per instance of a three-task process — at the start of the servlet filter chain.
- * Through Spring Security's chain and Spring MVC (handler lookup, argument resolution, content
- * negotiation, an async re-dispatch for each long poll) their framework work cost more CPU than the
- * engine's own work (engine/README.md, throughput benchmark). Here they get the same credential
- * check, commands, JSON mapper and problem details, without that machinery; a held long poll is
- * plain servlet async. Every other request goes on down the chain unchanged.
+ * about 4.7 per instance of a three-task process — and the task list's user task search at the
+ * start of the servlet filter chain. Through Spring Security's chain and Spring MVC (handler
+ * lookup, argument resolution, content negotiation, an async re-dispatch for each long poll) their
+ * framework work cost more CPU than the engine's own work (engine/README.md, throughput benchmark).
+ * Here they get the same credential check, commands, JSON mapper and problem details, without that
+ * machinery; a held long poll is plain servlet async. Every other request goes on down the chain
+ * unchanged.
  */
 @Component
 class HotPathFilter implements Filter, Ordered {
