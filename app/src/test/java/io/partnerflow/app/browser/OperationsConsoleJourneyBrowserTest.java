@@ -207,10 +207,15 @@ class OperationsConsoleJourneyBrowserTest {
     browser.waitUntil(driver -> !driver.findElements(By.id("mapping-" + TASK)).isEmpty());
     browser.click("migration-dry-run");
     browser.waitUntil(
+        driver -> browser.driver().findElement(By.id("migration-execute")).isEnabled());
+    scrollTo("migration-preview");
+    browser.waitUntil(
         driver -> browser.gridContains("migration-preview", t("monitoring.migration.wouldMove")));
     assertThat(browser.gridContains("migration-preview", TASK)).isTrue();
     screenshot("09-migration-dry-run");
     browser.click("migration-execute");
+    browser.waitFor(By.id("migration-results"));
+    scrollTo("migration-results");
     browser.waitUntil(
         driver -> browser.gridContains("migration-results", t("monitoring.migration.done")));
     screenshot("10-migrated");
@@ -370,6 +375,11 @@ class OperationsConsoleJourneyBrowserTest {
    * Vaadin's development-mode notice (tests run the app in development mode) lies over the lower
    * right corner, where dialogs have their buttons: a user of the packaged app never sees it.
    */
+  /** Grids render the rows a person could see: scroll the dialog to the one read next. */
+  private void scrollTo(String id) {
+    script("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
+  }
+
   private void hideDevelopmentModeNotice() {
     script("document.querySelectorAll('vaadin-dev-tools').forEach(e => e.remove());");
   }
