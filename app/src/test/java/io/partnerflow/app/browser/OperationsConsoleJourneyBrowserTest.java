@@ -257,8 +257,7 @@ class OperationsConsoleJourneyBrowserTest {
     // when: the operator puts the right application back and retries
     browser.click("edit-variable-applicationId");
     browser.waitFor(By.id("variable-editor"));
-    WebElement value = browser.waitFor(By.cssSelector("#variable-value textarea"));
-    value.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(applicationId));
+    browser.type("variable-value", String.valueOf(applicationId));
     browser.click("variable-save");
     browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();
     browser.waitUntil(
