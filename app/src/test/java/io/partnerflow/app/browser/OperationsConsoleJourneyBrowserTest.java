@@ -256,7 +256,8 @@ class OperationsConsoleJourneyBrowserTest {
 
     // when: the operator puts the right application back and retries
     browser.click("edit-variable-applicationId");
-    browser.waitFor(By.id("variable-editor"));
+    // the dialog element itself has no size; its field shows once it is open
+    browser.waitFor(By.cssSelector("#variable-value textarea"));
     browser.type("variable-value", String.valueOf(applicationId));
     browser.click("variable-save");
     browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();
