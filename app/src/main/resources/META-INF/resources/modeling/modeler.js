@@ -43,6 +43,33 @@
     };
   }
 
+  /**
+   * Fits the whole diagram into the canvas right of the palette: bpmn-js's 'fit-viewport' uses the
+   * full width, so the palette would cover the start of the process.
+   */
+  function fitBesidePalette(canvasService, container) {
+    canvasService.zoom('fit-viewport');
+    const palette = container.querySelector('.djs-palette');
+    const box = canvasService.viewbox();
+    if (!palette || box.inner.width === 0 || box.inner.height === 0) {
+      return;
+    }
+    const room =
+      palette.getBoundingClientRect().right - container.getBoundingClientRect().left + 16;
+    const scale = Math.min(
+      1,
+      (box.outer.width - room) / box.inner.width,
+      box.outer.height / box.inner.height
+    );
+    const height = box.outer.height / scale;
+    canvasService.viewbox({
+      x: box.inner.x - room / scale,
+      y: box.inner.y - (height - box.inner.height) / 2,
+      width: box.outer.width / scale,
+      height: height
+    });
+  }
+
   function clearMarkers(host) {
     const modeler = host.modeler;
     if (!modeler || !host.markers) {
@@ -102,7 +129,7 @@
       host.markers = [];
       await host.modeler.importXML(xml);
       if (kind === 'PROCESS') {
-        host.modeler.get('canvas').zoom('fit-viewport');
+        fitBesidePalette(host.modeler.get('canvas'), canvas);
       }
       host.setAttribute('data-rendered-at', String(Math.round(performance.now())));
       return Math.round(performance.now() - started);

@@ -32,7 +32,7 @@ public class ModelWorkspaceView extends VerticalLayout implements HasDynamicTitl
     grid.addColumn(model -> model.ref().id())
         .setHeader(getTranslation("models.id"))
         .setAutoWidth(true);
-    grid.addColumn(ModelSummary::name).setHeader(getTranslation("models.name"));
+    grid.addColumn(ModelSummary::name).setHeader(getTranslation("models.name")).setAutoWidth(true);
     grid.addColumn(
             model ->
                 model.deployedVersion() == 0

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.partnerflow.app.audit.AuditLinks;
 import io.partnerflow.app.monitoring.DiagramMarkers;
+import io.partnerflow.app.monitoring.DiagramNames;
 import io.partnerflow.app.monitoring.ElementStep;
 import io.partnerflow.app.monitoring.IncidentEntry;
 import io.partnerflow.app.monitoring.InstanceDetails;
@@ -131,7 +132,10 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
     history.setAllRowsVisible(true);
     history.addThemeVariants(GridVariant.LUMO_COMPACT);
     history
-        .addColumn(step -> step.name() == null ? step.elementId() : step.name())
+        .addColumn(
+            step ->
+                DiagramNames.step(
+                    details.instance().processId(), step.elementId(), step.name(), getLocale()))
         .setHeader(getTranslation("monitoring.element"))
         .setFlexGrow(2);
     history.addColumn(ElementStep::type).setHeader(getTranslation("monitoring.type"));
@@ -226,7 +230,8 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
     }
     var instance = details.instance();
     title.setText(
-        (instance.processName() == null ? instance.processId() : instance.processName())
+        DiagramNames.step(
+                instance.processId(), instance.processId(), instance.processName(), getLocale())
             + " · v"
             + instance.version()
             + " · "
@@ -241,7 +246,7 @@ public class InstanceView extends VerticalLayout implements BeforeEnterObserver,
     migrate.setEnabled(running);
     audit.setHref(AuditLinks.forInstance(key));
     diagram.show(
-        details.bpmnXml(),
+        DiagramNames.translated(details.bpmnXml(), instance.processId(), getLocale()),
         DiagramMarkers.of(details.bpmnXml(), details.history(), details.incidents()));
     incidents.setItems(details.incidents());
     history.setItems(details.history());

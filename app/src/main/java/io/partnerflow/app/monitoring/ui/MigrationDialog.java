@@ -63,6 +63,8 @@ class MigrationDialog extends Dialog {
                 source.getVersion()));
     target.setId("migration-target");
     target.setLabel(getTranslation("monitoring.migration.target"));
+    // "v12 (2251799813685301)": the key must not be cut, it tells equal versions apart
+    target.setWidth("22em");
     target.setItems(
         processes.definitions().stream()
             .filter(d -> d.getProcessDefinitionId().equals(source.getProcessDefinitionId()))
@@ -115,6 +117,7 @@ class MigrationDialog extends Dialog {
     choice.setId("mapping-" + element.id());
     choice.setItems(targetElements.stream().map(ModelElement::id).toList());
     choice.setClearButtonVisible(true);
+    choice.setWidthFull();
     choice.setValue(chosen.get(element.id()));
     choice.setPlaceholder(getTranslation("monitoring.migration.unmappedPlaceholder"));
     choice.addValueChangeListener(
