@@ -89,7 +89,7 @@ class CatalogueEditorBrowserTest {
     browser.type("quiz-q0-o1-text-en", "In the footer");
     browser.type("quiz-q0-o1-text-zh", "在页脚");
     browser.check("quiz-q0-o1-correct");
-    browser.click("course-publish");
+    browser.click("course-publish-bottom");
 
     // then: refused on the server, the problem shown at the options, nothing lost
     browser.waitForText(By.id("problem-quiz-questions-0-options"), "exactly one correct option");
@@ -102,7 +102,7 @@ class CatalogueEditorBrowserTest {
 
     // when: fixed and published
     browser.check("quiz-q0-o1-correct");
-    browser.click("course-publish");
+    browser.click("course-publish-bottom");
 
     // then
     browser.waitForText(By.id("course-status"), "version 1, Published");

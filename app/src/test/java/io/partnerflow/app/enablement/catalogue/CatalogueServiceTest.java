@@ -118,4 +118,55 @@ class CatalogueServiceTest {
     fixtures.loginAs("admin");
     assertThat(editing.createCourse(code, draft).status()).isEqualTo(CourseStatus.DRAFT);
   }
+
+  @Test
+  void shouldAttachFilesToADraftOnlyCheckingSizeAndTypeOnTheServer() {
+    // given: version 1 published, version 2 a draft
+    String code = CatalogueFixtures.uniqueCode("files");
+    CourseVersion published = fixtures.publishedCourse(code);
+    fixtures.loginAs("enablement");
+    CourseVersion draft = editing.openDraft(code);
+    long publishedModule = catalogue.modules(published.id()).get(0).id();
+    long draftModule = catalogue.modules(draft.id()).get(0).id();
+    byte[] pdf = "%PDF-1.7 a small guide".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    // when
+    CourseFile file = editing.attachFile(draftModule, "guide.pdf", pdf);
+
+    // then
+    assertThat(file.contentType()).isEqualTo("application/pdf");
+    assertThat(file.sizeBytes()).isEqualTo(pdf.length);
+    assertThat(catalogue.fileContent(file.id())).isEqualTo(pdf);
+    assertThat(problemOf(() -> editing.attachFile(publishedModule, "guide.pdf", pdf)))
+        .isEqualTo("catalogue.error.notDraft");
+    assertThat(
+            problemOf(
+                () ->
+                    editing.attachFile(
+                        draftModule,
+                        "page.html",
+                        "<html><script>alert(1)</script>"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .isEqualTo("catalogue.error.fileType");
+    byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
+    System.arraycopy(pdf, 0, tooLarge, 0, pdf.length);
+    assertThat(problemOf(() -> editing.attachFile(draftModule, "big.pdf", tooLarge)))
+        .isEqualTo("catalogue.error.fileTooLarge");
+    assertThat(catalogue.files(draftModule))
+        .extracting(CourseFile::fileName)
+        .containsExactly("guide.pdf");
+
+    // and: a partner user cannot reach a draft's file
+    fixtures.loginAs("partner");
+    assertThatThrownBy(() -> catalogue.fileContent(file.id()))
+        .isInstanceOf(CatalogueNotFoundException.class);
+  }
+
+  private static String problemOf(Runnable edit) {
+    CatalogueValidationException refused =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            edit::run, CatalogueValidationException.class);
+    assertThat(refused).isNotNull();
+    return refused.problems().get(0).messageKey();
+  }
 }

@@ -156,11 +156,10 @@ public class CourseEditorView extends VerticalLayout
       Button save = new Button(getTranslation("catalogue.action.saveDraft"), event -> save(false));
       Button publish = new Button(getTranslation("catalogue.action.publish"), event -> save(true));
       publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-      // ids only on the top row; the bottom row repeats the buttons for long pages
-      if (top) {
-        save.setId("course-save");
-        publish.setId("course-publish");
-      }
+      // the bottom row repeats the buttons for long pages
+      String suffix = top ? "" : "-bottom";
+      save.setId("course-save" + suffix);
+      publish.setId("course-publish" + suffix);
       actions.add(save, publish);
     }
     return actions;
