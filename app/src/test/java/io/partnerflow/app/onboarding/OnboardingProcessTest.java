@@ -119,6 +119,29 @@ class OnboardingProcessTest {
         sign.getUserTaskKey(),
         new SignatureInput("Sam Signatory", true, shown.document().sha256(), null, null));
     SecurityContextHolder.clearContext();
+    // distributors' agreements are countersigned by legal (contract-template.dmn)
+    UserTask countersign =
+        await(
+            () ->
+                client
+                    .newUserTaskSearchRequest()
+                    .filter(
+                        filter ->
+                            filter
+                                .processInstanceKey(sign.getProcessInstanceKey())
+                                .elementId("countersign-contract")
+                                .state(UserTaskState.CREATED))
+                    .send()
+                    .join()
+                    .items()
+                    .stream()
+                    .findFirst());
+    loginAs("legal");
+    SigningTask toCountersign = signing.open(countersign.getUserTaskKey());
+    signing.sign(
+        countersign.getUserTaskKey(),
+        new SignatureInput("Lee Legal", true, toCountersign.document().sha256(), null, null));
+    SecurityContextHolder.clearContext();
 
     // when: the contract is in force and the plan is assigned
     long userId = users.findByUsername(signatory).orElseThrow().id();

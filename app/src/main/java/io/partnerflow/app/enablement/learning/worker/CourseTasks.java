@@ -116,7 +116,7 @@ public class CourseTasks {
   }
 
   /** The enrolment named by the task's {@code assignment} variable. */
-  Optional<Long> enrolmentOf(long userTaskKey) {
+  public Optional<Long> enrolmentOf(long userTaskKey) {
     for (Variable variable :
         client.newUserTaskVariableSearchRequest(userTaskKey).send().join().items()) {
       if ("assignment".equals(variable.getName())) {

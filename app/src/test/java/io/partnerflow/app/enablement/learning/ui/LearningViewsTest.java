@@ -217,6 +217,10 @@ class LearningViewsTest {
     List<Element> todo = new ArrayList<>(List.of(element));
     while (!todo.isEmpty()) {
       Element next = todo.remove(0);
+      if (next.isTextNode()) {
+        out.append(next.getText()).append(' ');
+        continue;
+      }
       out.append(next.getTag()).append(' ').append(next.getText()).append(' ');
       next.getAttributeNames()
           .forEach(
