@@ -265,7 +265,7 @@ public class QuizAttempts {
             .max(Comparator.naturalOrder())
             .orElse(null);
     Instant next =
-        left == 0 || lastSubmission == null
+        left == 0 || lastSubmission == null || quiz.attemptWaitMinutes() == 0
             ? null
             : lastSubmission.plus(Duration.ofMinutes(quiz.attemptWaitMinutes()));
     return new Standing(left, next);

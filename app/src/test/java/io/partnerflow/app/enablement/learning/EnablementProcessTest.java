@@ -5,23 +5,18 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.enablement.catalogue.CatalogueService;
-import io.partnerflow.app.enablement.catalogue.Quiz;
-import io.partnerflow.app.enablement.catalogue.QuizOption;
-import io.partnerflow.app.enablement.catalogue.QuizQuestion;
 import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,16 +43,163 @@ class EnablementProcessTest {
   @Autowired JdbcClient jdbc;
 
   private LearningFixtures fixtures;
+  private CourseTaker taker;
 
   @BeforeEach
   void deployTheRepositoryModels() {
     deployments.deploy(deployments.configuredModels());
     fixtures = new LearningFixtures(partners, users, userDetails, jdbc);
+    taker = new CourseTaker(learning, quizAttempts, catalogue, fixtures);
   }
 
   @AfterEach
   void logout() {
     fixtures.logout();
+  }
+
+  @Test
+  void shouldAssignThePlanByTypeTierAndPortalRole() throws Exception {
+    // given: a reseller with its main contact, a technical colleague and a disabled one; a
+    // referral partner with the same two roles
+    long reseller = fixtures.partner(PartnerType.RESELLER, PartnerTier.SILVER);
+    String resellerContact = fixtures.partnerUser(reseller);
+    String resellerTechnical = fixtures.partnerUser(reseller);
+    fixtures.portalRoles(resellerTechnical, "TECHNICAL");
+    String disabled = fixtures.partnerUser(reseller);
+    jdbc.sql("UPDATE app.app_user SET enabled = false WHERE username = :u")
+        .param("u", disabled)
+        .update();
+    long referral = fixtures.partner(PartnerType.REFERRAL, PartnerTier.REGISTERED);
+    String referralContact = fixtures.partnerUser(referral);
+    String referralTechnical = fixtures.partnerUser(referral);
+    fixtures.portalRoles(referralTechnical, "TECHNICAL");
+
+    // when
+    long resellerPlan = startEnablement(reseller);
+    long referralPlan = startEnablement(referral);
+
+    // then: one task per course, assigned to its person
+    await(
+        () -> Optional.of(courseTasks(resellerPlan, resellerTechnical)).filter(t -> t.size() == 2));
+    await(() -> Optional.of(courseTasks(resellerPlan, resellerContact)).filter(t -> t.size() == 2));
+    await(() -> Optional.of(courseTasks(referralPlan, referralContact)).filter(t -> t.size() == 2));
+    assertThat(enrolledCodes(resellerContact))
+        .containsExactly("deal-registration", "sales-fundamentals");
+    assertThat(enrolledCodes(resellerTechnical))
+        .containsExactly("solution-architecture", "technical-implementation");
+    assertThat(enrolledCodes(disabled)).isEmpty();
+    assertThat(enrolledCodes(referralContact))
+        .containsExactly("deal-registration", "sales-fundamentals");
+    // referral partners do not deliver: their technical people learn nothing here
+    assertThat(enrolledCodes(referralTechnical)).isEmpty();
+    assertThat(courseTasks(referralPlan, referralTechnical)).isEmpty();
+    assertThat(state(resellerPlan)).isEqualTo(ProcessInstanceState.ACTIVE);
+  }
+
+  @Test
+  void shouldCompleteTheCourseTaskWhenItsQuizIsPassed() throws Exception {
+    // given
+    long partnerId = fixtures.partner(PartnerType.REFERRAL, PartnerTier.SILVER);
+    String contact = fixtures.partnerUser(partnerId);
+    long instance = startEnablement(partnerId);
+    await(() -> Optional.of(courseTasks(instance, contact)).filter(t -> t.size() == 2));
+    List<Long> enrolments = taker.enrolments(fixtures.userId(contact));
+
+    // when: the first course passed on the course page
+    taker.take(contact, enrolments.get(0), true);
+
+    // then: its task is done, the other course's task stays open, the plan goes on
+    await(() -> Optional.of(courseTasks(instance, contact)).filter(t -> t.size() == 1));
+    assertThat(fixtures.enrolmentStatus(enrolments.get(0))).isEqualTo("PASSED");
+    assertThat(fixtures.enrolmentStatus(enrolments.get(1))).isEqualTo("ASSIGNED");
+    assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
+    assertThat(notices("enablement-plan-complete", partnerId)).isZero();
+  }
+
+  @Test
+  void shouldFinishACourseAsFailedWhenOutOfAttemptsAndTellTheManagerWhenThePlanIsDone()
+      throws Exception {
+    // given: one person, two courses
+    long partnerId = fixtures.partner(PartnerType.REFERRAL, PartnerTier.REGISTERED);
+    String contact = fixtures.partnerUser(partnerId);
+    long instance = startEnablement(partnerId);
+    await(() -> Optional.of(courseTasks(instance, contact)).filter(t -> t.size() == 2));
+    List<Long> enrolments = taker.enrolments(fixtures.userId(contact));
+
+    // when: one passed, the other failed on every attempt
+    taker.take(contact, enrolments.get(0), true);
+    taker.take(contact, enrolments.get(1), false);
+
+    // then: both tasks done, the second course FAILED, the plan complete and the manager told
+    await(() -> Optional.of(state(instance)).filter(ProcessInstanceState.COMPLETED::equals));
+    assertThat(fixtures.enrolmentStatus(enrolments.get(1))).isEqualTo("FAILED");
+    assertThat(notices("enablement-plan-complete", partnerId)).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT recipient_email || ' ' || body FROM app.notification_outbox"
+                        + " WHERE template = 'enablement-plan-complete' AND reference_id = :p")
+                .param("p", String.valueOf(partnerId))
+                .query(String.class)
+                .single())
+        .startsWith(email("manager"))
+        .contains("1 of 2 courses passed");
+  }
+
+  @Test
+  void shouldRemindOnceOfACourseNotStartedAfterTheConfiguredTime() throws Exception {
+    // given: two people; one opens a course at once, the other does nothing
+    long partnerId = fixtures.partner(PartnerType.REFERRAL, PartnerTier.GOLD);
+    String idle = fixtures.partnerUser(partnerId);
+    String keen = fixtures.partnerUser(partnerId);
+    long instance = startEnablement(partnerId);
+    await(() -> Optional.of(courseTasks(instance, idle)).filter(t -> t.size() == 2));
+    await(() -> Optional.of(courseTasks(instance, keen)).filter(t -> t.size() == 2));
+    for (long enrolment : taker.enrolments(fixtures.userId(keen))) {
+      fixtures.loginAs(keen);
+      learning.openModule(enrolment, 1);
+      fixtures.logout();
+    }
+    Instant start = Instant.now();
+
+    try {
+      // when: six days later nothing; seven days and an hour later the reminders fall due
+      client.newPinClockCommand().time(start.plus(Duration.ofDays(6))).send().join();
+      Thread.sleep(1500);
+      assertThat(notices("enablement-course-reminder", partnerId)).isZero();
+      client
+          .newPinClockCommand()
+          .time(start.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)))
+          .send()
+          .join();
+
+      // then: the idle person gets one per course, the keen one none
+      await(() -> Optional.of(reminders(idle, partnerId)).filter(count -> count == 2));
+      Thread.sleep(1000);
+    } finally {
+      client.newResetClockCommand().send().join();
+    }
+    assertThat(reminders(idle, partnerId)).isEqualTo(2);
+    assertThat(reminders(keen, partnerId)).isZero();
+    // the course tasks stay open
+    assertThat(courseTasks(instance, idle)).hasSize(2);
+    assertThat(
+            jdbc.sql(
+                    "SELECT subject FROM app.notification_outbox WHERE template ="
+                        + " 'enablement-course-reminder' AND recipient_email = :e LIMIT 1")
+                .param("e", email(idle))
+                .query(String.class)
+                .single())
+        .startsWith("Reminder: your course");
+  }
+
+  long reminders(String username, long partnerId) {
+    return jdbc.sql(
+            "SELECT count(*) FROM app.notification_outbox WHERE template ="
+                + " 'enablement-course-reminder' AND recipient_email = :e AND reference_id = :p")
+        .param("e", email(username))
+        .param("p", String.valueOf(partnerId))
+        .query(Long.class)
+        .single();
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -71,20 +213,6 @@ class EnablementProcessTest {
         .send()
         .join()
         .getProcessInstanceKey();
-  }
-
-  /** A person of the partner with the given portal roles (besides main contact and signatory). */
-  String person(long partnerId, String... portalRoles) {
-    String username = fixtures.partnerUser(partnerId);
-    for (String role : portalRoles) {
-      jdbc.sql(
-              "INSERT INTO app.portal_role (user_id, portal_role) SELECT id, :role FROM"
-                  + " app.app_user WHERE username = :u ON CONFLICT DO NOTHING")
-          .param("role", role)
-          .param("u", username)
-          .update();
-    }
-    return username;
   }
 
   List<UserTask> courseTasks(long instance, String assignee) {
@@ -122,49 +250,12 @@ class EnablementProcessTest {
         .list();
   }
 
-  /** Works through the course as its person does on the course page, then the quiz. */
-  void takeCourse(String username, long enrolmentId, boolean pass) {
-    fixtures.loginAs(username);
-    try {
-      CoursePage page = learning.coursePage(enrolmentId);
-      for (ModuleView module : page.modules()) {
-        learning.markDone(enrolmentId, module.position());
-      }
-      long userId = fixtures.userId(username);
-      Quiz quiz = catalogue.quiz(page.quizId());
-      int attempts = pass ? 1 : quiz.maxAttempts();
-      for (int i = 0; i < attempts; i++) {
-        fixtures.ageSubmissions(userId, quiz.id(), quiz.attemptWaitMinutes() + 1);
-        AttemptSheet sheet = quizAttempts.start(quiz.id(), userId, enrolmentId);
-        quizAttempts.submit(sheet.attemptId(), userId, answers(quiz, sheet, pass));
-      }
-    } finally {
-      fixtures.logout();
-    }
-  }
-
-  private static Map<Long, Set<Long>> answers(Quiz quiz, AttemptSheet sheet, boolean right) {
-    Map<Long, Set<Long>> answers = new HashMap<>();
-    for (AttemptSheet.Question shown : sheet.questions()) {
-      QuizQuestion question =
-          quiz.questions().stream().filter(q -> q.id() == shown.id()).findFirst().orElseThrow();
-      answers.put(
-          question.id(),
-          question.options().stream()
-              .filter(option -> option.correct() == right)
-              .limit(right ? Long.MAX_VALUE : 1)
-              .map(QuizOption::id)
-              .collect(Collectors.toSet()));
-    }
-    return answers;
-  }
-
-  long notices(String template, String email) {
+  long notices(String template, long partnerId) {
     return jdbc.sql(
             "SELECT count(*) FROM app.notification_outbox WHERE template = :t"
-                + " AND recipient_email = :e")
+                + " AND reference_id = :p")
         .param("t", template)
-        .param("e", email)
+        .param("p", String.valueOf(partnerId))
         .query(Long.class)
         .single();
   }

@@ -301,6 +301,30 @@ public final class LearningFixtures {
         .single();
   }
 
+  public List<Long> enrolmentIds(long userId) {
+    return jdbc.sql("SELECT id FROM app.enrolment WHERE user_id = :u ORDER BY id")
+        .param("u", userId)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Replaces the user's portal roles (a colleague who is only sales or technical). */
+  public void portalRoles(String username, String... roles) {
+    jdbc.sql(
+            "DELETE FROM app.portal_role WHERE user_id = (SELECT id FROM app.app_user"
+                + " WHERE username = :u)")
+        .param("u", username)
+        .update();
+    for (String role : roles) {
+      jdbc.sql(
+              "INSERT INTO app.portal_role (user_id, portal_role) SELECT id, :role FROM"
+                  + " app.app_user WHERE username = :u")
+          .param("role", role)
+          .param("u", username)
+          .update();
+    }
+  }
+
   public String enrolmentStatus(long enrolmentId) {
     return jdbc.sql("SELECT status FROM app.enrolment WHERE id = :id")
         .param("id", enrolmentId)

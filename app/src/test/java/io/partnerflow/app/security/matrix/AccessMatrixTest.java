@@ -287,7 +287,7 @@ class AccessMatrixTest {
             "portal/learning",
             p -> "portal/learning",
             EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
-        // partner A's enrolment: only its learner; B's user gets the not-found text, not the course
+        // partner A's enrolment: only its learner; anybody else is sent back to their own courses
         new Row(
             "portal/learning/:id([0-9]{1,18})",
             p -> "portal/learning/" + enrolmentOfA,
@@ -297,7 +297,20 @@ class AccessMatrixTest {
         new Row(
             "portal/certifications",
             p -> "portal/certifications",
-            EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)));
+            EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        // the training catalogue: the enablement team and administrators only
+        new Row(
+            "enablement/catalogue",
+            p -> "enablement/catalogue",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)),
+        new Row(
+            "enablement/catalogue/course/:code([a-z0-9][a-z0-9-]{0,59})",
+            p -> "enablement/catalogue/course/sales-fundamentals",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)),
+        new Row(
+            "enablement/catalogue/certification/:code([a-z0-9][a-z0-9-]{0,59})",
+            p -> "enablement/catalogue/certification/certified-sales-professional",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)));
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.camunda.client.CamundaClient;
 import io.partnerflow.app.partner.Partner;
 import io.partnerflow.app.security.PortalRole;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The learning plan of one person: decision {@code learning-plan} (bpmn/learning-plan.dmn, the
- * catalogue's) evaluated on the engine through the client with the partner's type and tier and the
- * person's portal role, so ops can change the table without a release.
+ * catalogue's) evaluated on the engine through the client with the partner's type ({@code
+ * partnerType}), {@code tier} and the person's portal role ({@code portalRole}), so ops can change
+ * the table without a release. Its output is {@code {courses, certifications,
+ * requiredBeforeActive}}; certifications are the certification journey's, not assigned here.
  */
 @Component
 class LearningPlans {
@@ -33,19 +36,23 @@ class LearningPlans {
   /** The courses a person needs and whether they are needed before the partner is active. */
   record Plan(Set<String> courseCodes, boolean requiredBeforeActive) {}
 
+  /**
+   * The union of the plans of the person's portal roles (the table's input {@code portalRole}: each
+   * role is evaluated; a person without one is evaluated without a role).
+   */
   Plan planFor(Partner partner, Set<PortalRole> roles) {
     Set<String> courses = new LinkedHashSet<>();
     boolean before = false;
     for (String role : decisionRoles(roles)) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("partnerType", partner.type().name());
+      variables.put("tier", partner.tier().name());
+      variables.put("portalRole", role);
       String output =
           client
               .newEvaluateDecisionCommand()
               .decisionId(DECISION)
-              .variables(
-                  Map.of(
-                      "partnerType", partner.type().name(),
-                      "partnerTier", partner.tier().name(),
-                      "role", role))
+              .variables(variables)
               .send()
               .join()
               .getDecisionOutput();
@@ -56,19 +63,13 @@ class LearningPlans {
     return new Plan(courses, before);
   }
 
-  /** The portal roles the table distinguishes: sales and technical; everybody else is "any". */
+  /** The person's portal roles by name, sorted; one null entry for a person without a role. */
   static List<String> decisionRoles(Set<PortalRole> roles) {
-    List<String> decision = new ArrayList<>();
-    if (roles.contains(PortalRole.SALES)) {
-      decision.add("sales");
+    List<String> names = new ArrayList<>(roles.stream().map(PortalRole::name).sorted().toList());
+    if (names.isEmpty()) {
+      names.add(null);
     }
-    if (roles.contains(PortalRole.TECHNICAL)) {
-      decision.add("technical");
-    }
-    if (decision.isEmpty()) {
-      decision.add("any");
-    }
-    return decision;
+    return names;
   }
 
   /** One rule's output (an object) or several (a list of objects, hit policy COLLECT). */

@@ -137,7 +137,7 @@ class LearningViewsTest {
     assertThat(AttemptSheet.Option.class.getRecordComponents())
         .extracting(component -> component.getName())
         .doesNotContain("correct");
-    String page = dump(UI.getCurrent().getElement());
+    String page = dump(_get(CourseView.class).getElement());
     assertThat(page).doesNotContainIgnoringCase("correct").doesNotContain("✓");
 
     // when: the single-choice answer right, the multiple-choice answer incomplete
@@ -163,7 +163,7 @@ class LearningViewsTest {
         .isEqualTo("Not passed: 50 %.");
     assertThat(_get(Paragraph.class, spec -> spec.withId("quiz-next")).getText())
         .isEqualTo("2 attempts left.");
-    assertThat(countClass(UI.getCurrent().getElement(), "quiz-correct")).isEqualTo(3);
+    assertThat(countClass(_get(CourseView.class).getElement(), "quiz-correct")).isEqualTo(3);
     assertThat(_find(Button.class, spec -> spec.withId("quiz-again"))).hasSize(1);
   }
 
@@ -178,7 +178,7 @@ class LearningViewsTest {
     // then
     assertThat(_get(H2.class, spec -> spec.withId("course-title")).getText())
         .startsWith("课程 views-");
-    String page = textOf(UI.getCurrent().getElement());
+    String page = textOf(_get(CourseView.class).getElement());
     assertThat(page).contains("模块 1").contains("标记为已完成").contains("完成模块 1 后开放");
     assertThat(_get(Html.class).getInnerHtml()).contains("请先<strong>阅读</strong>");
   }
