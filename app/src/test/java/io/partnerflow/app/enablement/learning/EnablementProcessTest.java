@@ -1,5 +1,7 @@
 package io.partnerflow.app.enablement.learning;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -7,6 +9,8 @@ import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.enablement.catalogue.CatalogueService;
 import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.partner.PartnerService;
+import io.partnerflow.app.partner.PartnerTier;
+import io.partnerflow.app.partner.PartnerType;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.time.Duration;
