@@ -153,8 +153,10 @@ class EnablementJourneyBrowserTest {
     String verifyLink = browser.waitFor(By.id("verify-link-" + certificateId)).getAttribute("href");
 
     // anybody confirms it on the public page, without logging in
+    // the link names the configured public address; the test server listens on its own port
+    assertThat(verifyLink).endsWith("/verify/" + verificationCode(certificateId));
     browser.clearCookies();
-    browser.open(verifyLink);
+    browser.open(url(URI.create(verifyLink).getPath()));
     browser.waitForText(By.id("verify-holder"), "Mei Lin");
     assertThat(browser.waitFor(By.id("verify-verdict")).getAttribute("data-state"))
         .isEqualTo("VALID");
@@ -220,6 +222,13 @@ class EnablementJourneyBrowserTest {
     try (PDDocument pdf = Loader.loadPDF(response.body())) {
       return new PDFTextStripper().getText(pdf);
     }
+  }
+
+  private String verificationCode(long certificateId) {
+    return jdbc.sql("SELECT verification_code FROM app.certificate WHERE id = :id")
+        .param("id", certificateId)
+        .query(String.class)
+        .single();
   }
 
   private long enrol(long userId, long partnerId, String courseCode, String status) {
