@@ -20,6 +20,7 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
   public static final String VARIABLE = "variable";
   public static final String CONTRACT = "contract";
   public static final String MODEL = "model";
+  public static final String QUIZ_ATTEMPT = "quiz-attempt";
   public static final String COURSE = "course";
   public static final String CERTIFICATION = "certification";
 
@@ -35,7 +36,8 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
           CONTRACT,
           MODEL,
           COURSE,
-          CERTIFICATION);
+          CERTIFICATION,
+          QUIZ_ATTEMPT);
 
   public AuditSubject {
     if (type == null || type.isBlank() || type.length() > 40) {

@@ -67,6 +67,15 @@ public final class NotificationTemplates {
    */
   public static final String CERTIFICATE_LAPSED = "certificate-lapsed";
 
+  /** To a partner user whose course is not started: recipientName, courseTitle, courseLink. */
+  public static final String ENABLEMENT_COURSE_REMINDER = "enablement-course-reminder";
+
+  /**
+   * To the partner manager: recipientName, partnerName, passed, courses, partnerLink (the
+   * organisation's learning plan is finished).
+   */
+  public static final String ENABLEMENT_PLAN_COMPLETE = "enablement-plan-complete";
+
   public static final List<String> ALL =
       List.of(
           APPLICATION_RECEIVED,
@@ -85,7 +94,9 @@ public final class NotificationTemplates {
           CERTIFICATE_RENEWAL_REMINDER,
           CERTIFICATE_LAPSED,
           TIER_UPGRADED,
-          TIER_DOWNGRADED);
+          TIER_DOWNGRADED,
+          ENABLEMENT_COURSE_REMINDER,
+          ENABLEMENT_PLAN_COMPLETE);
 
   private NotificationTemplates() {}
 }

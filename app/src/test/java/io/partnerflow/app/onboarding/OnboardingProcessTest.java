@@ -8,6 +8,11 @@ import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.contract.ContractSigning;
 import io.partnerflow.app.contract.SignatureInput;
 import io.partnerflow.app.contract.SigningTask;
+import io.partnerflow.app.enablement.catalogue.CatalogueService;
+import io.partnerflow.app.enablement.learning.CourseTaker;
+import io.partnerflow.app.enablement.learning.LearningFixtures;
+import io.partnerflow.app.enablement.learning.LearningService;
+import io.partnerflow.app.enablement.learning.QuizAttempts;
 import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.partner.NewPartner;
 import io.partnerflow.app.partner.PartnerContact;
@@ -24,6 +29,7 @@ import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.tasklist.CompletionGuard;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,7 +45,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * bpmn/partner-onboarding.bpmn: started once per partner by its message, the partner's status
- * follows the spine from onboarding through the contract to active (or cancelled).
+ * follows the spine from onboarding through the contract to active (or cancelled); after the
+ * contract the learning plan (partner-enablement), before or after ACTIVE as the plan says.
  */
 @PartnerflowTest
 class OnboardingProcessTest {
@@ -52,6 +59,9 @@ class OnboardingProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired ContractSigning signing;
   @Autowired OnboardingStarter starter;
+  @Autowired LearningService learning;
+  @Autowired QuizAttempts quizAttempts;
+  @Autowired CatalogueService catalogue;
 
   @BeforeEach
   void deployTheRepositoryModels() {
@@ -89,6 +99,66 @@ class OnboardingProcessTest {
         .filteredOn(event -> event.kind() == PartnerEvent.Kind.STATUS_CHANGED)
         .extracting(PartnerEvent::newValue)
         .containsExactly("ACTIVE", "CONTRACT_PENDING");
+    // and, active already (a referral partner's plan does not come first), its people train:
+    // the enablement journey enrolled the signatory on the plan's courses
+    assertThat(
+            await(() -> Optional.of(enrolledCodes(signatory)).filter(codes -> codes.size() == 2)))
+        .containsExactly("deal-registration", "sales-fundamentals");
+  }
+
+  @Test
+  void shouldActivateADistributorOnlyAfterItsPeopleFinishedTheLearningPlan() throws Exception {
+    // given: distributors train before they go active (learning-plan.dmn)
+    long partnerId = newPartner(PartnerType.DISTRIBUTOR, PartnerTier.SILVER);
+    String signatory = PartnerTestData.partnerUser(users, jdbc, partnerId, "a-long-password-1");
+    starter.start(partnerId);
+    UserTask sign = awaitSigningTask(partnerId);
+    loginAs(signatory);
+    SigningTask shown = signing.open(sign.getUserTaskKey());
+    signing.sign(
+        sign.getUserTaskKey(),
+        new SignatureInput("Sam Signatory", true, shown.document().sha256(), null, null));
+    SecurityContextHolder.clearContext();
+
+    // when: the contract is in force and the plan is assigned
+    long userId = users.findByUsername(signatory).orElseThrow().id();
+    List<Long> enrolments =
+        await(
+            () ->
+                Optional.of(
+                        jdbc.sql("SELECT id FROM app.enrolment WHERE user_id = :u ORDER BY id")
+                            .param("u", userId)
+                            .query(Long.class)
+                            .list())
+                    .filter(ids -> ids.size() == 2));
+
+    // then: not active while the people train
+    Thread.sleep(1000);
+    assertThat(status(partnerId)).isEqualTo("CONTRACT_PENDING");
+
+    // when: both courses finished (one passed, one out of attempts)
+    LearningFixtures fixtures = new LearningFixtures(partners, users, userDetails, jdbc);
+    CourseTaker taker = new CourseTaker(learning, quizAttempts, catalogue, fixtures);
+    taker.take(signatory, enrolments.get(0), true);
+    taker.take(signatory, enrolments.get(1), false);
+
+    // then
+    await(() -> Optional.of(status(partnerId)).filter("ACTIVE"::equals));
+    assertThat(SystemIdentity.call(() -> partners.timeline(partnerId)))
+        .filteredOn(event -> event.kind() == PartnerEvent.Kind.STATUS_CHANGED)
+        .extracting(PartnerEvent::newValue)
+        .containsExactly("ACTIVE", "CONTRACT_PENDING");
+  }
+
+  private java.util.Set<String> enrolledCodes(String username) {
+    return new java.util.TreeSet<>(
+        jdbc.sql(
+                "SELECT c.code FROM app.enrolment e JOIN app.app_user u ON u.id = e.user_id"
+                    + " JOIN app.course_version v ON v.id = e.course_version_id"
+                    + " JOIN app.course c ON c.id = v.course_id WHERE u.username = :u")
+            .param("u", username)
+            .query(String.class)
+            .list());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.partnerflow.app.enablement.catalogue;
 
-import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -8,11 +7,12 @@ import org.springframework.util.unit.DataSize;
  * The catalogue's settings.
  *
  * @param maxFileSize the largest file a module may carry, default 10 MB
- * @param seedDirectory a folder of course and certification files imported at start (see
- *     config/enablement/README.md); none when unset
+ * @param seedDirectory a folder of course and certification files imported at each start (see
+ *     config/enablement/README.md), or {@code classpath:enablement} for the copies built into the
+ *     app; nothing is imported when empty
  */
 @ConfigurationProperties("partnerflow.enablement")
-public record CatalogueProperties(DataSize maxFileSize, Path seedDirectory) {
+public record CatalogueProperties(DataSize maxFileSize, String seedDirectory) {
 
   public CatalogueProperties {
     if (maxFileSize == null) {

@@ -163,6 +163,38 @@ class CatalogueRepository {
         .update();
   }
 
+  /** The seed file content a version came from; empty when made in the browser. */
+  Optional<String> versionSource(long versionId) {
+    return jdbc.sql("SELECT source_sha256 FROM app.course_version WHERE id = :id")
+        .param("id", versionId)
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(source -> source);
+  }
+
+  void setVersionSource(long versionId, String sha256) {
+    jdbc.sql("UPDATE app.course_version SET source_sha256 = :sha WHERE id = :id")
+        .param("id", versionId)
+        .param("sha", sha256)
+        .update();
+  }
+
+  /** The seed file content a certification came from; empty when edited in the browser. */
+  Optional<String> certificationSource(String code) {
+    return jdbc.sql("SELECT source_sha256 FROM app.certification WHERE code = :code")
+        .param("code", code)
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(source -> source);
+  }
+
+  void setCertificationSource(String code, String sha256) {
+    jdbc.sql("UPDATE app.certification SET source_sha256 = :sha WHERE code = :code")
+        .param("code", code)
+        .param("sha", sha256)
+        .update();
+  }
+
   // ---- modules and files ---------------------------------------------------------------------
 
   List<CourseModule> modules(long versionId) {
@@ -510,7 +542,7 @@ class CatalogueRepository {
     jdbc.sql(
             "UPDATE app.certification SET name_en = :nameEn, name_zh = :nameZh, summary_en ="
                 + " :summaryEn, summary_zh = :summaryZh, validity_months = :validity,"
-                + " exam_quiz_id = :quizId, active = :active WHERE id = :id")
+                + " exam_quiz_id = :quizId, active = :active, source_sha256 = NULL WHERE id = :id")
         .param("id", id)
         .param("nameEn", draft.nameEn())
         .param("nameZh", draft.nameZh())

@@ -119,6 +119,14 @@ class CertificateRepository {
         .optional();
   }
 
+  /** The code of a certification, if it exists. */
+  Optional<String> certificationCode(long certificationId) {
+    return jdbc.sql("SELECT code FROM app.certification WHERE id = :id")
+        .param("id", certificationId)
+        .query(String.class)
+        .optional();
+  }
+
   /** The organisation of a partner user, if the user exists and belongs to one. */
   Optional<Long> partnerOf(long userId) {
     return jdbc.sql("SELECT partner_id FROM app.app_user WHERE id = :id AND partner_id IS NOT NULL")

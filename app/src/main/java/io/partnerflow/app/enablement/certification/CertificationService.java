@@ -146,6 +146,22 @@ public class CertificationService {
     return certificates.findByUser(viewer.userId());
   }
 
+  /**
+   * The valid certificates of the caller's organisation they may see: all of them for the main
+   * contact, their own for anyone else.
+   */
+  @Secured(PARTNER)
+  @Transactional(readOnly = true)
+  public List<Certificate> organisationCertificates() {
+    CertificateAccess.Viewer viewer = access.viewer();
+    if (viewer.partnerId() == null) {
+      return List.of();
+    }
+    return certificates.findValidByPartner(viewer.partnerId(), clock.instant()).stream()
+        .filter(viewer::maySee)
+        .toList();
+  }
+
   /** One certificate, if the caller may see it; refused like a missing one otherwise. */
   @Secured({ADMIN, MANAGER, LEGAL, ENABLEMENT, PARTNER, SYSTEM})
   @Transactional(readOnly = true)

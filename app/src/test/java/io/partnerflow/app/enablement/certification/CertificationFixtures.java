@@ -33,7 +33,7 @@ final class CertificationFixtures {
   /** A new active certification requiring the given courses, with its exam. */
   long certification(int validityMonths, String... courseCodes) {
     String code = "cert-" + UUID.randomUUID().toString().substring(0, 8);
-    long quiz = exam(1, 0);
+    long quiz = exam(3, 0);
     long id =
         jdbc.sql(
                 "INSERT INTO app.certification (code, name_en, name_zh, summary_en, summary_zh,"
@@ -102,19 +102,23 @@ final class CertificationFixtures {
   long partner() {
     String name = PartnerTestData.unique("Certified Partner");
     String email = "contact-" + UUID.randomUUID().toString().substring(0, 8) + "@partner.example";
-    return SystemIdentity.call(
-        () ->
-            partners.create(
-                new NewPartner(
-                    name,
-                    null,
-                    "DE",
-                    PartnerType.RESELLER,
-                    PartnerTier.REGISTERED,
-                    "manager",
-                    PartnerContact.primary("Ann Contact", email, null),
-                    60,
-                    null)));
+    long id =
+        SystemIdentity.call(
+            () ->
+                partners.create(
+                    new NewPartner(
+                        name,
+                        null,
+                        "DE",
+                        PartnerType.RESELLER,
+                        PartnerTier.REGISTERED,
+                        "manager",
+                        PartnerContact.primary("Ann Contact", email, null),
+                        60,
+                        null)));
+    // past the portal gate: the certification pages need a signed agreement
+    PartnerTestData.agreementInForce(jdbc, id);
+    return id;
   }
 
   /** The organisation's main contact (and signatory), as invited on approval. */

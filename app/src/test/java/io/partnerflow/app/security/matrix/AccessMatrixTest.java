@@ -11,6 +11,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.partnerflow.app.contract.ContractDocuments;
 import io.partnerflow.app.contract.ContractDraft;
+import io.partnerflow.app.enablement.certification.Certificate;
+import io.partnerflow.app.enablement.certification.CertificationService;
+import io.partnerflow.app.enablement.learning.LearningFixtures;
 import io.partnerflow.app.partner.NewPartner;
 import io.partnerflow.app.partner.PartnerGroups;
 import io.partnerflow.app.partner.PartnerService;
@@ -113,6 +116,7 @@ class AccessMatrixTest {
   @Autowired JdbcClient jdbc;
   @Autowired PathMappedEndpoints actuator;
   @Autowired ContractDocuments documents;
+  @Autowired CertificationService certification;
 
   @Autowired
   @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
@@ -129,6 +133,10 @@ class AccessMatrixTest {
   private long monitoredInstance;
   private long partnerATask;
   private long contractOfA;
+  private long enrolmentOfA;
+  private long certificateOfA;
+  private String certificateCodeOfA;
+  private long fileOfA;
 
   @BeforeAll
   void data() throws Exception {
@@ -178,6 +186,42 @@ class AccessMatrixTest {
                             12,
                             LocalDate.of(2027, 1, 1))))
             .id();
+    learningOfA();
+    certificateOfA();
+  }
+
+  /** A certificate of partner A's user (their main contact). */
+  private void certificateOfA() {
+    long certificationId =
+        jdbc.sql(
+                "INSERT INTO app.certification (code, name_en, name_zh, validity_months, active)"
+                    + " VALUES (:code, 'Matrix certification', '矩阵认证', 12, true) RETURNING id")
+            .param("code", "matrix-" + UUID.randomUUID().toString().substring(0, 8))
+            .query(Long.class)
+            .single();
+    long userOfA =
+        jdbc.sql("SELECT id FROM app.app_user WHERE username = :username")
+            .param("username", usernames.get(Persona.PARTNER_A))
+            .query(Long.class)
+            .single();
+    Certificate ofA = SystemIdentity.call(() -> certification.issue(certificationId, userOfA));
+    certificateOfA = ofA.id();
+    certificateCodeOfA = ofA.verificationCode();
+  }
+
+  /** Partner A's user enrolled on a course whose first module has a file. */
+  private void learningOfA() {
+    LearningFixtures learning =
+        new LearningFixtures(partners, users, context.getBean(UserDetailsService.class), jdbc);
+    long quiz = learning.simpleQuiz(1, 50, 1, 0).quizId();
+    long version = learning.publishedCourse(LearningFixtures.code("matrix"), quiz, 1);
+    long userOfA = learning.userId(usernames.get(Persona.PARTNER_A));
+    enrolmentOfA = learning.enrol(userOfA, partnerA, version, 0);
+    fileOfA =
+        learning.file(
+            learning.moduleIds(version).get(0),
+            "matrix.txt",
+            "A's course file".getBytes(StandardCharsets.UTF_8));
   }
 
   @AfterAll
@@ -238,7 +282,35 @@ class AccessMatrixTest {
             "admin/models/:kind/:id",
             p -> "admin/models/process/partner-recruitment",
             EnumSet.of(Persona.ADMIN)),
-        new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN));
+        new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN),
+        new Row(
+            "portal/learning",
+            p -> "portal/learning",
+            EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        // partner A's enrolment: only its learner; anybody else is sent back to their own courses
+        new Row(
+            "portal/learning/:id([0-9]{1,18})",
+            p -> "portal/learning/" + enrolmentOfA,
+            EnumSet.of(Persona.PARTNER_A)),
+        // the public verification of a certificate: anybody, with or without a known code
+        new Row("verify/:code", p -> "verify/" + certificateCodeOfA, EVERYBODY),
+        new Row(
+            "portal/certifications",
+            p -> "portal/certifications",
+            EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        // the training catalogue: the enablement team and administrators only
+        new Row(
+            "enablement/catalogue",
+            p -> "enablement/catalogue",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)),
+        new Row(
+            "enablement/catalogue/course/:code([a-z0-9][a-z0-9-]{0,59})",
+            p -> "enablement/catalogue/course/sales-fundamentals",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)),
+        new Row(
+            "enablement/catalogue/certification/:code([a-z0-9][a-z0-9-]{0,59})",
+            p -> "enablement/catalogue/certification/certified-sales-professional",
+            EnumSet.of(Persona.ENABLEMENT, Persona.ADMIN)));
   }
 
   @Test
@@ -340,7 +412,11 @@ class AccessMatrixTest {
       Set.of("/error", "/connect/{endpoint}/{method}");
 
   /** Spring MVC mappings that serve data, each with its cells below. */
-  private static final Set<String> DATA_MAPPINGS = Set.of("/contracts/documents/{id}");
+  private static final Set<String> DATA_MAPPINGS =
+      Set.of(
+          "/contracts/documents/{id}",
+          "/learning/files/{enrolmentId}/{fileId}",
+          "/certificates/{id}");
 
   @Test
   void shouldHaveARuleForEveryHttpEndpoint() {
@@ -413,6 +489,82 @@ class AccessMatrixTest {
               "/contracts/documents/{A} x " + persona + (expected ? " -> allowed" : " -> denied"),
               () -> {
                 var request = MockMvcRequestBuilders.get("/contracts/documents/" + contractOfA);
+                request.with(
+                    usernames.containsKey(persona)
+                        ? SecurityMockMvcRequestPostProcessors.user(
+                            context
+                                .getBean(UserDetailsService.class)
+                                .loadUserByUsername(usernames.get(persona)))
+                        : SecurityMockMvcRequestPostProcessors.anonymous());
+                var response = http.perform(request).andReturn().getResponse();
+                boolean gotPdf =
+                    response.getStatus() == 200
+                        && response
+                            .getContentAsString(StandardCharsets.ISO_8859_1)
+                            .startsWith("%PDF");
+                assertThat(gotPdf).as("status %d", response.getStatus()).isEqualTo(expected);
+                if (!expected && usernames.containsKey(persona)) {
+                  assertThat(response.getStatus()).isEqualTo(404);
+                }
+              }));
+    }
+    return cells.stream();
+  }
+
+  /** Partner A's course file: its enrolled learner only; 404 for everybody else, staff included. */
+  @TestFactory
+  Stream<DynamicTest> courseFiles() {
+    MockMvc http =
+        MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+            .apply(springSecurity())
+            .build();
+    List<DynamicTest> cells = new ArrayList<>();
+    for (Persona persona : Persona.values()) {
+      boolean expected = persona == Persona.PARTNER_A;
+      String path = "/learning/files/" + enrolmentOfA + "/" + fileOfA;
+      cells.add(
+          DynamicTest.dynamicTest(
+              "/learning/files/{A}/{file} x " + persona + (expected ? " -> allowed" : " -> denied"),
+              () -> {
+                var request = MockMvcRequestBuilders.get(path);
+                request.with(
+                    usernames.containsKey(persona)
+                        ? SecurityMockMvcRequestPostProcessors.user(
+                            context
+                                .getBean(UserDetailsService.class)
+                                .loadUserByUsername(usernames.get(persona)))
+                        : SecurityMockMvcRequestPostProcessors.anonymous());
+                var response = http.perform(request).andReturn().getResponse();
+                boolean gotFile =
+                    response.getStatus() == 200
+                        && response
+                            .getContentAsString(StandardCharsets.UTF_8)
+                            .equals("A's course file");
+                assertThat(gotFile).as("status %d", response.getStatus()).isEqualTo(expected);
+                if (!expected && usernames.containsKey(persona)) {
+                  assertThat(response.getStatus()).isEqualTo(404);
+                }
+              }));
+    }
+    return cells.stream();
+  }
+
+  /** A certificate of partner A's user: A's user (holder) and staff; 404 for everybody else. */
+  @TestFactory
+  Stream<DynamicTest> certificateDownloads() {
+    MockMvc http =
+        MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+            .apply(springSecurity())
+            .build();
+    Set<Persona> allowed = plus(STAFF, Persona.PARTNER_A);
+    List<DynamicTest> cells = new ArrayList<>();
+    for (Persona persona : Persona.values()) {
+      boolean expected = allowed.contains(persona);
+      cells.add(
+          DynamicTest.dynamicTest(
+              "/certificates/{A} x " + persona + (expected ? " -> allowed" : " -> denied"),
+              () -> {
+                var request = MockMvcRequestBuilders.get("/certificates/" + certificateOfA);
                 request.with(
                     usernames.containsKey(persona)
                         ? SecurityMockMvcRequestPostProcessors.user(
