@@ -104,7 +104,10 @@ public class TierProgressPanel extends VerticalLayout {
               progress.met() ? "tier.requirement.contract.met" : "tier.requirement.contract");
       case TierRequirement.CERTIFICATION ->
           getTranslation(
-              "tier.requirement.certification",
+              // "3 of 2" reads wrong: beyond the requirement, say how many are needed
+              progress.have() > requirement.required()
+                  ? "tier.requirement.certification.more"
+                  : "tier.requirement.certification",
               progress.have(),
               requirement.required(),
               certification(requirement.certification()));
