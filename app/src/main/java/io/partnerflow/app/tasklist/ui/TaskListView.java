@@ -149,6 +149,20 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
             sort,
             descending);
     fields.forEach(field -> field.addValueChangeListener(event -> filterChanged()));
+    // two rows at 1400 px: narrow fields, the labels say what they hold
+    List.of(
+            scope,
+            process,
+            step,
+            company,
+            assignee,
+            group,
+            due,
+            dueFrom,
+            dueTo,
+            minimumPriority,
+            sort)
+        .forEach(field -> field.setWidth("10em"));
     HorizontalLayout filters =
         new HorizontalLayout(
             scope,
