@@ -88,7 +88,7 @@ class StaffTaskGrid extends Grid<TaskRow> {
     compactColumn.setVisible(false);
     setDataProvider(
         new CallbackDataProvider<TaskRow, Void>(
-            page -> fetch(tasks, page.getOffset(), page.getLimit()), page -> count(tasks)));
+            page -> fetch(tasks, page.getOffset(), page.getLimit()), page -> total));
     addItemClickListener(
         click ->
             getUI()

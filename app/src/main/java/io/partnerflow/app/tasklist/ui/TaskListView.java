@@ -1,5 +1,6 @@
 package io.partnerflow.app.tasklist.ui;
 
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -150,7 +151,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
             descending);
     fields.forEach(field -> field.addValueChangeListener(event -> filterChanged()));
     // two rows at 1400 px: narrow fields, the labels say what they hold
-    List.of(
+    List.<HasSize>of(
             scope,
             process,
             step,
