@@ -123,6 +123,16 @@ class TaskListPageBenchmark {
         pageLoads,
         i -> pageLoad(query(processId, null), random.nextInt((int) Math.max(1, total - 50))));
     measure("first page, all my groups' tasks", pageLoads, i -> pageLoad(TaskQuery.defaults(), 0));
+    // the same page without whom each task is about: what the context lookup adds
+    measure(
+        "first page, this process, no context",
+        pageLoads,
+        i -> {
+          long started = System.nanoTime();
+          tasks.search(query(processId, null), 0, 1);
+          tasks.search(query(processId, null), 0, 50);
+          return System.nanoTime() - started;
+        });
     measure(
         "company filter (one partner)",
         Math.min(pageLoads, 50),

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,10 +67,10 @@ class TaskListBrowserTest {
     browser.screenshot("tasklist-en-01-list");
     browser.type("task-filter-company", company.toLowerCase());
     browser.waitUntil(driver -> driver.getCurrentUrl().contains("company="));
-    browser.waitUntil(driver -> browser.gridContains("task-grid", company));
+    waitForRow(company);
 
     // then: one row, naming the company, the step and the process in words
-    browser.waitUntil(driver -> browser.gridContains("task-grid", "Review application"));
+    waitForRow("Review application");
     assertThat(browser.gridContains("task-grid", "Partner recruitment")).isTrue();
     assertThat(browser.gridContains("task-grid", "review-application")).isFalse();
     browser.screenshot("tasklist-en-02-filtered");
@@ -95,12 +96,12 @@ class TaskListBrowserTest {
 
     // and the back button returns to the filtered list
     browser.driver().navigate().back();
-    browser.waitUntil(driver -> browser.gridContains("task-grid", company));
+    waitForRow(company);
     assertThat(browser.driver().getCurrentUrl()).contains("company=");
 
     // on a phone the list is one stacked column
     browser.driver().manage().window().setSize(new Dimension(420, 900));
-    browser.waitUntil(driver -> browser.gridContains("task-grid", company));
+    waitForRow(company);
     browser.screenshot("tasklist-en-05-phone");
     browser.driver().manage().window().setSize(new Dimension(1400, 900));
 
@@ -109,7 +110,7 @@ class TaskListBrowserTest {
     browser.waitFor(By.xpath("//vaadin-select-item[contains(., '中文')]")).click();
     browser.waitForText(By.id("main-navigation"), "首页");
     browser.open(journey.url("/tasks?company=" + company.replace(" ", "+")));
-    browser.waitUntil(driver -> browser.gridContains("task-grid", company));
+    waitForRow(company);
     browser.waitForText(By.id("saved-filters"), "Findme (1)");
     assertThat(browser.gridContains("task-grid", "Review application")).isFalse();
     browser.screenshot("tasklist-zh-06-filtered");
@@ -118,6 +119,18 @@ class TaskListBrowserTest {
     String chinese = browser.waitFor(By.id("task-context")).getText();
     assertThat(chinese).contains(company, "德国");
     browser.screenshot("tasklist-zh-07-task");
+  }
+
+  /** Waits for a grid cell with the text; cells re-rendered meanwhile are looked up again. */
+  private void waitForRow(String text) {
+    browser.waitUntil(
+        driver -> {
+          try {
+            return browser.gridContains("task-grid", text);
+          } catch (StaleElementReferenceException rerendered) {
+            return false;
+          }
+        });
   }
 
   private WebElement rowNaming(String company) {

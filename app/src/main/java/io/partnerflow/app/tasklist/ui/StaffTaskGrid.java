@@ -47,38 +47,38 @@ class StaffTaskGrid extends Grid<TaskRow> {
         addColumn(row -> row.subject() == null ? "—" : row.subject())
             .setHeader(getTranslation("tasklist.subject"))
             .setKey("subject")
-            .setWidth("16em")
+            .setWidth("13em")
             .setFlexGrow(2);
     Column<TaskRow> step =
         addComponentColumn(this::stepAndProcess)
             .setHeader(getTranslation("tasklist.task"))
             .setKey("task")
-            .setWidth("20em")
+            .setWidth("16em")
             .setFlexGrow(3);
     Column<TaskRow> due =
         addComponentColumn(row -> new DueLabel(row.task().due(), clock))
             .setHeader(getTranslation("tasklist.dueDate"))
             .setKey("due")
-            .setWidth("11em")
+            .setWidth("9em")
             .setFlexGrow(0);
     Column<TaskRow> priority =
         addComponentColumn(row -> priority(row.task()))
             .setHeader(getTranslation("tasklist.priority"))
             .setKey("priority")
-            .setWidth("7em")
+            .setWidth("6em")
             .setFlexGrow(0)
             .setTextAlign(ColumnTextAlign.END);
     Column<TaskRow> assignee =
         addColumn(row -> row.task().assignee() == null ? "—" : row.task().assignee())
             .setHeader(getTranslation("tasklist.assignee"))
             .setKey("assignee")
-            .setWidth("10em")
+            .setWidth("8em")
             .setFlexGrow(1);
     Column<TaskRow> created =
         addColumn(row -> TaskFormats.dateTime(row.task().created(), getLocale(), clock.getZone()))
             .setHeader(getTranslation("tasklist.created"))
             .setKey("created")
-            .setWidth("11em")
+            .setWidth("10em")
             .setFlexGrow(0);
     wideColumns = List.of(subject, step, due, priority, assignee, created);
     compactColumn =
@@ -88,7 +88,7 @@ class StaffTaskGrid extends Grid<TaskRow> {
     compactColumn.setVisible(false);
     setDataProvider(
         new CallbackDataProvider<TaskRow, Void>(
-            page -> fetch(tasks, page.getOffset(), page.getLimit()), page -> count(tasks)));
+            page -> fetch(tasks, page.getOffset(), page.getLimit()), page -> total));
     addItemClickListener(
         click ->
             getUI()
@@ -158,6 +158,9 @@ class StaffTaskGrid extends Grid<TaskRow> {
   }
 
   private void compact(boolean compact) {
+    if (compact == compactColumn.isVisible()) {
+      return; // unchanged: re-showing columns makes the grid lay its header out again
+    }
     wideColumns.forEach(column -> column.setVisible(!compact));
     compactColumn.setVisible(compact);
   }

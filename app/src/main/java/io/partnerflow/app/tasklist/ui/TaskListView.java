@@ -1,5 +1,6 @@
 package io.partnerflow.app.tasklist.ui;
 
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -149,6 +150,20 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
             sort,
             descending);
     fields.forEach(field -> field.addValueChangeListener(event -> filterChanged()));
+    // two rows at 1400 px: narrow fields, the labels say what they hold
+    List.<HasSize>of(
+            scope,
+            process,
+            step,
+            company,
+            assignee,
+            group,
+            due,
+            dueFrom,
+            dueTo,
+            minimumPriority,
+            sort)
+        .forEach(field -> field.setWidth("10em"));
     HorizontalLayout filters =
         new HorizontalLayout(
             scope,
