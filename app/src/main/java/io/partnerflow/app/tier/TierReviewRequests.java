@@ -10,20 +10,23 @@ import org.springframework.stereotype.Component;
  * Asks for a partner's tier review: publishes {@code tier-review-requested}, the message start of
  * tier-review, with correlation key {@code partner-<id>}. The engine runs one review per partner at
  * a time (a request during a review waits, buffered, until it ends) and refuses a message id it
- * still holds, so a retried request with the same id starts nothing twice.
+ * still holds, so a retried request with the same id starts nothing twice. A request waits longer
+ * than a review can run (a downgrade's grace period, once deferred, plus a day), so a certificate
+ * gained during a pending downgrade still gets its own review afterwards.
  */
 @Component
 public class TierReviewRequests {
 
   public static final String MESSAGE = "tier-review-requested";
 
-  /** How long a request waits for a running review of the same partner to end. */
-  static final Duration BUFFERED_FOR = Duration.ofDays(1);
-
   private final CamundaClient client;
 
-  TierReviewRequests(CamundaClient client) {
+  /** How long a request waits for a running review of the same partner to end. */
+  private final Duration bufferedFor;
+
+  TierReviewRequests(CamundaClient client, TierProperties properties) {
     this.client = client;
+    this.bufferedFor = properties.downgradeGrace().multipliedBy(2).plusDays(1);
   }
 
   /**
@@ -38,7 +41,7 @@ public class TierReviewRequests {
           .messageName(MESSAGE)
           .correlationKey("partner-" + partnerId)
           .messageId(messageId)
-          .timeToLive(BUFFERED_FOR)
+          .timeToLive(bufferedFor)
           .variables(Map.of("partnerId", partnerId, "reason", reason))
           .send()
           .join();

@@ -263,6 +263,11 @@ class OperationsConsoleJourneyBrowserTest {
     browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();
     browser.waitUntil(
         driver -> driver.findElements(By.cssSelector("vaadin-dialog-overlay[opened]")).isEmpty());
+    MonitoringFixtures.await(
+        () -> String.valueOf(applicationId).equals(variableOf(instance, "applicationId")),
+        "the corrected variable");
+    browser.open(journey.url("/operations/instances/" + instance));
+    awaitDiagram();
     browser.click("retry-" + incidentKey(instance));
 
     // then: the worker sends the notice and the instance completes
@@ -424,6 +429,19 @@ class OperationsConsoleJourneyBrowserTest {
         .join()
         .items()
         .get(0);
+  }
+
+  private String variableOf(long instance, String name) {
+    return client
+        .newVariableSearchRequest()
+        .filter(filter -> filter.processInstanceKey(instance).name(name))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .map(variable -> variable.getValue())
+        .findFirst()
+        .orElse(null);
   }
 
   private long incidentKey(long instance) {

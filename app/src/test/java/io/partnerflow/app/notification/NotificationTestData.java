@@ -18,6 +18,6 @@ final class NotificationTestData {
   }
 
   static Map<String, String> rejectionParams(String company) {
-    return Map.of("applicantName", "Rita", "companyName", company);
+    return Map.of("applicantName", "Rita", "companyName", company, "applicantMessage", "");
   }
 }

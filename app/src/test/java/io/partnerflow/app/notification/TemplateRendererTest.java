@@ -68,7 +68,13 @@ class TemplateRendererTest {
         renderer.render(
             NotificationTemplates.APPLICATION_REJECTED,
             Locale.ENGLISH,
-            Map.of("applicantName", "Ann", "companyName", "A & B\r\nBcc: evil@example.com"));
+            Map.of(
+                "applicantName",
+                "Ann",
+                "companyName",
+                "A & B\r\nBcc: evil@example.com",
+                "applicantMessage",
+                ""));
 
     // then
     assertThat(notice.subject())

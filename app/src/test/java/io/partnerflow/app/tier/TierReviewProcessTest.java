@@ -14,7 +14,6 @@ import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -201,15 +200,14 @@ class TierReviewProcessTest {
     long onboarding = fixtures.partnerWithAgreement(PartnerTier.REGISTERED);
     fixtures.certify(onboarding, TierFixtures.SALES, 1);
 
-    // when: the clock reaches the first of a month, 06:00 UTC (the timer may have fired for the
-    // next first already, when another test moved the clock past it: then the one after)
+    // when: the clock reaches the monthly timer's next firing (the first of a month, 06:00 UTC;
+    // later than the next one when another test moved the engine clock months ahead)
     try {
-      LocalDate first = YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(1);
-      Optional<String> tier = Optional.empty();
-      for (int month = 0; month < 3 && tier.isEmpty(); month++) {
-        fixtures.pinClock(first.plusMonths(month).atTime(6, 1).toInstant(ZoneOffset.UTC));
-        tier = awaitUpgrade(active);
-      }
+      Instant due = monthlyTimerDue();
+      assertThat(due.atZone(ZoneOffset.UTC).getDayOfMonth()).isEqualTo(1);
+      assertThat(due.atZone(ZoneOffset.UTC).getHour()).isEqualTo(6);
+      fixtures.pinClock(due.plus(Duration.ofMinutes(1)));
+      Optional<String> tier = awaitUpgrade(active);
 
       // then: the active partner was reviewed and moved up, the other one not reviewed
       assertThat(tier).contains("SILVER");
@@ -224,6 +222,16 @@ class TierReviewProcessTest {
     String monthId = "tier-review-" + active + "-" + YearMonth.now(ZoneOffset.UTC);
     assertThat(requests.request(active, "monthly", monthId)).isFalse();
     assertThat(fixtures.reviews(active)).hasSize(1);
+  }
+
+  /** When the tier review's monthly timer start event fires next (the engine's own record). */
+  private Instant monthlyTimerDue() {
+    return jdbc.sql(
+            "SELECT due_date FROM engine.start_timer WHERE bpmn_process_id = 'tier-review'"
+                + " AND state = 'CREATED' ORDER BY due_date LIMIT 1")
+        .query(java.sql.Timestamp.class)
+        .single()
+        .toInstant();
   }
 
   private Optional<String> awaitUpgrade(long partnerId) throws InterruptedException {

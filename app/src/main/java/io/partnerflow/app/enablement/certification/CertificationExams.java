@@ -20,6 +20,7 @@ import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.security.UserAccount;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,14 +206,16 @@ public class CertificationExams {
         taskKey,
         allowed.certification(),
         RECERTIFICATION.equals(allowed.task().getElementId()),
-        attempts.standing(allowed.certification().examQuizId(), allowed.user().id()));
+        attempts.standing(
+            allowed.certification().examQuizId(), allowed.user().id(), allowed.countFrom()));
   }
 
   /** Starts an attempt at the task's exam (or returns the open one). */
   @Secured(PARTNER)
   public AttemptSheet startAttempt(long taskKey) {
     Allowed allowed = allowed(taskKey);
-    return attempts.start(allowed.certification().examQuizId(), allowed.user().id(), null);
+    return attempts.start(
+        allowed.certification().examQuizId(), allowed.user().id(), null, allowed.countFrom());
   }
 
   /**
@@ -223,7 +226,8 @@ public class CertificationExams {
   @Secured(PARTNER)
   public AttemptResult submit(long taskKey, long attemptId, Map<Long, Set<Long>> answers) {
     Allowed allowed = allowed(taskKey);
-    AttemptResult result = attempts.submit(attemptId, allowed.user().id(), answers);
+    AttemptResult result =
+        attempts.submit(attemptId, allowed.user().id(), answers, allowed.countFrom());
     if (result.quizId() != allowed.certification().examQuizId()) {
       throw new CertificationRefusedException("certification.error.notThisExam");
     }
@@ -331,7 +335,19 @@ public class CertificationExams {
             .flatMap(catalogue::certification)
             .filter(found -> found.examQuizId() != null)
             .orElseThrow(() -> new CertificationRefusedException("certification.error.noExam"));
-    return new Allowed(me, task, certification);
+    Instant countFrom =
+        RECERTIFICATION.equals(task.getElementId())
+            ? lastIssued(me.id(), run.certificationId())
+            : null;
+    return new Allowed(me, task, certification, countFrom);
+  }
+
+  private Instant lastIssued(long userId, long certificationId) {
+    return certificates.findByUser(userId).stream()
+        .filter(c -> c.certificationId() == certificationId)
+        .map(Certificate::issuedAt)
+        .max(Comparator.naturalOrder())
+        .orElse(null);
   }
 
   private UserAccount me() {
@@ -343,5 +359,11 @@ public class CertificationExams {
     return user;
   }
 
-  private record Allowed(UserAccount user, UserTask task, Certification certification) {}
+  /**
+   * @param countFrom null for the first exam (all the person's attempts count); for a
+   *     recertification the issue of the certificate it renews, so every renewal gets the exam's
+   *     attempts again
+   */
+  private record Allowed(
+      UserAccount user, UserTask task, Certification certification, Instant countFrom) {}
 }

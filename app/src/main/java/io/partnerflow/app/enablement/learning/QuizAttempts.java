@@ -87,13 +87,25 @@ public class QuizAttempts {
   @Secured({PEOPLE, ENABLEMENT, ADMIN})
   @Transactional
   public AttemptSheet start(long quizId, long userId, Long enrolmentId) {
+    return start(quizId, userId, enrolmentId, null);
+  }
+
+  /**
+   * As {@link #start(long, long, Long)}, counting only the attempts started from {@code countFrom}:
+   * a recertification exam gives the person the exam's attempts again.
+   *
+   * @param countFrom attempts started before this do not count; null counts all
+   */
+  @Secured({PEOPLE, ENABLEMENT, ADMIN})
+  @Transactional
+  public AttemptSheet start(long quizId, long userId, Long enrolmentId, Instant countFrom) {
     requireSelf(userId);
     attempts.lockPerson(userId);
     Quiz quiz = quiz(quizId);
     if (enrolmentId != null) {
       checkEnrolment(enrolmentId, userId, quizId);
     }
-    List<StoredAttempt> earlier = attempts.findByPerson(userId, quizId);
+    List<StoredAttempt> earlier = earlier(userId, quizId, countFrom);
     Optional<StoredAttempt> open = earlier.stream().filter(a -> !a.submitted()).findFirst();
     if (open.isPresent()) {
       return sheet(quiz, open.get(), earlier.size());
@@ -138,6 +150,17 @@ public class QuizAttempts {
   @Secured({PEOPLE, ENABLEMENT, ADMIN})
   @Transactional
   public AttemptResult submit(long attemptId, long userId, Map<Long, Set<Long>> answers) {
+    return submit(attemptId, userId, answers, null);
+  }
+
+  /**
+   * As {@link #submit(long, long, Map)}, the attempts left counted from {@code countFrom} (see
+   * {@link #start(long, long, Long, Instant)}).
+   */
+  @Secured({PEOPLE, ENABLEMENT, ADMIN})
+  @Transactional
+  public AttemptResult submit(
+      long attemptId, long userId, Map<Long, Set<Long>> answers, Instant countFrom) {
     requireSelf(userId);
     StoredAttempt attempt =
         attempts.lock(attemptId).filter(a -> a.userId() == userId).orElseThrow(this::noAttempt);
@@ -154,7 +177,7 @@ public class QuizAttempts {
       throw new QuizRefusedException(
           Reason.ALREADY_SUBMITTED, "This attempt was submitted before.");
     }
-    Standing standing = standing(quiz, attempts.findByPerson(userId, quiz.id()));
+    Standing standing = standing(quiz, earlier(userId, quiz.id(), countFrom));
     Instant next = grade.passed() ? null : standing.nextAllowedAt();
     if (attempt.enrolmentId() != null) {
       if (grade.passed()) {
@@ -226,9 +249,19 @@ public class QuizAttempts {
   @Secured({PEOPLE, ENABLEMENT, ADMIN})
   @Transactional(readOnly = true)
   public QuizStanding standing(long quizId, long userId) {
+    return standing(quizId, userId, null);
+  }
+
+  /**
+   * As {@link #standing(long, long)}, counting the attempts started from {@code countFrom} (see
+   * {@link #start(long, long, Long, Instant)}).
+   */
+  @Secured({PEOPLE, ENABLEMENT, ADMIN})
+  @Transactional(readOnly = true)
+  public QuizStanding standing(long quizId, long userId, Instant countFrom) {
     requireSelf(userId);
     Quiz quiz = quiz(quizId);
-    List<StoredAttempt> earlier = attempts.findByPerson(userId, quizId);
+    List<StoredAttempt> earlier = earlier(userId, quizId, countFrom);
     Standing standing = standing(quiz, earlier);
     Long open =
         earlier.stream()
@@ -252,6 +285,13 @@ public class QuizAttempts {
         open,
         lastSubmitted,
         passed);
+  }
+
+  private List<StoredAttempt> earlier(long userId, long quizId, Instant countFrom) {
+    List<StoredAttempt> all = attempts.findByPerson(userId, quizId);
+    return countFrom == null
+        ? all
+        : all.stream().filter(a -> !a.startedAt().isBefore(countFrom)).toList();
   }
 
   private record Standing(int attemptsLeft, Instant nextAllowedAt) {}

@@ -139,6 +139,33 @@ class CertificationProcessTest {
   }
 
   @Test
+  void shouldGiveTheRecertificationExamTheExamsAttemptsAgain() throws Exception {
+    // given: a person certified at the last of the exam's three attempts
+    long certificationId = fixtures.certification(12);
+    long partnerId = fixtures.partner();
+    String person = fixtures.mainContact(partnerId);
+    long instance = requestExam(person, certificationId);
+    long exam = awaitTask(instance, "take-certification-exam").getUserTaskKey();
+    assertThat(takeExam(person, exam, false).attemptsLeft()).isEqualTo(2);
+    assertThat(takeExam(person, exam, false).attemptsLeft()).isEqualTo(1);
+    assertThat(takeExam(person, exam, true).passed()).isTrue();
+    Certificate first = awaitCertificate(person, CertificateStatus.VALID);
+    awaitActiveElement(instance, "renewal-due");
+
+    // when: the recertification exam comes
+    client.newPinClockCommand().time(first.expiresAt().minus(Duration.ofDays(59))).send().join();
+    long recertification = awaitTask(instance, "take-recertification-exam").getUserTaskKey();
+
+    // then: it counts its own attempts, not the first exam's
+    AttemptResult failed = takeExam(person, recertification, false);
+    assertThat(failed.attemptsLeft()).isEqualTo(2);
+    assertThat(takeExam(person, recertification, true).passed()).isTrue();
+    awaitActiveElement(instance, "renewal-due");
+    assertThat(SystemIdentity.call(() -> certification.certificate(first.id())).status())
+        .isEqualTo(CertificateStatus.RENEWED);
+  }
+
+  @Test
   void shouldLapseTheCertificateAtTheExpiryTellThePersonAndTheManagerAndRequestATierReview()
       throws Exception {
     // given: a certified person who does not take the recertification exam
