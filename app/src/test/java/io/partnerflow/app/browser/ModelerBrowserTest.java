@@ -74,6 +74,7 @@ class ModelerBrowserTest {
     int before = latestVersion();
     browser.open(journey.url("/admin/models"));
     browser.waitFor(By.id("model-grid"));
+    browser.type("model-filter", PROCESS);
     browser.waitUntil(driver -> browser.gridContains("model-grid", PROCESS));
     browser.screenshot("models-1-workspace-en");
 

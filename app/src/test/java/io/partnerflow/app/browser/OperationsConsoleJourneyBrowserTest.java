@@ -132,6 +132,7 @@ class OperationsConsoleJourneyBrowserTest {
     // the workspace lists the process
     browser.open(journey.url("/admin/models"));
     browser.waitFor(By.id("model-grid"));
+    browser.type("model-filter", PROCESS);
     browser.waitUntil(driver -> browser.gridContains("model-grid", PROCESS));
     screenshot("01-workspace");
 
