@@ -103,7 +103,13 @@ public final class Browser implements AutoCloseable {
   /** Opens a vaadin-select and clicks the item with that label. */
   public void select(String fieldId, String label) {
     click(fieldId);
-    WebElement item = waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']"));
+    // the select shows its current value as a copy of the item (id value-...): pick the list's own
+    WebElement item =
+        waitFor(
+            By.xpath(
+                "//vaadin-select-item[not(starts-with(@id, 'value-'))][normalize-space(.)='"
+                    + label
+                    + "']"));
     ((org.openqa.selenium.JavascriptExecutor) driver)
         .executeScript("arguments[0].scrollIntoView({block: 'center'});", item);
     item.click();
