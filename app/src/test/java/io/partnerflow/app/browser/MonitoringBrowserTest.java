@@ -112,6 +112,7 @@ class MonitoringBrowserTest {
     browser.screenshot("monitoring-4-instance-zh");
     browser.open(journey.url("/operations/processes"));
     browser.waitFor(By.id("processes-grid"));
+    browser.type("processes-filter", processId);
     browser.waitUntil(driver -> browser.gridContains("processes-grid", processId));
     browser.screenshot("monitoring-5-processes-zh");
   }

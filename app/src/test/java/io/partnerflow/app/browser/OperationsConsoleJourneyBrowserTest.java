@@ -180,6 +180,7 @@ class OperationsConsoleJourneyBrowserTest {
     // the overview counts the process's instances
     browser.open(journey.url("/operations/processes"));
     browser.waitFor(By.id("processes-grid"));
+    browser.type("processes-filter", PROCESS);
     browser.waitUntil(driver -> browser.gridContains("processes-grid", PROCESS));
     screenshot("06-overview");
 

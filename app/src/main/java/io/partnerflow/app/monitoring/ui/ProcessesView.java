@@ -4,8 +4,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
@@ -16,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,6 +49,9 @@ public class ProcessesView extends VerticalLayout implements HasDynamicTitle {
   private final Select<Period> period = new Select<>();
   private final Grid<ProcessStatistics> grid = new Grid<>();
 
+  /** By process id or name: the engine holds many more processes than bpmn/ keeps. */
+  private final TextField filter = new TextField();
+
   public ProcessesView(ProcessOverviewService overview, Clock clock) {
     this.overview = overview;
     this.clock = clock;
@@ -56,7 +63,13 @@ public class ProcessesView extends VerticalLayout implements HasDynamicTitle {
     period.setItemLabelGenerator(value -> getTranslation("monitoring.period." + value.name()));
     period.setValue(Period.WEEK);
     period.addValueChangeListener(event -> refresh());
-    add(new H2(getTranslation("nav.processes")), period, grid());
+    filter.setId("processes-filter");
+    filter.setLabel(getTranslation("monitoring.processFilter"));
+    filter.setClearButtonVisible(true);
+    filter.setValueChangeMode(ValueChangeMode.LAZY);
+    filter.addValueChangeListener(event -> refresh());
+    HorizontalLayout bar = new HorizontalLayout(period, filter);
+    add(new H2(getTranslation("nav.processes")), bar, grid());
     setFlexGrow(1, grid);
     refresh();
   }
@@ -98,7 +111,16 @@ public class ProcessesView extends VerticalLayout implements HasDynamicTitle {
 
   private void refresh() {
     Instant since = Instant.now(clock).minus(period.getValue().length);
-    grid.setItems(overview.overview(since));
+    String text = filter.getValue().strip().toLowerCase(Locale.ROOT);
+    grid.setItems(
+        overview.overview(since).stream()
+            .filter(
+                row ->
+                    text.isEmpty()
+                        || row.processId().toLowerCase(Locale.ROOT).contains(text)
+                        || (row.name() != null
+                            && row.name().toLowerCase(Locale.ROOT).contains(text)))
+            .toList());
   }
 
   @Override
