@@ -223,8 +223,9 @@ class UserTaskTest extends EngineScenarioTest {
 
     // then
     assertThat(found).usingRecursiveComparison().isEqualTo(foundItself);
+    // headers are a map: PostgreSQL's jsonb keeps its own key order, and Camunda promises none
     assertThat(found.getCustomHeaders())
-        .containsExactly(Map.entry("channel", "portal"), Map.entry("weight", "3"));
+        .containsOnly(Map.entry("channel", "portal"), Map.entry("weight", "3"));
     assertThat(found.getCandidateGroups()).containsExactly("legal", "sales");
     assertThat(found.getDueDate()).isEqualTo(OffsetDateTime.parse("2031-01-15T09:30:00+02:00"));
     assertThat(plain).usingRecursiveComparison().isEqualTo(get(plain.getUserTaskKey()));
