@@ -1,5 +1,6 @@
 package io.partnerflow.app.enablement.catalogue;
 
+import io.partnerflow.app.base.files.FileTypes;
 import io.partnerflow.app.audit.AuditAction;
 import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.audit.AuditSubject;
@@ -240,7 +241,7 @@ public class CatalogueEditing {
           FieldProblem.of("file", "catalogue.error.fileTooLarge", name, max / (1024 * 1024)));
     }
     String type =
-        CourseFileTypes.sniff(name, content)
+        FileTypes.sniff(name, content)
             .orElseThrow(
                 () ->
                     new CatalogueValidationException(

@@ -1,4 +1,4 @@
-package io.partnerflow.app.enablement.catalogue;
+package io.partnerflow.app.base.files;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,16 +8,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a module file really is, from its first bytes (never from the name or the browser's claim):
+ * What an uploaded file (a course module's, a form's) really is, from its first bytes (never from the name or the browser's claim):
  * PDF, PNG, JPEG, GIF, WebP, MP4, Office documents (OOXML, a zip) and UTF-8 text. Everything else —
  * executables, HTML, SVG, scripts — is refused, so a download cannot run in a partner's browser.
  */
-final class CourseFileTypes {
+public final class FileTypes {
 
-  private CourseFileTypes() {}
+  private FileTypes() {}
 
   /** The content type to store and serve, or empty when the file is of a refused kind. */
-  static Optional<String> sniff(String fileName, byte[] content) {
+  public static Optional<String> sniff(String fileName, byte[] content) {
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
     if (startsWith(content, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
       return Optional.of("application/pdf");
