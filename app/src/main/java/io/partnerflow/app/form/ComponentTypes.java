@@ -19,9 +19,26 @@ public final class ComponentTypes {
   public static final String BUTTON = "button";
   public static final String SPACER = "spacer";
   public static final String SEPARATOR = "separator";
+  public static final String FILEPICKER = "filepicker";
+  public static final String DYNAMICLIST = "dynamiclist";
+  public static final String TABLE = "table";
+  public static final String IMAGE = "image";
+  public static final String HTML = "html";
+  public static final String IFRAME = "iframe";
 
   private static final Set<String> INPUTS =
-      Set.of(TEXTFIELD, TEXTAREA, NUMBER, CHECKBOX, RADIO, SELECT, CHECKLIST, TAGLIST, DATETIME);
+      Set.of(
+          TEXTFIELD,
+          TEXTAREA,
+          NUMBER,
+          CHECKBOX,
+          RADIO,
+          SELECT,
+          CHECKLIST,
+          TAGLIST,
+          DATETIME,
+          FILEPICKER,
+          DYNAMICLIST);
   private static final Set<String> WITH_OPTIONS = Set.of(RADIO, SELECT, CHECKLIST, TAGLIST);
   private static final Set<String> MULTI_VALUED = Set.of(CHECKLIST, TAGLIST);
 

@@ -32,6 +32,9 @@ final class FieldRules {
   static Optional<FieldError> check(FormComponent field, Object value, List<FormOption> options) {
     String key = field.key();
     ValidationRules rules = field.validate();
+    if (ComponentTypes.DYNAMICLIST.equals(field.type())) {
+      return ItemListRules.check(field, value);
+    }
     if (isEmpty(field, value)) {
       return rules.required() ? Optional.of(FieldError.of(key, REQUIRED)) : Optional.empty();
     }
@@ -42,6 +45,7 @@ final class FieldRules {
       case ComponentTypes.RADIO, ComponentTypes.SELECT -> choice(key, value, options);
       case ComponentTypes.CHECKLIST, ComponentTypes.TAGLIST -> choices(key, value, options);
       case ComponentTypes.DATETIME -> dateTime(field, value);
+      case ComponentTypes.FILEPICKER -> file(key, value);
       default -> Optional.empty();
     };
   }
@@ -156,6 +160,13 @@ final class FieldRules {
 
   private static boolean isOption(Object value, List<FormOption> options) {
     return value != null && options.stream().anyMatch(option -> option.matches(value));
+  }
+
+  /** The file itself was checked at upload; here only that the value has a reference's form. */
+  private static Optional<FieldError> file(String key, Object value) {
+    return value instanceof String reference && FormFileRef.isReference(reference)
+        ? Optional.empty()
+        : Optional.of(FieldError.of(key, NOT_FILE));
   }
 
   private static Optional<FieldError> dateTime(FormComponent field, Object value) {

@@ -46,8 +46,20 @@ public record FormComponent(
     return node != null && node.asBoolean(false);
   }
 
-  /** This component and every component nested in it, depth first. */
+  /**
+   * This component and every component nested in it, depth first; the components of a dynamic list
+   * are its item template, not fields of the form, so they stay inside it.
+   */
   public Stream<FormComponent> flatten() {
+    if (ComponentTypes.DYNAMICLIST.equals(type)) {
+      return Stream.of(this);
+    }
     return Stream.concat(Stream.of(this), components.stream().flatMap(FormComponent::flatten));
+  }
+
+  /** An integer setting such as a dynamic list's {@code minItems}, or null when absent. */
+  public Integer integer(String property) {
+    JsonNode node = properties.get(property);
+    return node == null || !node.canConvertToInt() ? null : node.asInt();
   }
 }

@@ -99,6 +99,14 @@ public final class FormEvaluator {
       if (ComponentTypes.hasOptions(input.type())) {
         options.put(input.path(), options(input, variables, context));
       }
+      if (ComponentTypes.DYNAMICLIST.equals(input.type())) {
+        // an entry's choice fields: their static values (the entries are checked against those)
+        for (FormComponent entryInput : ItemListRules.inputs(input)) {
+          if (ComponentTypes.hasOptions(entryInput.type())) {
+            options.put(entryInput.path(), entryInput.values());
+          }
+        }
+      }
     }
     return options;
   }

@@ -4,9 +4,9 @@ import java.util.Properties;
 
 /**
  * The texts of one form in one language. Keys: {@code <key>.label}, {@code <key>.description},
- * {@code <key>.option.<value>}, {@code <key>.text} (text components), where {@code <key>} is the
- * field key, or the component id for components without a key. Missing entries fall back to the
- * form JSON.
+ * {@code <key>.option.<value>}, {@code <key>.text} (text components), {@code <key>.column.<column
+ * key>} (table columns), where {@code <key>} is the field key, or the component id for components
+ * without a key. Missing entries fall back to the form JSON.
  */
 public final class FormLabels {
 
@@ -30,6 +30,10 @@ public final class FormLabels {
 
   public String option(FormComponent component, FormOption option) {
     return lookup(component, "option." + option.value(), option.label());
+  }
+
+  public String column(FormComponent table, String columnKey, String fallback) {
+    return lookup(table, "column." + columnKey, fallback);
   }
 
   private String lookup(FormComponent component, String suffix, String fallback) {

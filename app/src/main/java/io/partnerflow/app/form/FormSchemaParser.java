@@ -46,6 +46,10 @@ public final class FormSchemaParser {
   private FormComponent component(JsonNode node, String path) {
     String type = node.path("type").asText("");
     String key = node.path("key").asText(null);
+    if (ComponentTypes.DYNAMICLIST.equals(type) && key == null) {
+      // form-js binds a dynamic list by its path: here it is the variable holding the item list
+      key = node.path("path").asText(null);
+    }
     if (ComponentTypes.GROUP.equals(type) && node.hasNonNull("path")) {
       // nested data binding of groups is not supported: children bind to top-level keys
       log.warn("Form group '{}' has path '{}': its fields are bound flat", key, node.get("path"));

@@ -24,6 +24,14 @@ public final class ValidationMessages {
   public static final String UNKNOWN_FIELD = "form.error.unknownField";
   public static final String NOT_EDITABLE = "form.error.notEditable";
   public static final String HIDDEN = "form.error.hidden";
+  public static final String NOT_FILE = "form.error.type.file";
+  public static final String FILE_UNKNOWN = "form.error.file.unknown";
+  public static final String FILE_TOO_LARGE = "form.error.file.tooLarge";
+  public static final String FILE_TYPE = "form.error.file.type";
+  public static final String FILE_EMPTY = "form.error.file.empty";
+  public static final String NOT_ITEMS = "form.error.type.items";
+  public static final String MIN_ITEMS = "form.error.minItems";
+  public static final String MAX_ITEMS = "form.error.maxItems";
 
   private ValidationMessages() {}
 }

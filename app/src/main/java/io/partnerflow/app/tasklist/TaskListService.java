@@ -14,8 +14,11 @@ import io.camunda.client.api.search.sort.UserTaskSort;
 import io.partnerflow.app.audit.AuditAction;
 import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.audit.AuditSubject;
+import io.partnerflow.app.form.FieldError;
+import io.partnerflow.app.form.FormSchema;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.form.FormValidationResult;
+import io.partnerflow.app.form.upload.FormFiles;
 import io.partnerflow.app.partner.PartnerMembership;
 import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.security.UserAccount;
@@ -56,6 +59,7 @@ public class TaskListService {
   private final PartnerMembership membership;
   private final AuditLog auditLog;
   private final TaskSubjects subjects;
+  private final FormFiles formFiles;
 
   /** Tasks one process instance shows at most when the list filters by company. */
   private static final int PER_INSTANCE_LIMIT = 100;
@@ -68,7 +72,8 @@ public class TaskListService {
       FormService forms,
       PartnerMembership membership,
       AuditLog auditLog,
-      TaskSubjects subjects) {
+      TaskSubjects subjects,
+      FormFiles formFiles) {
     this.client = client;
     this.currentUser = currentUser;
     this.json = json;
@@ -77,6 +82,7 @@ public class TaskListService {
     this.membership = membership;
     this.auditLog = auditLog;
     this.subjects = subjects;
+    this.formFiles = formFiles;
   }
 
   public TaskPage search(TaskQuery query, int offset, int limit) {
@@ -240,10 +246,16 @@ public class TaskListService {
     Map<String, Object> current = variablesOf(key);
     Form form = formOf(key);
     if (form != null) {
-      FormValidationResult checked =
-          forms.validate(forms.parse(schemaText(form.getSchema())), current, submitted);
+      FormSchema schema = forms.parse(schemaText(form.getSchema()));
+      FormValidationResult checked = forms.validate(schema, current, submitted);
       if (!checked.isValid()) {
         throw new InvalidSubmissionException(checked.errors());
+      }
+      // a filepicker's value must name a file of this process, not one of another's
+      List<FieldError> foreign =
+          formFiles.foreignFiles(schema, checked.values(), task.processInstanceKey());
+      if (!foreign.isEmpty()) {
+        throw new InvalidSubmissionException(foreign);
       }
       values = checked.values();
     }

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an uploaded file (a course module's, a form's) really is, from its first bytes (never from the name or the browser's claim):
- * PDF, PNG, JPEG, GIF, WebP, MP4, Office documents (OOXML, a zip) and UTF-8 text. Everything else —
- * executables, HTML, SVG, scripts — is refused, so a download cannot run in a partner's browser.
+ * What an uploaded file (a course module's, a form's) really is, from its first bytes (never from
+ * the name or the browser's claim): PDF, PNG, JPEG, GIF, WebP, MP4, Office documents (OOXML, a zip)
+ * and UTF-8 text. Everything else — executables, HTML, SVG, scripts — is refused, so a download
+ * cannot run in a partner's browser.
  */
 public final class FileTypes {
 

@@ -1,9 +1,9 @@
 package io.partnerflow.app.enablement.catalogue;
 
-import io.partnerflow.app.base.files.FileTypes;
 import io.partnerflow.app.audit.AuditAction;
 import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.audit.AuditSubject;
+import io.partnerflow.app.base.files.FileTypes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

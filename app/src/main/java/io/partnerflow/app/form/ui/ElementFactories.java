@@ -37,7 +37,13 @@ final class ElementFactories {
             new TextFactory(),
             new GroupFactory(),
             new ButtonFactory(),
-            new LayoutFactory()));
+            new LayoutFactory(),
+            new FilePickerFactory(),
+            new DynamicListFactory(),
+            new TableFactory(),
+            new ImageFactory(),
+            new HtmlFactory(),
+            new IframeFactory()));
   }
 
   FormElement create(FormComponent component, RenderContext context) {

@@ -33,6 +33,9 @@ public interface FormElement {
 
   default void setValue(Object value) {}
 
+  /** Calls the listener whenever the user changes the value (inputs only). */
+  default void onChange(Runnable listener) {}
+
   default void showError(String message) {}
 
   default void clearError() {}

@@ -3,10 +3,12 @@ package io.partnerflow.app.form.ui;
 import com.vaadin.flow.i18n.I18NProvider;
 import io.partnerflow.app.form.FeelExpressions;
 import io.partnerflow.app.form.FormEvaluator;
+import io.partnerflow.app.form.FormProperties;
 import io.partnerflow.app.form.FormSchema;
 import io.partnerflow.app.form.FormSchemaParser;
 import io.partnerflow.app.form.FormState;
 import io.partnerflow.app.form.FormTranslations;
+import io.partnerflow.app.form.FormUploads;
 import io.partnerflow.app.form.FormValidator;
 import java.time.ZoneId;
 import java.util.List;
@@ -34,16 +36,24 @@ public class FormRenderer {
   private final FormValidator validator = new FormValidator(evaluator);
   private final FormSchemaParser parser = new FormSchemaParser();
   private final ElementFactories factories = ElementFactories.builtIn();
+  private final FormProperties properties;
+
+  /** Without iframe hosts: for forms that show no embedded pages (the public apply form). */
+  public FormRenderer(I18NProvider messages) {
+    this(messages, new FormTranslations(), FormProperties.defaults());
+  }
 
   @Autowired
-  public FormRenderer(I18NProvider messages) {
-    this(messages, new FormTranslations());
+  public FormRenderer(I18NProvider messages, FormProperties properties) {
+    this(messages, new FormTranslations(), properties);
   }
 
   /** With the form translations read from elsewhere than {@code classpath:/forms/i18n}. */
-  public FormRenderer(I18NProvider messages, FormTranslations translations) {
+  public FormRenderer(
+      I18NProvider messages, FormTranslations translations, FormProperties properties) {
     this.messages = messages;
     this.translations = translations;
+    this.properties = properties;
   }
 
   /** Parses form-js JSON and renders it; see {@link #render(FormSchema, Map, Locale, ZoneId)}. */
@@ -63,6 +73,19 @@ public class FormRenderer {
    */
   public RenderedForm render(
       FormSchema schema, Map<String, Object> variables, Locale locale, ZoneId zone) {
+    return render(schema, variables, locale, zone, FormUploads.NONE);
+  }
+
+  /**
+   * @param uploads where the form's filepickers store and find files (a task's: {@code
+   *     form.upload.TaskUploads})
+   */
+  public RenderedForm render(
+      FormSchema schema,
+      Map<String, Object> variables,
+      Locale locale,
+      ZoneId zone,
+      FormUploads uploads) {
     RenderedForm form =
         new RenderedForm(
             schema,
@@ -79,7 +102,9 @@ public class FormRenderer {
             zone,
             initial,
             factories,
-            form.actions());
+            form.actions(),
+            properties.iframeHosts(),
+            uploads);
     List<FormElement> elements =
         schema.components().stream()
             .map(component -> factories.create(component, context))

@@ -68,9 +68,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
       applying = false;
     }
     refresh();
-    inputs.values().stream()
-        .map(ValueElement.class::cast)
-        .forEach(element -> element.onChange(this::refresh));
+    inputs.values().forEach(element -> element.onChange(this::refresh));
   }
 
   /** The state for the initial values, before any component exists (locks, options). */
@@ -97,8 +95,14 @@ public class RenderedForm extends Composite<VerticalLayout> {
   /** Checks the values and shows each error on its field; valid values come with the result. */
   public FormValidationResult validate() {
     FormValidationResult result = validator.validate(schema, variables, values());
+    showErrors(result.errors());
+    return result;
+  }
+
+  /** Shows each error on its field, e.g. the ones the server found beyond the form's rules. */
+  public void showErrors(List<FieldError> errors) {
     inputs.values().forEach(FormElement::clearError);
-    for (FieldError error : result.errors()) {
+    for (FieldError error : errors) {
       FormElement element = inputs.get(error.key());
       if (element != null) {
         element.showError(errorText.apply(error));
@@ -106,7 +110,6 @@ public class RenderedForm extends Composite<VerticalLayout> {
         log.warn("Form error for '{}' without a field: {}", error.key(), error.messageKey());
       }
     }
-    return result;
   }
 
   /** The values to complete the task with, or empty (errors shown) when they are not valid. */

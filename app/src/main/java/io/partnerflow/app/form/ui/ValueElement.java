@@ -54,7 +54,8 @@ final class ValueElement<V> implements FormElement {
   }
 
   /** Clears the field's error once the user changes it, then tells the form. */
-  void onChange(Runnable listener) {
+  @Override
+  public void onChange(Runnable listener) {
     field.addValueChangeListener(
         event -> {
           clearError();

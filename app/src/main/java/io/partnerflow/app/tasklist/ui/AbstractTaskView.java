@@ -9,11 +9,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import io.partnerflow.app.form.ui.FormRenderer;
 import io.partnerflow.app.form.ui.RenderedForm;
 import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.tasklist.InvalidSubmissionException;
@@ -36,16 +34,16 @@ public abstract class AbstractTaskView extends VerticalLayout
 
   private final TaskListService tasks;
   private final CurrentUser currentUser;
-  private final FormRenderer renderer;
+  private final TaskForms forms;
   private final TaskPanels panels;
   private TaskDetails details;
   private RenderedForm form;
 
   protected AbstractTaskView(
-      TaskListService tasks, CurrentUser currentUser, I18NProvider messages, TaskPanels panels) {
+      TaskListService tasks, CurrentUser currentUser, TaskForms forms, TaskPanels panels) {
     this.tasks = tasks;
     this.currentUser = currentUser;
-    this.renderer = new FormRenderer(messages);
+    this.forms = forms;
     this.panels = panels;
     setId("task-view");
     setSizeFull();
@@ -101,7 +99,7 @@ public abstract class AbstractTaskView extends VerticalLayout
       form =
           filledIn != null && Objects.equals(filledIn.schema().id(), details.formId())
               ? filledIn
-              : renderer.render(details.formSchema(), details.variables(), getLocale());
+              : forms.render(details, getLocale());
       form.setId("task-form");
       column.add(form);
     } else {
@@ -159,6 +157,9 @@ public abstract class AbstractTaskView extends VerticalLayout
       notify(conflict.getMessage(), NotificationVariant.LUMO_CONTRAST);
       getUI().ifPresent(ui -> ui.navigate(listView()));
     } catch (InvalidSubmissionException invalid) {
+      if (form != null) {
+        form.showErrors(invalid.errors());
+      }
       notify("tasklist.error.invalid", NotificationVariant.LUMO_ERROR);
     }
   }

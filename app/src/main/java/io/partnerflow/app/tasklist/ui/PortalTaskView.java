@@ -3,7 +3,6 @@ package io.partnerflow.app.tasklist.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.Route;
 import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.tasklist.TaskDetails;
@@ -19,8 +18,8 @@ import jakarta.annotation.security.RolesAllowed;
 public class PortalTaskView extends AbstractTaskView {
 
   public PortalTaskView(
-      TaskListService tasks, CurrentUser currentUser, I18NProvider messages, TaskPanels panels) {
-    super(tasks, currentUser, messages, panels);
+      TaskListService tasks, CurrentUser currentUser, TaskForms taskForms, TaskPanels panels) {
+    super(tasks, currentUser, taskForms, panels);
   }
 
   @Override

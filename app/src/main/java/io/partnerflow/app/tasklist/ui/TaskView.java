@@ -1,7 +1,6 @@
 package io.partnerflow.app.tasklist.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.Route;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.security.CurrentUser;
@@ -21,10 +20,10 @@ public class TaskView extends AbstractTaskView {
   public TaskView(
       TaskListService tasks,
       CurrentUser currentUser,
-      I18NProvider messages,
+      TaskForms taskForms,
       TaskPanels panels,
       FormService forms) {
-    super(tasks, currentUser, messages, panels);
+    super(tasks, currentUser, taskForms, panels);
     this.forms = forms;
   }
 

@@ -10,8 +10,7 @@ class FileTypesTest {
 
   @Test
   void shouldRecogniseDocumentsAndImagesByTheirContent() {
-    assertThat(FileTypes.sniff("guide.bin", bytes("%PDF-1.7\n...")))
-        .contains("application/pdf");
+    assertThat(FileTypes.sniff("guide.bin", bytes("%PDF-1.7\n..."))).contains("application/pdf");
     assertThat(
             FileTypes.sniff(
                 "logo", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0}))
@@ -23,8 +22,7 @@ class FileTypesTest {
 
   @Test
   void shouldRefuseHtmlScriptsExecutablesAndPlainArchives() {
-    assertThat(FileTypes.sniff("page.txt", bytes("<html><script>alert(1)</script>")))
-        .isEmpty();
+    assertThat(FileTypes.sniff("page.txt", bytes("<html><script>alert(1)</script>"))).isEmpty();
     assertThat(FileTypes.sniff("image.svg", bytes("<svg onload=alert(1)>"))).isEmpty();
     assertThat(FileTypes.sniff("setup.exe", new byte[] {'M', 'Z', (byte) 0x90, 0})).isEmpty();
     assertThat(FileTypes.sniff("bundle.zip", new byte[] {'P', 'K', 3, 4, 0})).isEmpty();
