@@ -223,7 +223,7 @@ class FormValidatorTest {
     // given
     FormSchema form =
         new FormSchemaParser()
-            .parse("{\"components\": [{\"type\": \"filepicker\", \"key\": \"upload\"}]}");
+            .parse("{\"components\": [{\"type\": \"documentPreview\", \"key\": \"upload\"}]}");
 
     // when / then
     assertThat(validator.validate(form, Map.of(), Map.of("upload", "x")).errors())

@@ -141,6 +141,11 @@ public class RenderedForm extends Composite<VerticalLayout> {
     return Optional.ofNullable(inputs.get(key)).map(FormElement::component);
   }
 
+  /** The rendered element of an input, for this package's tests. */
+  Optional<FormElement> element(String key) {
+    return Optional.ofNullable(inputs.get(key));
+  }
+
   /** Sets an input's value as if the user had entered it (form terms: number, list, ISO text). */
   public void setValue(String key, Object value) {
     FormElement element = inputs.get(key);

@@ -410,12 +410,13 @@ class FieldRenderingTest {
     // given
     RenderedForm form =
         render(
-            "[{\"type\": \"filepicker\", \"key\": \"upload\", \"label\": \"Upload\"}]", Map.of());
+            "[{\"type\": \"documentPreview\", \"key\": \"upload\", \"label\": \"Upload\"}]",
+            Map.of());
 
     // then
     Component placeholder = form.getContent().getComponentAt(0);
     assertThat(placeholder).isInstanceOf(Span.class);
-    assertThat(((Span) placeholder).getText()).isEqualTo("Unsupported form field: filepicker");
+    assertThat(((Span) placeholder).getText()).isEqualTo("Unsupported form field: documentPreview");
     assertThat(placeholder.isVisible()).isTrue();
     assertThat(form.values()).isEmpty();
   }

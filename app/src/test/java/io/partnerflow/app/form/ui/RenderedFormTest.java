@@ -241,7 +241,7 @@ class RenderedFormTest {
 
     // when
     try {
-      render("[{\"type\": \"iframe\", \"id\": \"Frame_1\"}]", Map.of());
+      render("[{\"type\": \"documentPreview\", \"id\": \"Frame_1\"}]", Map.of());
     } finally {
       logger.detachAppender(appender);
     }
@@ -252,7 +252,7 @@ class RenderedFormTest {
         .satisfies(
             event -> {
               assertThat(event.getLevel()).isEqualTo(Level.WARN);
-              assertThat(event.getFormattedMessage()).contains("iframe", "Frame_1");
+              assertThat(event.getFormattedMessage()).contains("documentPreview", "Frame_1");
             });
   }
 
