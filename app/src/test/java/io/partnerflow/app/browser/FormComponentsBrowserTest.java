@@ -46,7 +46,7 @@ class FormComponentsBrowserTest {
   private RecruitmentJourney journey;
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
     browser = SharedBrowser.get();
     journey = new RecruitmentJourney(browser, port, jdbc, client);
     // other tests deploy their own partner-recruitment; make the real one the latest again
