@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -69,17 +70,25 @@ final class FilePickerFactory implements ElementFactory {
               (label == null ? definition.key() : label)
                   + (definition.validate().required() ? " *" : ""));
       caption.addClassName("form-filepicker-label");
+      // styled as Vaadin's own field label and helper text, each on its own line
+      caption.getStyle().set("display", "block");
+      caption.getStyle().set("font-size", "var(--lumo-font-size-s)");
+      caption.getStyle().set("font-weight", "500");
+      caption.getStyle().set("color", "var(--lumo-secondary-text-color)");
       box.add(caption);
       String description = context.labels().description(definition);
       if (description != null && !description.isBlank()) {
-        Span help = new Span(description);
+        Div help = new Div(description);
         help.addClassName("form-filepicker-help");
+        help.getStyle().set("font-size", "var(--lumo-font-size-xs)");
+        help.getStyle().set("color", "var(--lumo-secondary-text-color)");
         box.add(help);
       }
       upload =
           new Upload(
               UploadHandler.inMemory((metadata, data) -> receive(metadata.fileName(), data)));
       upload.setMaxFiles(1);
+      upload.setI18n(i18n(context));
       long max = context.uploads().maxBytes();
       if (max > 0) {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
@@ -198,6 +207,25 @@ final class FilePickerFactory implements ElementFactory {
       HorizontalLayout row = new HorizontalLayout(download, remove);
       row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
       current.add(row);
+    }
+
+    /** The upload's own texts in the user's language (Vaadin's default is English). */
+    private static UploadI18N i18n(RenderContext context) {
+      UploadI18N i18n = new UploadI18N();
+      i18n.setAddFiles(
+          new UploadI18N.AddFiles()
+              .setOne(context.message("form.file.choose"))
+              .setMany(context.message("form.file.choose")));
+      i18n.setDropFiles(
+          new UploadI18N.DropFiles()
+              .setOne(context.message("form.file.drop"))
+              .setMany(context.message("form.file.drop")));
+      i18n.setError(
+          new UploadI18N.Error()
+              .setTooManyFiles(context.message("form.file.one"))
+              .setFileIsTooBig(context.message("form.file.tooBig"))
+              .setIncorrectFileType(context.message("form.file.one")));
+      return i18n;
     }
 
     private static String size(long bytes) {
