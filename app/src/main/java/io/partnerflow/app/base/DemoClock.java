@@ -7,8 +7,8 @@ import java.time.ZoneId;
 
 /**
  * The app's clock in the demo profile: the system clock shifted by an offset, so that the demo
- * history can set the app back a year and move it forward in steps, then return it to real time.
- * It keeps ticking between steps, as people's time does. Production keeps the plain system clock.
+ * history can set the app back a year and move it forward in steps, then return it to real time. It
+ * keeps ticking between steps, as people's time does. Production keeps the plain system clock.
  */
 public final class DemoClock extends Clock {
 
@@ -27,6 +27,11 @@ public final class DemoClock extends Clock {
   /** Back to real time. */
   public void reset() {
     offset = Duration.ZERO;
+  }
+
+  /** What the system clock reads, wherever this clock was moved. */
+  public Instant realInstant() {
+    return system.instant();
   }
 
   public boolean isShifted() {
