@@ -110,6 +110,29 @@ class DemoHistoryTest {
     assertThat(Duration.between(first.toInstant(), before)).isGreaterThan(Duration.ofDays(120));
     assertThat(Duration.between(first, last)).isGreaterThan(Duration.ofDays(90));
     assertThat(last.toInstant()).isBefore(before);
+
+    // and so did the app's own records, which the dashboards read
+    Map<String, Object> span =
+        jdbc.sql(
+                "SELECT min(a.created_at) AS first, max(e.created_at) AS last"
+                    + " FROM app.application a JOIN app.application_event e"
+                    + " ON e.application_id = a.id WHERE a.contact_email LIKE 'contact@%.example'")
+            .query()
+            .singleRow();
+    Instant firstRecord = ((java.sql.Timestamp) span.get("first")).toInstant();
+    Instant lastRecord = ((java.sql.Timestamp) span.get("last")).toInstant();
+    assertThat(Duration.between(firstRecord, before)).isGreaterThan(Duration.ofDays(120));
+    assertThat(lastRecord).isBefore(before);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM app.contract c JOIN app.partner p ON p.id = c.partner_id"
+                        + " JOIN app.application a ON a.id = p.application_id"
+                        + " WHERE a.contact_email LIKE 'contact@%.example'"
+                        + " AND c.in_force_at < :before AND c.in_force_at > a.created_at")
+                .param("before", java.sql.Timestamp.from(before))
+                .query(Long.class)
+                .single())
+        .isPositive();
   }
 
   private static OffsetDateTime dateOf(Object value) {
