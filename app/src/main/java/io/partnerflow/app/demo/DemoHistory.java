@@ -90,10 +90,19 @@ class DemoHistory implements StartupNote {
   @EventListener(ApplicationReadyEvent.class)
   @Order(30)
   void onFirstStart() {
+    if (marker.closeInterrupted(time.realNow())) {
+      // the engine keeps its pinned clock across restarts: a run cut short left it in the past
+      time.restore();
+      log.warn("Demo history: the last run was interrupted; clocks returned to real time");
+    }
     if (!enabled) {
       return;
     }
-    Thread thread = new Thread(() -> run(size, days), "demo-history");
+    // claimed before the startup report, which then shows the run's progress
+    if (!marker.claim(size, time.realNow())) {
+      return;
+    }
+    Thread thread = new Thread(() -> history(size, days), "demo-history");
     thread.setDaemon(true);
     thread.start();
   }
@@ -109,10 +118,15 @@ class DemoHistory implements StartupNote {
    * @return false when it ran (or started) before on this database, and did nothing now
    */
   boolean run(int applications, int overDays) {
-    Instant end = time.realNow();
-    if (!marker.claim(applications, end)) {
+    if (!marker.claim(applications, time.realNow())) {
       return false;
     }
+    history(applications, overDays);
+    return true;
+  }
+
+  private void history(int applications, int overDays) {
+    Instant end = time.realNow();
     long began = System.nanoTime();
     log.info("Demo history: {} applications over the last {} days", applications, overDays);
     Instant start = end.minus(Duration.ofDays(overDays));
@@ -145,7 +159,6 @@ class DemoHistory implements StartupNote {
         applications,
         Duration.ofNanos(System.nanoTime() - began).toSeconds(),
         timeline.leftOver());
-    return true;
   }
 
   private void submit(
@@ -210,7 +223,8 @@ class DemoHistory implements StartupNote {
     }
     long taskKey = question.get().getUserTaskKey();
     timeline.after(
-        waitOf(random, Duration.ofHours(6), Duration.ofDays(4)),
+        // before the process's 14 days run out
+        waitOf(random, Duration.ofHours(6), Duration.ofDays(4), Duration.ofDays(12)),
         () ->
             step(
                 applicant,
@@ -239,7 +253,8 @@ class DemoHistory implements StartupNote {
     long taskKey = signing.get().getUserTaskKey();
     long signingInstance = signing.get().getProcessInstanceKey();
     timeline.after(
-        waitOf(random, Duration.ofDays(1), Duration.ofDays(6)),
+        // within the signing period (30 days by default)
+        waitOf(random, Duration.ofDays(1), Duration.ofDays(6), Duration.ofDays(25)),
         () ->
             step(
                 applicant,
@@ -277,8 +292,14 @@ class DemoHistory implements StartupNote {
 
   /** At least {@code least}, then an exponential spread around {@code typical}: hours to weeks. */
   private static Duration waitOf(Random random, Duration least, Duration typical) {
+    return waitOf(random, least, typical, least.plus(typical.multipliedBy(6)));
+  }
+
+  /** The same, but before {@code most}: people who act do so before the process's deadline. */
+  private static Duration waitOf(Random random, Duration least, Duration typical, Duration most) {
     double extra = -Math.log(1 - random.nextDouble()) * typical.toMinutes();
-    return least.plusMinutes((long) Math.min(extra, typical.toMinutes() * 6L));
+    Duration wait = least.plusMinutes((long) Math.min(extra, typical.toMinutes() * 6L));
+    return wait.compareTo(most) > 0 ? most : wait;
   }
 
   private static Duration minutes(Random random, int from, int to) {

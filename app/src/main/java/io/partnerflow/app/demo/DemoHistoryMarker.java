@@ -40,6 +40,16 @@ class DemoHistoryMarker {
         .update();
   }
 
+  /** Closes a run that a shutdown cut short; true when there was one. */
+  boolean closeInterrupted(Instant at) {
+    return jdbc.sql(
+                "UPDATE app.demo_history SET finished_at = :at, failure = 'interrupted by a shutdown'"
+                    + " WHERE finished_at IS NULL")
+            .param("at", Timestamp.from(at))
+            .update()
+        > 0;
+  }
+
   Optional<DemoHistoryProgress> progress() {
     return jdbc.sql("SELECT applications, done, finished_at, failure FROM app.demo_history")
         .query(
