@@ -1,7 +1,12 @@
 package io.partnerflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +27,8 @@ import org.springframework.test.context.ActiveProfiles;
 class WithoutDemoProfileTest {
 
   @Autowired JdbcClient jdbc;
+  @Autowired CamundaClient client;
+  @Autowired Clock clock;
 
   @Test
   void shouldApplyTheChangelogButCreateNoUsers() {
@@ -37,5 +44,24 @@ class WithoutDemoProfileTest {
     // then
     assertThat(tables).isEqualTo(1);
     assertThat(users).isZero();
+  }
+
+  @Test
+  void shouldRefuseToMoveTheEngineClockAndKeepTheSystemClock() {
+    // when / then: the demo history's way to move time is closed, even to the app's own client
+    assertThatThrownBy(
+            () ->
+                client
+                    .newPinClockCommand()
+                    .time(Instant.parse("2025-01-01T00:00:00Z"))
+                    .send()
+                    .join())
+        .isInstanceOfSatisfying(
+            ProblemException.class, problem -> assertThat(problem.code()).isEqualTo(403));
+    assertThatThrownBy(() -> client.newResetClockCommand().send().join())
+        .isInstanceOfSatisfying(
+            ProblemException.class, problem -> assertThat(problem.code()).isEqualTo(403));
+    // and the app's clock cannot be moved either: the plain system clock, not the demo's
+    assertThat(clock.getClass().getSimpleName()).isNotEqualTo("DemoClock");
   }
 }

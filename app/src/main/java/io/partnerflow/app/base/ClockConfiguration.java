@@ -1,17 +1,26 @@
 package io.partnerflow.app.base;
 
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
-/** One clock for the app's own time decisions, so tests can fix time. */
+/**
+ * One clock for the app's own time decisions, so tests can fix time. Production runs on the system
+ * clock; the demo profile's clock can be moved (the demo history sets it back a year).
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
   @Bean
-  @ConditionalOnMissingBean
+  @Profile("!demo")
   Clock clock() {
     return Clock.systemDefaultZone();
+  }
+
+  @Bean
+  @Profile("demo")
+  DemoClock demoClock() {
+    return new DemoClock(Clock.systemDefaultZone());
   }
 }

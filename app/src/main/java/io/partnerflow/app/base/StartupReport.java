@@ -1,5 +1,7 @@
 package io.partnerflow.app.base;
 
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,9 +18,11 @@ class StartupReport {
   private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
   private final Environment environment;
+  private final List<StartupNote> notes;
 
-  StartupReport(Environment environment) {
+  StartupReport(Environment environment, List<StartupNote> notes) {
     this.environment = environment;
+    this.notes = notes;
   }
 
   // last of the ready listeners, so the line comes after the model deployment
@@ -27,11 +31,21 @@ class StartupReport {
   void onReady(ApplicationReadyEvent event) {
     String port = environment.getProperty("local.server.port", "?");
     log.info(
-        "Partnerflow is ready at http://localhost:{}/ (database: {}; engine: {}; profiles: {})",
+        "Partnerflow is ready at http://localhost:{}/ (database: {}; engine: {}; profiles: {}){}",
         port,
         database(),
         engine(port),
-        String.join(",", environment.getActiveProfiles()));
+        String.join(",", environment.getActiveProfiles()),
+        notes());
+  }
+
+  private String notes() {
+    StringBuilder line = new StringBuilder();
+    notes.stream()
+        .map(StartupNote::startupNote)
+        .flatMap(Optional::stream)
+        .forEach(note -> line.append("; ").append(note));
+    return line.toString();
   }
 
   private String database() {

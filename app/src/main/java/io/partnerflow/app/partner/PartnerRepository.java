@@ -3,6 +3,7 @@ package io.partnerflow.app.partner;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,19 +33,25 @@ class PartnerRepository {
           PartnerSort.Field.CREATED_AT, "p.created_at");
 
   private final JdbcClient jdbc;
+  // the moments of partners and their events come from the app's clock (the demo history dates
+  // them)
+  private final Clock clock;
 
-  PartnerRepository(JdbcClient jdbc) {
+  PartnerRepository(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** Inserts unless a partner of the same application exists; empty when it did exist. */
   Optional<Long> insert(NewPartner partner) {
     return jdbc.sql(
             "INSERT INTO app.partner (name, website, country, type, tier, status, owner_username,"
-                + " fit_score, application_id) VALUES (:name, :website, :country, :type, :tier,"
-                + " 'ONBOARDING', :owner, :fitScore, :applicationId)"
+                + " fit_score, application_id, created_at, updated_at) VALUES (:name, :website,"
+                + " :country, :type, :tier, 'ONBOARDING', :owner, :fitScore, :applicationId, :now,"
+                + " :now)"
                 + " ON CONFLICT (application_id) WHERE application_id IS NOT NULL DO NOTHING"
                 + " RETURNING id")
+        .param("now", Timestamp.from(clock.instant()))
         .param("name", partner.name())
         .param("website", partner.website())
         .param("country", partner.country())
@@ -117,7 +124,8 @@ class PartnerRepository {
 
   void update(long id, String column, String value) {
     // column comes from the service's own constants, never from input
-    jdbc.sql("UPDATE app.partner SET " + column + " = :value, updated_at = now() WHERE id = :id")
+    jdbc.sql("UPDATE app.partner SET " + column + " = :value, updated_at = :now WHERE id = :id")
+        .param("now", Timestamp.from(clock.instant()))
         .param("value", value)
         .param("id", id)
         .update();
@@ -152,8 +160,10 @@ class PartnerRepository {
       String actor,
       String reason) {
     jdbc.sql(
-            "INSERT INTO app.partner_event (partner_id, kind, old_value, new_value, actor, reason)"
-                + " VALUES (:partnerId, :kind, :oldValue, :newValue, :actor, :reason)")
+            "INSERT INTO app.partner_event (partner_id, kind, old_value, new_value, actor, reason,"
+                + " occurred_at) VALUES (:partnerId, :kind, :oldValue, :newValue, :actor, :reason,"
+                + " :now)")
+        .param("now", Timestamp.from(clock.instant()))
         .param("reason", reason)
         .param("partnerId", partnerId)
         .param("kind", kind.name())

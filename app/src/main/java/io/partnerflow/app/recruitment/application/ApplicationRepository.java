@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +15,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Applications and their history in schema {@code app}. */
+/**
+ * Applications and their history in schema {@code app}. Their moments (submitted, each status,
+ * closed) come from the app's clock, so that the demo history can date them in the past.
+ */
 @Repository
 class ApplicationRepository {
 
@@ -27,19 +32,26 @@ class ApplicationRepository {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final Clock clock;
 
-  ApplicationRepository(JdbcClient jdbc, ObjectMapper json) {
+  ApplicationRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
+    this.clock = clock;
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
   }
 
   long insert(NewApplication application) {
     return jdbc.sql(
             "INSERT INTO app.application (company_name, contact_name, contact_email,"
-                + " country, partner_type, data, locale, status, remote_address_hash)"
-                + " VALUES (:companyName, :contactName, :contactEmail, :country,"
-                + " :partnerType, CAST(:data AS jsonb), :locale, 'SUBMITTED', :address)"
+                + " country, partner_type, data, locale, status, remote_address_hash, created_at,"
+                + " updated_at) VALUES (:companyName, :contactName, :contactEmail, :country,"
+                + " :partnerType, CAST(:data AS jsonb), :locale, 'SUBMITTED', :address, :now, :now)"
                 + " RETURNING id")
+        .param("now", now())
         .param("companyName", application.companyName())
         .param("contactName", application.contactName())
         .param("contactEmail", application.contactEmail())
@@ -165,8 +177,9 @@ class ApplicationRepository {
    */
   boolean updateStatus(long id, ApplicationStatus status) {
     return jdbc.sql(
-                "UPDATE app.application SET status = :status, updated_at = now(), closed_at ="
-                    + " CASE WHEN :final THEN coalesce(closed_at, now()) END WHERE id = :id")
+                "UPDATE app.application SET status = :status, updated_at = :now, closed_at ="
+                    + " CASE WHEN :final THEN coalesce(closed_at, :now) END WHERE id = :id")
+            .param("now", now())
             .param("status", status.name())
             .param("final", status.isFinal())
             .param("id", id)
@@ -176,8 +189,9 @@ class ApplicationRepository {
 
   void insertEvent(long applicationId, ApplicationStatus status, String note) {
     jdbc.sql(
-            "INSERT INTO app.application_event (application_id, status, note)"
-                + " VALUES (:id, :status, :note)")
+            "INSERT INTO app.application_event (application_id, status, note, created_at)"
+                + " VALUES (:id, :status, :note, :now)")
+        .param("now", now())
         .param("id", applicationId)
         .param("status", status.name())
         .param("note", note == null || note.isBlank() ? null : truncate(note.strip(), MAX_NOTE))

@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +60,13 @@ public class ReviewOverdueWorker {
       @ProcessInstanceKey long processInstanceKey,
       @Variable Long applicationId,
       @Variable String companyName) {
-    UserTask review = openReview(processInstanceKey);
+    Optional<UserTask> open = openReview(processInstanceKey);
+    if (open.isEmpty()) {
+      // decided between the timer and this job (the boundary event does not interrupt the task):
+      // nothing is overdue any more, and a retry would never find it either
+      return;
+    }
+    UserTask review = open.get();
     List<UserAccount> leads = SystemIdentity.call(() -> users.membersOf(TEAM_LEADS));
     String link = properties.link("tasks/" + review.getUserTaskKey());
     for (UserAccount lead : leads) {
@@ -97,7 +104,7 @@ public class ReviewOverdueWorker {
     return due == null ? "(no due date)" : DUE_DATE.format(due.atZoneSameInstant(ZoneOffset.UTC));
   }
 
-  private UserTask openReview(long processInstanceKey) {
+  private Optional<UserTask> openReview(long processInstanceKey) {
     return client
         .newUserTaskSearchRequest()
         .filter(
@@ -110,7 +117,6 @@ public class ReviewOverdueWorker {
         .join()
         .items()
         .stream()
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("The review is no longer open"));
+        .findFirst();
   }
 }
