@@ -91,6 +91,7 @@ public class InvitationService {
             new NewUserAccount(
                 username, null, displayName, username, Set.of(Role.PARTNER), Set.of("partners")),
             placeholder);
+    users.markAwaitingPassword(id);
     users.bindToPartner(id, partnerId);
     users.grantPortalRoles(id, MAIN_CONTACT_ROLES);
     auditLog.record(
@@ -126,6 +127,7 @@ public class InvitationService {
             new NewUserAccount(
                 username, null, displayName, username, Set.of(Role.PARTNER), Set.of("partners")),
             placeholder);
+    users.markAwaitingPassword(id);
     users.bindToPartner(id, partnerId);
     users.grantPortalRoles(id, Set.of(role));
     auditLog.record(
