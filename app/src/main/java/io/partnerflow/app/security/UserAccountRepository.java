@@ -66,6 +66,14 @@ class UserAccountRepository {
         .optional();
   }
 
+  /** The partner organisation of a partner user; empty for staff. */
+  Optional<Long> findPartnerIdOf(long id) {
+    return jdbc.sql("SELECT partner_id FROM app.app_user WHERE id = :id AND partner_id IS NOT NULL")
+        .param("id", id)
+        .query(Long.class)
+        .optional();
+  }
+
   boolean existsByUsername(String username) {
     return jdbc.sql("SELECT count(*) FROM app.app_user WHERE username = :username")
             .param("username", username)

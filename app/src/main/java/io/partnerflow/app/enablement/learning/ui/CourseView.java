@@ -176,11 +176,14 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
     if (!page.quizOpen()) {
       if (!page.course().status().finished()) {
         quizArea.add(new Paragraph(getTranslation("learning.quiz.afterModules")));
+      } else if (standing.attemptsLeft() == 0) {
+        // a course failed on its last attempt says so, not only "3 of 3 attempts"
+        outOfAttempts();
       }
       return;
     }
     if (standing.attemptsLeft() == 0 && standing.openAttemptId() == null) {
-      quizArea.add(new Paragraph(getTranslation("learning.quiz.refused.OUT_OF_ATTEMPTS", "")));
+      outOfAttempts();
       return;
     }
     if (standing.nextAttemptAllowedAt() != null
@@ -202,6 +205,12 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
     start.setId("quiz-start");
     start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     quizArea.add(start);
+  }
+
+  private void outOfAttempts() {
+    Paragraph used = new Paragraph(getTranslation("learning.quiz.refused.OUT_OF_ATTEMPTS", ""));
+    used.setId("quiz-out-of-attempts");
+    quizArea.add(used);
   }
 
   private void startQuiz() {
