@@ -88,6 +88,7 @@ class EnablementPathsBrowserTest {
     browser.screenshot("journey-enablement-en-01-quiz-failed");
     openCourse(enrolment);
     browser.waitForText(By.id("quiz-wait"), "The next attempt is allowed from");
+    scrollTo("quiz-wait");
     browser.screenshot("journey-enablement-en-02-quiz-wait");
 
     // when: after each wait, the two attempts left fail as well
@@ -102,6 +103,7 @@ class EnablementPathsBrowserTest {
     browser.waitForText(By.id("quiz-out-of-attempts"), "All attempts at this quiz have been used.");
     browser.waitForText(By.id("quiz-attempts"), "Attempts used: 3 of 3");
     assertThat(browser.driver().findElements(By.id("quiz-start"))).isEmpty();
+    scrollTo("quiz-out-of-attempts");
     browser.screenshot("journey-enablement-en-03-out-of-attempts");
     assertThat(
             jdbc.sql("SELECT status FROM app.enrolment WHERE id = :id")
@@ -171,6 +173,13 @@ class EnablementPathsBrowserTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(created.examQuizId());
+  }
+
+  /** The message in the middle of the window, where a person scrolls to read it. */
+  private void scrollTo(String id) {
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center'});", browser.waitFor(By.id(id)));
   }
 
   private void openCourse(long enrolment) {

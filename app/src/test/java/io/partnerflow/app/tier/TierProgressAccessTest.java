@@ -13,6 +13,7 @@ import io.partnerflow.app.security.NewUserAccount;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.support.TierFixtures;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
