@@ -2,6 +2,7 @@ package io.partnerflow.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.client.CamundaClient;
 import io.partnerflow.app.enablement.catalogue.CatalogueEditing;
 import io.partnerflow.app.enablement.catalogue.CatalogueService;
 import io.partnerflow.app.enablement.catalogue.Certification;
@@ -41,6 +42,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class EnablementPathsBrowserTest {
 
   private static final String PASSWORD = "a-long-test-password-1";
+  private static final String SALES_PROFESSIONAL = "certified-sales-professional";
 
   @Value("${local.server.port}")
   int port;
@@ -50,6 +52,7 @@ class EnablementPathsBrowserTest {
   @Autowired UserAccountService users;
   @Autowired CatalogueEditing catalogueEditing;
   @Autowired CatalogueService catalogue;
+  @Autowired CamundaClient client;
 
   private Browser browser;
   private EnablementJourney journey;
@@ -63,6 +66,7 @@ class EnablementPathsBrowserTest {
   @AfterEach
   void tearDown() {
     SecurityContextHolder.clearContext();
+    client.newResetClockCommand().send().join();
     // the unknown code looked up here must not count towards pausing later tests' lookups
     jdbc.sql("DELETE FROM app.login_throttle WHERE subject_kind = 'LOOKUP'").update();
   }
@@ -180,6 +184,83 @@ class EnablementPathsBrowserTest {
     ((org.openqa.selenium.JavascriptExecutor) browser.driver())
         .executeScript(
             "arguments[0].scrollIntoView({block: 'center'});", browser.waitFor(By.id(id)));
+  }
+
+  @Test
+  void shouldRenewACertificateNearItsExpiryThroughTheRecertificationExam() {
+    // given: a person certified as sales professional through the exam in the portal
+    long partnerId = partner("Litware Renewals");
+    String person = PartnerTestData.partnerUser(users, jdbc, partnerId, PASSWORD);
+    long userId = journey.userId(person);
+    journey.enrol(userId, partnerId, "sales-fundamentals", "PASSED");
+    journey.enrol(userId, partnerId, "deal-registration", "PASSED");
+    journey.logIn(person, PASSWORD);
+    browser.open(journey.url("/portal/certifications"));
+    browser.click("request-exam-" + SALES_PROFESSIONAL);
+    passTheExam();
+    long first = awaitCertificate(userId, "VALID");
+
+    // when: the engine's time reaches 59 days before the expiry
+    java.time.Instant expiry =
+        jdbc.sql("SELECT expires_at FROM app.certificate WHERE id = :id")
+            .param("id", first)
+            .query(java.sql.Timestamp.class)
+            .single()
+            .toInstant();
+    client.newPinClockCommand().time(expiry.minus(java.time.Duration.ofDays(59))).send().join();
+
+    // then: the portal offers the recertification exam beside the certificate held
+    RecruitmentJourney.await(
+        () -> {
+          browser.open(journey.url("/portal/certifications"));
+          browser.waitFor(By.id("certified-" + SALES_PROFESSIONAL));
+          return browser.driver().findElements(By.id("take-exam-" + SALES_PROFESSIONAL)).stream()
+              .findFirst();
+        });
+    browser.screenshot("journey-enablement-en-07-recertification-due");
+
+    // when: the person passes it
+    browser.click("take-exam-" + SALES_PROFESSIONAL);
+    passTheExam();
+
+    // then: a renewed certificate, the old one replaced
+    RecruitmentJourney.await(
+        () ->
+            jdbc.sql(
+                    "SELECT id FROM app.certificate WHERE user_id = :u AND status = 'VALID'"
+                        + " AND id <> :first")
+                .param("u", userId)
+                .param("first", first)
+                .query(Long.class)
+                .optional());
+    browser.open(journey.url("/portal/certifications"));
+    browser.waitFor(By.id("certified-" + SALES_PROFESSIONAL));
+    browser.screenshot("journey-enablement-en-08-renewed");
+    assertThat(
+            jdbc.sql("SELECT status FROM app.certificate WHERE id = :id")
+                .param("id", first)
+                .query(String.class)
+                .single())
+        .isEqualTo("RENEWED");
+  }
+
+  private void passTheExam() {
+    browser.waitFor(By.id("exam-panel"));
+    browser.click("exam-start");
+    browser.waitFor(By.className("exam-question"));
+    journey.answer("exam-question-", true);
+    browser.click("exam-submit");
+    assertThat(browser.waitFor(By.id("exam-result")).getAttribute("data-passed")).isEqualTo("true");
+  }
+
+  private long awaitCertificate(long userId, String status) {
+    return RecruitmentJourney.await(
+        () ->
+            jdbc.sql("SELECT id FROM app.certificate WHERE user_id = :u AND status = :s")
+                .param("u", userId)
+                .param("s", status)
+                .query(Long.class)
+                .optional());
   }
 
   private void openCourse(long enrolment) {

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The partner manager's "Confirm downgrade" task of the tier review, in a real browser (screenshots
  * journey-tiers-en-NN-*): two silver partners without a certified sales professional; the manager
- * downgrades one now and keeps the other's tier for another grace period.
+ * downgrades one now and keeps the other's tier.
  */
 @PartnerflowTest
 @ExtendWith(SharedBrowser.ScreenshotOnFailure.class)
@@ -77,11 +77,11 @@ class TierDowngradeBrowserTest {
     assertThat(fixtures.awaitCompleted(firstReview)).isEqualTo("tier-downgraded");
     assertThat(fixtures.tier(downgraded)).isEqualTo("REGISTERED");
 
-    // when: and keeps the second's tier for another grace period
+    // when: and keeps the second's tier
     journey.openTask(second.getUserTaskKey());
     browser.click("claim");
     browser.waitFor(By.id("unclaim"));
-    browser.choose("form-field-decision", "Ask me again after another grace period");
+    browser.choose("form-field-decision", "Keep the current tier");
     browser.screenshot("journey-tiers-en-02-keep-tier");
     journey.complete();
 
