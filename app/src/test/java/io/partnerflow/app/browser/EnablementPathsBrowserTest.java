@@ -104,10 +104,13 @@ class EnablementPathsBrowserTest {
 
     // then: the course is failed and the page says the attempts are used up, with no start
     openCourse(enrolment);
-    browser.waitForText(By.id("quiz-out-of-attempts"), "All attempts at this quiz have been used.");
+    browser.waitForText(By.id("quiz-area"), "All attempts at this quiz have been used.");
     browser.waitForText(By.id("quiz-attempts"), "Attempts used: 3 of 3");
     assertThat(browser.driver().findElements(By.id("quiz-start"))).isEmpty();
-    scrollTo("quiz-out-of-attempts");
+    assertThat(browser.waitFor(By.id("quiz-area")).getText().split("All attempts", -1))
+        .as("said once")
+        .hasSize(2);
+    scrollTo("quiz-attempts");
     browser.screenshot("journey-enablement-en-03-out-of-attempts");
     assertThat(
             jdbc.sql("SELECT status FROM app.enrolment WHERE id = :id")

@@ -174,11 +174,9 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
       return;
     }
     if (!page.quizOpen()) {
+      // a course failed on its last attempt: the last result above says the attempts are used up
       if (!page.course().status().finished()) {
         quizArea.add(new Paragraph(getTranslation("learning.quiz.afterModules")));
-      } else if (standing.attemptsLeft() == 0) {
-        // a course failed on its last attempt says so, not only "3 of 3 attempts"
-        outOfAttempts();
       }
       return;
     }
