@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,7 @@ public class InvitationService {
   private final Clock clock;
   private final AccountSessions sessions;
   private final AuditLog auditLog;
+  private final ApplicationEventPublisher events;
   private final SecureRandom random = new SecureRandom();
 
   InvitationService(
@@ -52,13 +54,15 @@ public class InvitationService {
       PasswordEncoder passwordEncoder,
       Clock clock,
       AccountSessions sessions,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      ApplicationEventPublisher events) {
     this.users = users;
     this.invitations = invitations;
     this.passwordEncoder = passwordEncoder;
     this.clock = clock;
     this.sessions = sessions;
     this.auditLog = auditLog;
+    this.events = events;
   }
 
   /**
@@ -91,6 +95,7 @@ public class InvitationService {
             new NewUserAccount(
                 username, null, displayName, username, Set.of(Role.PARTNER), Set.of("partners")),
             placeholder);
+    users.markAwaitingPassword(id);
     users.bindToPartner(id, partnerId);
     users.grantPortalRoles(id, MAIN_CONTACT_ROLES);
     auditLog.record(
@@ -126,6 +131,7 @@ public class InvitationService {
             new NewUserAccount(
                 username, null, displayName, username, Set.of(Role.PARTNER), Set.of("partners")),
             placeholder);
+    users.markAwaitingPassword(id);
     users.bindToPartner(id, partnerId);
     users.grantPortalRoles(id, Set.of(role));
     auditLog.record(
@@ -189,6 +195,10 @@ public class InvitationService {
             userId -> {
               users.updatePassword(userId, passwordEncoder.encode(password));
               invitations.markUsed(hash, now);
+              users
+                  .findPartnerIdOf(userId)
+                  .ifPresent(
+                      partnerId -> events.publishEvent(new PartnerUserJoined(userId, partnerId)));
               users
                   .findUsernameById(userId)
                   .ifPresent(

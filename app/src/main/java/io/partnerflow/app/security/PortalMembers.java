@@ -56,7 +56,8 @@ public class PortalMembers {
     if (!user.enabled()) {
       return PortalMember.State.DISABLED;
     }
-    if (invitations.anyUsed(user.id())) {
+    // created with a password of its own (the demo partner user) or the link was used
+    if (!users.awaitingPassword(user.id()) || invitations.anyUsed(user.id())) {
       return PortalMember.State.ACTIVE;
     }
     // no link yet: the invitation e-mail is still in the outbox (the link is issued when sent)

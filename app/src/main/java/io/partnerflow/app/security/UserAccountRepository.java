@@ -66,6 +66,14 @@ class UserAccountRepository {
         .optional();
   }
 
+  /** The partner organisation of a partner user; empty for staff. */
+  Optional<Long> findPartnerIdOf(long id) {
+    return jdbc.sql("SELECT partner_id FROM app.app_user WHERE id = :id AND partner_id IS NOT NULL")
+        .param("id", id)
+        .query(Long.class)
+        .optional();
+  }
+
   boolean existsByUsername(String username) {
     return jdbc.sql("SELECT count(*) FROM app.app_user WHERE username = :username")
             .param("username", username)
@@ -165,8 +173,25 @@ class UserAccountRepository {
         .update();
   }
 
+  /** An invited account: nobody can log in until an invitation link sets the password. */
+  void markAwaitingPassword(long userId) {
+    jdbc.sql("UPDATE app.app_user SET awaiting_password = true WHERE id = :id")
+        .param("id", userId)
+        .update();
+  }
+
+  boolean awaitingPassword(long userId) {
+    return jdbc.sql("SELECT awaiting_password FROM app.app_user WHERE id = :id")
+        .param("id", userId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
   void updatePassword(long userId, String passwordHash) {
-    jdbc.sql("UPDATE app.app_user SET password_hash = :hash WHERE id = :id")
+    jdbc.sql(
+            "UPDATE app.app_user SET password_hash = :hash, awaiting_password = false"
+                + " WHERE id = :id")
         .param("hash", passwordHash)
         .param("id", userId)
         .update();

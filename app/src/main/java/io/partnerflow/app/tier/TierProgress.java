@@ -3,7 +3,9 @@ package io.partnerflow.app.tier;
 import io.partnerflow.app.partner.Partner;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTier;
+import io.partnerflow.app.security.StaffGroups;
 import io.partnerflow.app.security.SystemIdentity;
+import io.partnerflow.app.security.UserAccountService;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,9 +18,10 @@ import org.springframework.stereotype.Service;
 /**
  * Per tier what a partner meets and what is missing ("2 of 3 certified sales professionals"), for
  * the partner page and the portal home. Who may see it: administrators and enablement staff for
- * every partner, a partner manager for the partners they own (and those nobody owns), a partner
- * user for their own organisation. A partner that may not be seen is refused like an unknown one.
- * The overview holds counts only — no names of people, nothing internal to the vendor.
+ * every partner, a partner manager for the partners they own (and those nobody owns), team leads
+ * (group {@value StaffGroups#TEAM_LEADS}) for every manager's partners, a partner user for their
+ * own organisation. A partner that may not be seen is refused like an unknown one. The overview
+ * holds counts only — no names of people, nothing internal to the vendor.
  */
 @Service
 public class TierProgress {
@@ -31,11 +34,17 @@ public class TierProgress {
   private final PartnerService partners;
   private final PartnerFactsReader facts;
   private final TierRequirementsTable table;
+  private final UserAccountService users;
 
-  TierProgress(PartnerService partners, PartnerFactsReader facts, TierRequirementsTable table) {
+  TierProgress(
+      PartnerService partners,
+      PartnerFactsReader facts,
+      TierRequirementsTable table,
+      UserAccountService users) {
     this.partners = partners;
     this.facts = facts;
     this.table = table;
+    this.users = users;
   }
 
   /**
@@ -69,7 +78,7 @@ public class TierProgress {
       throw new AccessDeniedException("No such partner");
     }
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-    if (onlyPartnerManager(caller)) {
+    if (onlyPartnerManager(caller) && !teamLead(caller)) {
       String owner = partner.get().ownerUsername();
       if (owner != null && !owner.equals(caller.getName())) {
         // another manager's partner: not theirs to follow
@@ -77,6 +86,14 @@ public class TierProgress {
       }
     }
     return partner.get();
+  }
+
+  /** Team leads follow every manager's partners. */
+  private boolean teamLead(Authentication caller) {
+    return users
+        .findByUsername(caller.getName())
+        .map(account -> account.groups().contains(StaffGroups.TEAM_LEADS))
+        .orElse(false);
   }
 
   private static boolean onlyPartnerManager(Authentication caller) {

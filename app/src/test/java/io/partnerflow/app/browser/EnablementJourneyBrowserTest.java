@@ -21,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,9 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,10 +59,12 @@ class EnablementJourneyBrowserTest {
   @Autowired CertificationService certification;
 
   private Browser browser;
+  private EnablementJourney journey;
 
   @BeforeEach
   void setUp() throws Exception {
     browser = SharedBrowser.get();
+    journey = new EnablementJourney(browser, port, jdbc);
     deployments.deploy(deployments.configuredModels());
     // the certifications other tests of this JVM created would crowd the portal's page
     jdbc.sql(
@@ -98,38 +96,38 @@ class EnablementJourneyBrowserTest {
     jdbc.sql("UPDATE app.app_user SET display_name = 'Mei Lin' WHERE username = :u")
         .param("u", person)
         .update();
-    long userId = userId(person);
-    long salesFundamentals = enrol(userId, partnerId, "sales-fundamentals", "ASSIGNED");
-    enrol(userId, partnerId, "deal-registration", "PASSED");
+    long userId = journey.userId(person);
+    long salesFundamentals = journey.enrol(userId, partnerId, "sales-fundamentals", "ASSIGNED");
+    journey.enrol(userId, partnerId, "deal-registration", "PASSED");
 
     // the course: every module done, then its quiz passed
-    logIn(person, PASSWORD);
-    browser.open(url("/portal/learning"));
+    journey.logIn(person, PASSWORD);
+    browser.open(journey.url("/portal/learning"));
     browser.waitFor(By.id("learning-course-" + salesFundamentals));
     browser.screenshot("enablement-journey-01-courses-en");
-    browser.open(url("/portal/learning/" + salesFundamentals));
+    browser.open(journey.url("/portal/learning/" + salesFundamentals));
     browser.waitFor(By.id("course-view"));
-    for (int position = 1; position <= modules(salesFundamentals); position++) {
+    for (int position = 1; position <= journey.modules(salesFundamentals); position++) {
       browser.click("module-done-" + position);
       browser.waitFor(By.id("module-" + position));
     }
     browser.click("quiz-start");
     browser.waitFor(By.id("quiz-form"));
-    answerRight("question-");
+    journey.answer("question-", true);
     browser.screenshot("enablement-journey-02-course-quiz-en");
     browser.click("quiz-submit");
     browser.waitFor(By.id("quiz-result"));
     browser.screenshot("enablement-journey-03-course-passed-en");
 
     // the certification: both courses passed, the exam
-    browser.open(url("/portal/certifications"));
+    browser.open(journey.url("/portal/certifications"));
     browser.waitForText(By.id("courses-passed-" + CERTIFICATION), "2 of 2 courses passed");
     browser.screenshot("enablement-journey-04-certifications-en");
     browser.click("request-exam-" + CERTIFICATION);
     browser.waitFor(By.id("exam-panel"));
     browser.click("exam-start");
     browser.waitFor(By.className("exam-question"));
-    answerRight("exam-question-");
+    journey.answer("exam-question-", true);
     browser.screenshot("enablement-journey-05-exam-en");
     browser.click("exam-submit");
     browser.waitFor(By.id("exam-result"));
@@ -138,12 +136,12 @@ class EnablementJourneyBrowserTest {
 
     // the certificate: issued by the process, listed with its downloads
     long certificateId = awaitCertificate(userId);
-    browser.open(url("/portal/certifications"));
+    browser.open(journey.url("/portal/certifications"));
     browser.waitFor(By.id("certified-" + CERTIFICATION));
     browser.waitFor(By.id("certificate-" + certificateId));
     browser.screenshot("enablement-journey-07-certified-en");
-    chinese();
-    browser.open(url("/portal/certifications"));
+    journey.chinese();
+    browser.open(journey.url("/portal/certifications"));
     browser.waitForText(By.id("certified-" + CERTIFICATION), "有效期至");
     browser.screenshot("enablement-journey-08-certified-zh");
     String english = download("download-en-" + certificateId, "en");
@@ -156,7 +154,7 @@ class EnablementJourneyBrowserTest {
     // the link names the configured public address; the test server listens on its own port
     assertThat(verifyLink).endsWith("/verify/" + verificationCode(certificateId));
     browser.clearCookies();
-    browser.open(url(URI.create(verifyLink).getPath()));
+    browser.open(journey.url(URI.create(verifyLink).getPath()));
     browser.waitForText(By.id("verify-holder"), "Mei Lin");
     assertThat(browser.waitFor(By.id("verify-verdict")).getAttribute("data-state"))
         .isEqualTo("VALID");
@@ -168,36 +166,14 @@ class EnablementJourneyBrowserTest {
 
     // the partner manager sees the tier: the certificate completed Silver's requirements
     awaitTier(partnerId, "SILVER");
-    logIn("manager", "demo");
-    browser.open(url("/partners/" + partnerId));
+    journey.logIn("manager", "demo");
+    browser.open(journey.url("/partners/" + partnerId));
     browser.waitForText(By.id("tier-progress"), "Current tier: Silver");
     browser.screenshot("enablement-journey-11-manager-tier-en");
-    chinese();
-    browser.open(url("/partners/" + partnerId));
+    journey.chinese();
+    browser.open(journey.url("/partners/" + partnerId));
     browser.waitForText(By.id("tier-progress"), "级别进度");
     browser.screenshot("enablement-journey-12-manager-tier-zh");
-  }
-
-  /** Ticks the right options of every question shown (found in the database by question id). */
-  private void answerRight(String idPrefix) {
-    List<WebElement> groups =
-        browser.driver().findElements(By.cssSelector("[id^='" + idPrefix + "']"));
-    assertThat(groups).isNotEmpty();
-    for (WebElement group : groups) {
-      long questionId = Long.parseLong(group.getAttribute("id").substring(idPrefix.length()));
-      List<String> right =
-          jdbc.sql("SELECT text_en FROM app.quiz_option WHERE question_id = :q AND correct")
-              .param("q", questionId)
-              .query(String.class)
-              .list();
-      for (WebElement option :
-          group.findElements(By.cssSelector("vaadin-radio-button, vaadin-checkbox"))) {
-        if (right.contains(option.getText().strip())) {
-          WebElement input = option.findElement(By.cssSelector("input"));
-          ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", input);
-        }
-      }
-    }
   }
 
   /** Downloads the certificate as the logged-in person and returns the PDF's text. */
@@ -231,33 +207,6 @@ class EnablementJourneyBrowserTest {
         .single();
   }
 
-  private long enrol(long userId, long partnerId, String courseCode, String status) {
-    return jdbc.sql(
-            "INSERT INTO app.enrolment (user_id, partner_id, course_version_id, status,"
-                + " modules_done, assigned_at, started_at, completed_at)"
-                + " SELECT :user, :partner, v.id, :status, 0, now(),"
-                + " CASE WHEN :status = 'PASSED' THEN now() END,"
-                + " CASE WHEN :status = 'PASSED' THEN now() END"
-                + " FROM app.course_version v JOIN app.course c ON c.id = v.course_id"
-                + " WHERE c.code = :code AND v.status = 'PUBLISHED'"
-                + " ORDER BY v.version DESC LIMIT 1 RETURNING id")
-        .param("user", userId)
-        .param("partner", partnerId)
-        .param("status", status)
-        .param("code", courseCode)
-        .query(Long.class)
-        .single();
-  }
-
-  private int modules(long enrolmentId) {
-    return jdbc.sql(
-            "SELECT count(*) FROM app.course_module m JOIN app.enrolment e"
-                + " ON e.course_version_id = m.course_version_id WHERE e.id = :id")
-        .param("id", enrolmentId)
-        .query(Integer.class)
-        .single();
-  }
-
   private long awaitCertificate(long userId) {
     return RecruitmentJourney.await(
         () ->
@@ -276,44 +225,5 @@ class EnablementJourneyBrowserTest {
                         .query(String.class)
                         .single())
                 .filter(tier::equals));
-  }
-
-  private long userId(String username) {
-    return jdbc.sql("SELECT id FROM app.app_user WHERE username = :u")
-        .param("u", username)
-        .query(Long.class)
-        .single();
-  }
-
-  private void logIn(String username, String password) {
-    browser.clearCookies();
-    By name = By.cssSelector("vaadin-login-form input[name='username']");
-    // the first page of a test JVM may take longer than one wait on a busy machine (dev bundle)
-    for (int attempt = 1; ; attempt++) {
-      browser.open(url("/login"));
-      try {
-        browser.waitFor(name);
-        break;
-      } catch (org.openqa.selenium.TimeoutException slow) {
-        if (attempt == 3) {
-          throw slow;
-        }
-      }
-    }
-    browser.waitFor(name).sendKeys(username);
-    WebElement field = browser.waitFor(By.cssSelector("vaadin-login-form input[name='password']"));
-    field.sendKeys(password);
-    field.sendKeys(Keys.ENTER);
-    browser.waitFor(By.id("language-switch"));
-  }
-
-  private void chinese() {
-    browser.waitFor(By.id("language-switch")).click();
-    browser.waitFor(By.xpath("//vaadin-select-item[contains(., '中文')]")).click();
-    browser.waitForText(By.id("main-navigation"), "首页");
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

@@ -20,13 +20,18 @@ import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.partner.PartnerType;
 import io.partnerflow.app.portal.ui.ColleaguesView;
 import io.partnerflow.app.security.InvitationService;
+import io.partnerflow.app.security.NewUserAccount;
 import io.partnerflow.app.security.PortalMember;
+import io.partnerflow.app.security.PortalMembers;
 import io.partnerflow.app.security.PortalRole;
+import io.partnerflow.app.security.Role;
+import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +56,7 @@ class PortalColleaguesTest {
   @Autowired NotificationService notifications;
   @Autowired UserDetailsService userDetails;
   @Autowired ApplicationContext context;
+  @Autowired PortalMembers members;
 
   private long partnerA;
   private String mainContactA;
@@ -69,6 +75,27 @@ class PortalColleaguesTest {
   @AfterEach
   void tearDown() {
     SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  void shouldShowAnAccountWithItsOwnPasswordAsActiveAndAnInviteeAsInvited() {
+    // given: an account created with its own password and then linked to the organisation, as the
+    // demo partner user is at start-up
+    String own = "own-" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.createIfAbsent(
+        new NewUserAccount(
+            own, "a-password-of-its-own", "Pat Own", null, Set.of(Role.PARTNER), Set.of()));
+    SystemIdentity.call(() -> accounts.linkToPartner(own, partnerA));
+
+    // when
+    List<PortalMember> listed = SystemIdentity.call(() -> members.ofPartner(partnerA));
+
+    // then: the linked account is active; the invited main contact waits for the link
+    assertThat(listed)
+        .extracting(PortalMember::username, PortalMember::state)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(own, PortalMember.State.ACTIVE),
+            org.assertj.core.groups.Tuple.tuple(mainContactA, PortalMember.State.INVITED));
   }
 
   @Test

@@ -9,8 +9,13 @@ import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTestData;
 import io.partnerflow.app.partner.PartnerTier;
+import io.partnerflow.app.security.NewUserAccount;
+import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.support.TierFixtures;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,12 +114,31 @@ class TierProgressAccessTest {
 
   @Test
   void shouldRefuseLegalAndAManagerWhoDoesNotOwnThePartner() {
-    // given: the demo partners are the demo manager's; "lead" is another partner manager
-    loginAs("lead");
+    // given: the demo partners are the demo manager's; another manager who is no team lead
+    String otherManager = "manager-" + UUID.randomUUID().toString().substring(0, 8);
+    users.createIfAbsent(
+        new NewUserAccount(
+            otherManager,
+            TierFixtures.PASSWORD,
+            "Other Manager",
+            null,
+            Set.of(Role.PARTNER_MANAGER),
+            Set.of("partner-managers")));
+    loginAs(otherManager);
     assertThatThrownBy(() -> progress.of(partnerA)).isInstanceOf(AccessDeniedException.class);
 
     loginAs("legal");
     assertThatThrownBy(() -> progress.of(partnerA)).isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void shouldShowATeamLeadTheProgressOfEveryManagersPartners() {
+    // given: "lead" is a partner manager in the team leads' group, the partner is "manager"'s
+    loginAs("lead");
+
+    // then
+    assertThat(progress.of(partnerA).current()).isEqualTo(PartnerTier.SILVER);
+    assertThat(progress.of(partnerB).current()).isEqualTo(PartnerTier.REGISTERED);
   }
 
   private void loginAs(String username) {

@@ -12,6 +12,7 @@ import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.support.TierFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
@@ -17,24 +17,30 @@ import java.util.function.Supplier;
 /**
  * The audit view's current filter as a CSV file, streamed row by row from a database cursor to the
  * browser: the export never holds the whole log in memory. Reading is checked by {@link AuditLog}
- * itself (administrators only), whoever asks for the download.
+ * itself (administrators only), whoever asks for the download. The file starts with a UTF-8 byte
+ * order mark: without it Excel reads the file in the system's code page and shows Chinese as
+ * mojibake.
  */
 class AuditCsvDownload implements DownloadHandler {
 
   private static final DateTimeFormatter FILE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
   private final AuditLog auditLog;
   private final Supplier<AuditFilter> filter;
+  private final Clock clock;
 
-  AuditCsvDownload(AuditLog auditLog, Supplier<AuditFilter> filter) {
+  AuditCsvDownload(AuditLog auditLog, Supplier<AuditFilter> filter, Clock clock) {
     this.auditLog = auditLog;
     this.filter = filter;
+    this.clock = clock;
   }
 
   @Override
   public void handleDownloadRequest(DownloadEvent event) throws IOException {
-    event.setFileName("audit-" + FILE_TIME.format(Instant.now()) + ".csv");
+    event.setFileName("audit-" + FILE_TIME.format(clock.instant()) + ".csv");
     event.setContentType("text/csv; charset=UTF-8");
     try (Writer out =
         new BufferedWriter(
@@ -43,7 +49,8 @@ class AuditCsvDownload implements DownloadHandler {
     }
   }
 
-  void write(AuditFilter current, Writer out) {
+  void write(AuditFilter current, Writer out) throws IOException {
+    out.write(BYTE_ORDER_MARK);
     AuditCsv csv = new AuditCsv(out);
     csv.header();
     auditLog.export(current, csv::entry);

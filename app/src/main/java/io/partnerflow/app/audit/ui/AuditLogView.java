@@ -20,6 +20,7 @@ import io.partnerflow.app.audit.AuditFilter;
 import io.partnerflow.app.audit.AuditLinks;
 import io.partnerflow.app.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,14 +37,16 @@ import java.time.format.FormatStyle;
 public class AuditLogView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final AuditLog auditLog;
+  private final Clock clock;
   private final Grid<AuditEntry> grid = new Grid<>();
   private final VerticalLayout detail = new VerticalLayout();
   private final AuditFilterBar filters = new AuditFilterBar(this::apply);
   // read by the download, which runs outside the UI's lock
   private volatile AuditFilter filter = AuditFilter.all();
 
-  AuditLogView(AuditLog auditLog) {
+  AuditLogView(AuditLog auditLog, Clock clock) {
     this.auditLog = auditLog;
+    this.clock = clock;
     setId("audit-view");
     setSizeFull();
     configureGrid();
@@ -66,7 +69,7 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver,
   private HorizontalLayout actions() {
     Anchor export =
         new Anchor(
-            new AuditCsvDownload(auditLog, () -> filter),
+            new AuditCsvDownload(auditLog, () -> filter, clock),
             AttachmentType.DOWNLOAD,
             getTranslation("audit.export"));
     export.setId("audit-export");

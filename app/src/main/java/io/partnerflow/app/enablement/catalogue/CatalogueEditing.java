@@ -274,7 +274,8 @@ public class CatalogueEditing {
 
   /**
    * Creates or changes a certification. The exam is written as a new quiz each time, so attempts
-   * already started keep the bank they were drawn from.
+   * already started keep the bank they were drawn from; the new quiz continues the old one, so the
+   * attempts people made still count (and their wait still runs).
    */
   @Secured({ENABLEMENT, ADMIN})
   @Transactional

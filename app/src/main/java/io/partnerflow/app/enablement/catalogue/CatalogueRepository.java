@@ -539,6 +539,15 @@ class CatalogueRepository {
   }
 
   void updateCertification(long id, CertificationDraft draft, long examQuizId) {
+    // the new exam continues the old one: attempts are counted over the chain (QuizAttempts)
+    jdbc.sql(
+            "UPDATE app.quiz SET previous_quiz_id = (SELECT exam_quiz_id FROM app.certification"
+                + " WHERE id = :id) WHERE id = :quizId AND previous_quiz_id IS NULL"
+                + " AND id <> (SELECT coalesce(exam_quiz_id, -1) FROM app.certification"
+                + " WHERE id = :id)")
+        .param("id", id)
+        .param("quizId", examQuizId)
+        .update();
     jdbc.sql(
             "UPDATE app.certification SET name_en = :nameEn, name_zh = :nameZh, summary_en ="
                 + " :summaryEn, summary_zh = :summaryZh, validity_months = :validity,"

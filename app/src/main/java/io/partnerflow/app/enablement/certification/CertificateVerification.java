@@ -1,5 +1,6 @@
 package io.partnerflow.app.enablement.certification;
 
+import io.partnerflow.app.security.throttle.LoginThrottle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,17 +11,48 @@ import org.springframework.transaction.annotation.Transactional;
  * What anybody, without logging in, learns from a verification code: the holder's name, the
  * certification, the period and whether it is valid — nothing else. Codes are 130 random bits
  * ({@link VerificationCodes}), so they cannot be guessed or counted through; a code of the wrong
- * form is answered like an unknown one without a lookup.
+ * form is answered like an unknown one without a lookup. The public page is also throttled per
+ * client address ({@link LoginThrottle}): every unknown code counts, and an address that asked for
+ * too many is paused before any code is checked.
  */
 @Service
 public class CertificateVerification {
 
   private final CertificateRepository certificates;
+  private final LoginThrottle throttle;
   private final Clock clock;
 
-  CertificateVerification(CertificateRepository certificates, Clock clock) {
+  CertificateVerification(CertificateRepository certificates, LoginThrottle throttle, Clock clock) {
     this.certificates = certificates;
+    this.throttle = throttle;
     this.clock = clock;
+  }
+
+  /**
+   * What the public page shows for a code asked for from this client address.
+   *
+   * @throws CertificateLookupPausedException when the address asked for too many unknown codes
+   * @throws UnknownCertificateException when no certificate has the code (counted for the address)
+   */
+  @Transactional(noRollbackFor = UnknownCertificateException.class)
+  public PublicCertificate verify(String code, String clientAddress) {
+    throttle
+        .lookupBlockedUntil(clientAddress)
+        .ifPresent(
+            until -> {
+              throw new CertificateLookupPausedException(until);
+            });
+    Optional<PublicCertificate> found = verify(code);
+    if (found.isEmpty()) {
+      throttle.lookupMissed(clientAddress);
+      throw new UnknownCertificateException();
+    }
+    return found.get();
+  }
+
+  /** Until when lookups from this client address are refused; counts nothing. */
+  public Optional<Instant> pausedUntil(String clientAddress) {
+    return throttle.lookupBlockedUntil(clientAddress);
   }
 
   @Transactional(readOnly = true)

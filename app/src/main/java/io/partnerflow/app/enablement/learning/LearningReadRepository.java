@@ -43,6 +43,20 @@ class LearningReadRepository {
         .optional();
   }
 
+  /**
+   * Whether someone else of the person's organisation is enrolled (its learning plan was assigned)
+   * while the person is enrolled on nothing.
+   */
+  boolean joinedAfterThePlan(long userId) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM app.enrolment e JOIN app.app_user u ON u.partner_id ="
+                + " e.partner_id WHERE u.id = :id AND e.user_id <> :id) AND NOT EXISTS (SELECT 1"
+                + " FROM app.enrolment WHERE user_id = :id)")
+        .param("id", userId)
+        .query(Boolean.class)
+        .single();
+  }
+
   Optional<Long> partnerOf(long userId) {
     return jdbc.sql("SELECT partner_id FROM app.app_user WHERE id = :id AND partner_id IS NOT NULL")
         .param("id", userId)

@@ -87,6 +87,16 @@ public class LearningService {
     return enrolments.insertOnce(userId, partnerId, version.id(), clock.instant());
   }
 
+  /**
+   * Whether the person joined their organisation after its learning plan was assigned (a colleague
+   * is enrolled, they are not): their own plan is then assigned by an enablement of their own.
+   */
+  @Secured({ADMIN, ENABLEMENT, SYSTEM})
+  @Transactional(readOnly = true)
+  public boolean joinedAfterThePlan(long userId) {
+    return reads.joinedAfterThePlan(userId);
+  }
+
   /** An enrolment by id, for process workers. */
   @Secured({ADMIN, ENABLEMENT, SYSTEM})
   @Transactional(readOnly = true)

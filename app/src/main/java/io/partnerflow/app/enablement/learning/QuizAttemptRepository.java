@@ -63,12 +63,18 @@ class QuizAttemptRepository {
         .optional();
   }
 
-  /** The person's attempts at the quiz, oldest first. */
+  /**
+   * The person's attempts at the quiz and at the quizzes it replaced (an exam edited in the
+   * catalogue is a new quiz continuing the old one), oldest first.
+   */
   List<StoredAttempt> findByPerson(long userId, long quizId) {
     return jdbc.sql(
-            "SELECT "
+            "WITH RECURSIVE chain (id, previous_quiz_id) AS (SELECT id, previous_quiz_id FROM"
+                + " app.quiz WHERE id = :quiz UNION SELECT q.id, q.previous_quiz_id FROM app.quiz"
+                + " q JOIN chain c ON q.id = c.previous_quiz_id) SELECT "
                 + COLUMNS
-                + " FROM app.quiz_attempt WHERE user_id = :user AND quiz_id = :quiz ORDER BY id")
+                + " FROM app.quiz_attempt WHERE user_id = :user AND quiz_id IN (SELECT id FROM"
+                + " chain) ORDER BY id")
         .param("user", userId)
         .param("quiz", quizId)
         .query(QuizAttemptRepository::attempt)

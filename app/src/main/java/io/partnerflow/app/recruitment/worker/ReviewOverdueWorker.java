@@ -11,6 +11,7 @@ import io.partnerflow.app.notification.NotificationService;
 import io.partnerflow.app.notification.Recipient;
 import io.partnerflow.app.notification.Reference;
 import io.partnerflow.app.recruitment.application.RecruitmentProperties;
+import io.partnerflow.app.security.StaffGroups;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
@@ -34,7 +35,7 @@ public class ReviewOverdueWorker {
   private static final DateTimeFormatter DUE_DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
-  static final String TEAM_LEADS = "partner-manager-leads";
+  static final String TEAM_LEADS = StaffGroups.TEAM_LEADS;
 
   private final CamundaClient client;
   private final UserAccountService users;

@@ -2,12 +2,16 @@ package io.partnerflow.app.security.throttle;
 
 import java.util.Locale;
 
-/** Whose failed logins are counted: a username as typed, or a client address. */
+/**
+ * Whose failures are counted: a username as typed or a client address (failed logins), or a client
+ * address looking up codes on a public page (unknown certificate verification codes).
+ */
 public record LoginSubject(Kind kind, String value) {
 
   public enum Kind {
     ACCOUNT,
-    ADDRESS
+    ADDRESS,
+    LOOKUP
   }
 
   /** Usernames are compared as the login compares them: trimmed, lower case. */
@@ -18,5 +22,9 @@ public record LoginSubject(Kind kind, String value) {
 
   static LoginSubject address(String address) {
     return new LoginSubject(Kind.ADDRESS, address == null ? "unknown" : address);
+  }
+
+  static LoginSubject lookup(String address) {
+    return new LoginSubject(Kind.LOOKUP, address == null ? "unknown" : address);
   }
 }

@@ -16,6 +16,10 @@ import org.springframework.stereotype.Service;
  * client address. From {@code slow-down-after} failures on the subject is blocked for a delay that
  * doubles per failure; at {@code lock-after} it is locked for {@code lock-duration}. While blocked,
  * attempts are refused without checking the password; blocks lift by themselves.
+ *
+ * <p>Public pages that answer a code (the certificate verification) are throttled the same way per
+ * client address, with the address limits, counted apart from logins: a visitor who mistypes codes
+ * does not lose their login, and a login guesser gains nothing by looking up codes.
  */
 @Service
 public class LoginThrottle {
@@ -40,10 +44,24 @@ public class LoginThrottle {
 
   /** A failed attempt: counts for the username (when given) and the address. */
   public void failed(String username, String address) {
+    count(subjects(username, address));
+  }
+
+  /** Until when lookups of codes on public pages from this address are refused. */
+  public Optional<Instant> lookupBlockedUntil(String address) {
+    return repository.blockedUntil(List.of(LoginSubject.lookup(address)), clock.instant());
+  }
+
+  /** A public page was asked for a code it does not know: counts for the address. */
+  public void lookupMissed(String address) {
+    count(List.of(LoginSubject.lookup(address)));
+  }
+
+  private void count(List<LoginSubject> subjects) {
     Instant now = clock.instant();
     Instant forgetBefore = now.minus(properties.forgetAfter());
     repository.forget(now, forgetBefore);
-    for (LoginSubject subject : subjects(username, address)) {
+    for (LoginSubject subject : subjects) {
       int failures = repository.addFailure(subject, now, forgetBefore);
       blockFor(subject.kind(), failures)
           .ifPresent(

@@ -3,6 +3,7 @@ package io.partnerflow.app.enablement.certification;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -10,13 +11,20 @@ import com.vaadin.flow.component.html.Span;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
+import io.partnerflow.app.security.throttle.LoginThrottle;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,6 +41,10 @@ class CertificateVerificationTest {
   @Autowired PartnerService partners;
   @Autowired UserAccountService users;
   @Autowired JdbcClient jdbc;
+  @Autowired LoginThrottle throttle;
+
+  @Value("${local.server.port}")
+  int port;
 
   private CertificationFixtures fixtures;
 
@@ -45,6 +57,92 @@ class CertificateVerificationTest {
   @AfterEach
   void tearDown() {
     KaribuSupport.tearDown();
+    // the lookups counted against this JVM's own address must not pause later tests' pages
+    jdbc.sql("DELETE FROM app.login_throttle WHERE subject_kind = 'LOOKUP'").update();
+  }
+
+  @Test
+  void shouldAnswerAnUnknownCodeWithNotFoundOverHttpAndAKnownOneWithOk() throws Exception {
+    // given
+    Certificate issued = issue();
+    HttpClient http = HttpClient.newHttpClient();
+
+    // when
+    HttpResponse<String> known = get(http, "/verify/" + issued.verificationCode());
+    HttpResponse<String> unknown = get(http, "/verify/" + "A".repeat(VerificationCodes.LENGTH));
+    HttpResponse<String> malformed = get(http, "/verify/nonsense");
+
+    // then: a link checker or a script sees the code is not valid
+    assertThat(known.statusCode()).isEqualTo(200);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(malformed.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldPauseAnAddressThatLooksUpTooManyUnknownCodesButNoOtherAddressNorItsLogins() {
+    // given: an address that asked for ten unknown codes (the address limit of the login throttle)
+    Certificate issued = issue();
+    String address = "198.51.100." + UUID.randomUUID();
+    String unknown = "A".repeat(VerificationCodes.LENGTH);
+    for (int i = 0; i < 10; i++) {
+      assertThatThrownBy(() -> verification.verify(unknown, address))
+          .isInstanceOf(UnknownCertificateException.class);
+    }
+
+    // then: even a valid code is refused from it for now, before it is checked
+    assertThatThrownBy(() -> verification.verify(issued.verificationCode(), address))
+        .isInstanceOf(CertificateLookupPausedException.class);
+    assertThat(verification.verify(issued.verificationCode(), "198.51.100.other").holderName())
+        .isEqualTo(issued.holderName());
+    assertThat(throttle.blockedUntil(null, address)).as("logins are counted apart").isEmpty();
+  }
+
+  @Test
+  void shouldShowThePausedPageWithoutTheCertificate() {
+    // given: the browser's address (Karibu's mock request) asked for too many unknown codes
+    Certificate issued = issue();
+    String address = com.vaadin.flow.server.VaadinRequest.getCurrent().getRemoteAddr();
+    for (int i = 0; i < 10; i++) {
+      throttle.lookupMissed(address);
+    }
+
+    // when
+    UI.getCurrent().navigate("verify/" + issued.verificationCode());
+
+    // then
+    assertThat(_get(Div.class, spec -> spec.withId("verify-paused")).getText())
+        .startsWith("Too many unknown codes");
+    assertThat(_find(Div.class, spec -> spec.withId("verify-facts"))).isEmpty();
+  }
+
+  @Test
+  void shouldAnswerAPausedAddressWithTooManyRequestsOverHttp() throws Exception {
+    // given: this machine's address asked for too many unknown codes
+    Certificate issued = issue();
+    for (int i = 0; i < 10; i++) {
+      throttle.lookupMissed("127.0.0.1");
+    }
+
+    // when: even a valid code
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + port + "/verify/" + issued.verificationCode()))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(page.statusCode()).isEqualTo(429);
+    assertThat(page.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  private HttpResponse<String> get(HttpClient http, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -11,6 +11,10 @@ import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.partner.PartnerType;
+import io.partnerflow.app.security.Invitation;
+import io.partnerflow.app.security.InvitationService;
+import io.partnerflow.app.security.PortalAccount;
+import io.partnerflow.app.security.PortalRole;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +51,7 @@ class EnablementProcessTest {
   @Autowired UserAccountService users;
   @Autowired UserDetailsService userDetails;
   @Autowired JdbcClient jdbc;
+  @Autowired InvitationService invitations;
 
   private LearningFixtures fixtures;
   private CourseTaker taker;
@@ -99,6 +105,33 @@ class EnablementProcessTest {
     assertThat(enrolledCodes(referralTechnical)).isEmpty();
     assertThat(courseTasks(referralPlan, referralTechnical)).isEmpty();
     assertThat(state(resellerPlan)).isEqualTo(ProcessInstanceState.ACTIVE);
+  }
+
+  @Test
+  void shouldGiveAColleagueWhoJoinsAfterThePlanTheirOwnCoursesAtOnce() throws Exception {
+    // given: a reseller whose plan was assigned to its main contact
+    long partnerId = fixtures.partner(PartnerType.RESELLER, PartnerTier.SILVER);
+    String contact = fixtures.partnerUser(partnerId);
+    long instance = startEnablement(partnerId);
+    await(() -> Optional.of(courseTasks(instance, contact)).filter(t -> t.size() == 2));
+
+    // when: a technical colleague is invited and sets their password through the link
+    PortalAccount colleague =
+        invitations.inviteColleague(
+            "tia-" + UUID.randomUUID().toString().substring(0, 8) + "@partner.example",
+            "Tia Tech",
+            partnerId,
+            PortalRole.TECHNICAL);
+    Invitation link = invitations.issueLink(colleague.userId());
+    assertThat(invitations.setPassword(link.token(), "a-long-test-password-1")).isTrue();
+
+    // then: their own courses as tasks of an enablement of their own, nobody else's doubled
+    List<UserTask> theirs =
+        await(() -> Optional.of(courseTasksOf(colleague.username())).filter(t -> t.size() == 2));
+    assertThat(theirs).extracting(UserTask::getProcessInstanceKey).doesNotContain(instance);
+    assertThat(enrolledCodes(colleague.username()))
+        .containsExactly("solution-architecture", "technical-implementation");
+    assertThat(courseTasksOf(contact)).hasSize(2);
   }
 
   @Test
@@ -230,6 +263,17 @@ class EnablementProcessTest {
                     .elementId("complete-course")
                     .assignee(assignee)
                     .state(UserTaskState.CREATED))
+        .send()
+        .join()
+        .items();
+  }
+
+  List<UserTask> courseTasksOf(String assignee) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(
+            filter ->
+                filter.elementId("complete-course").assignee(assignee).state(UserTaskState.CREATED))
         .send()
         .join()
         .items();

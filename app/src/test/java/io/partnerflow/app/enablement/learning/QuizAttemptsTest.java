@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partnerflow.app.enablement.catalogue.CatalogueEditing;
+import io.partnerflow.app.enablement.catalogue.CatalogueService;
+import io.partnerflow.app.enablement.catalogue.Certification;
+import io.partnerflow.app.enablement.catalogue.CertificationDraft;
+import io.partnerflow.app.enablement.catalogue.QuizDraft;
 import io.partnerflow.app.enablement.learning.LearningFixtures.QuestionSpec;
 import io.partnerflow.app.enablement.learning.LearningFixtures.QuizRows;
 import io.partnerflow.app.enablement.learning.QuizRefusedException.Reason;
@@ -15,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +39,8 @@ class QuizAttemptsTest {
   @Autowired UserDetailsService userDetails;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired CatalogueEditing catalogueEditing;
+  @Autowired CatalogueService catalogue;
 
   private LearningFixtures fixtures;
   private long partnerId;
@@ -153,6 +161,61 @@ class QuizAttemptsTest {
     // then
     assertThat(result.scorePercent()).isEqualTo(66);
     assertThat(result.passed()).isFalse();
+  }
+
+  @Test
+  void shouldKeepCountingExamAttemptsWhenTheCertificationIsEdited() {
+    // given: a certification whose exam allows two attempts; the learner failed one
+    QuizRows exam =
+        fixtures.quiz("EXAM", 100, 2, 0, null, false, List.of(QuestionSpec.single(2, 1)));
+    String code = "cert-" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.sql(
+            "INSERT INTO app.certification (code, name_en, name_zh, summary_en, summary_zh,"
+                + " validity_months, exam_quiz_id, active) VALUES (:code, 'Exam chain', '考试链',"
+                + " '', '', 12, :quiz, true)")
+        .param("code", code)
+        .param("quiz", exam.quizId())
+        .update();
+    AttemptSheet first = quizAttempts.start(exam.quizId(), learnerId, null);
+    quizAttempts.submit(first.attemptId(), learnerId, exam.wrongAnswers(exam.questionIds()));
+
+    // when: enablement edits the certification (its exam is written anew)
+    fixtures.loginAs("enablement");
+    Certification edited =
+        catalogueEditing.saveCertification(
+            new CertificationDraft(
+                code,
+                "Exam chain, edited",
+                "考试链（已编辑）",
+                "",
+                "",
+                12,
+                true,
+                List.of(),
+                QuizDraft.of(catalogue.quiz(exam.quizId()))));
+    fixtures.loginAs(learner);
+
+    // then: a new quiz, but the failed attempt still counts: one attempt left, not two
+    assertThat(edited.examQuizId()).isNotEqualTo(exam.quizId());
+    QuizStanding standing = quizAttempts.standing(edited.examQuizId(), learnerId);
+    assertThat(standing.attemptsUsed()).isEqualTo(1);
+    assertThat(standing.attemptsLeft()).isEqualTo(1);
+    // and a second edit continues the chain
+    fixtures.loginAs("enablement");
+    Certification again =
+        catalogueEditing.saveCertification(
+            new CertificationDraft(
+                code,
+                "Exam chain, edited twice",
+                "考试链（再次编辑）",
+                "",
+                "",
+                12,
+                true,
+                List.of(),
+                QuizDraft.of(catalogue.quiz(edited.examQuizId()))));
+    fixtures.loginAs(learner);
+    assertThat(quizAttempts.standing(again.examQuizId(), learnerId).attemptsUsed()).isEqualTo(1);
   }
 
   @Test

@@ -1,29 +1,31 @@
 package io.partnerflow.app.enablement.certification.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.partnerflow.app.enablement.certification.CertificateLookupPausedException;
 import io.partnerflow.app.enablement.certification.CertificateVerification;
 import io.partnerflow.app.enablement.certification.PublicCertificate;
+import io.partnerflow.app.enablement.certification.UnknownCertificateException;
 import io.partnerflow.app.recruitment.ui.PublicLayout;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Optional;
 
 /**
  * The public page {@code /verify/<code>} (no login): whether the certificate with that verification
  * code is valid, with its holder's name, the certification, the issue and expiry dates — nothing
- * else. An unknown code, whatever its form, gets the same "unknown" answer (and HTTP 404).
+ * else. An unknown code, whatever its form, gets the same "unknown" page with HTTP 404 ({@link
+ * UnknownCertificateView}); an address that asked for too many unknown codes is paused with HTTP
+ * 429 ({@link CertificateLookupPausedView}).
  */
 @Route(value = "verify/:code", layout = PublicLayout.class, autoLayout = false)
 @AnonymousAllowed
@@ -42,23 +44,21 @@ public class VerifyCertificateView extends VerticalLayout
   public void beforeEnter(BeforeEnterEvent event) {
     String code = event.getRouteParameters().get("code").orElse("");
     removeAll();
-    add(new H2(getTranslation("verify.certificate.title")));
-    Paragraph intro = new Paragraph(getTranslation("verify.certificate.intro"));
-    intro.addClassNames(LumoUtility.TextColor.SECONDARY);
-    add(intro);
-    Optional<PublicCertificate> found = verification.verify(code);
-    if (found.isEmpty()) {
-      Div unknown = new Div(getTranslation("verify.certificate.unknown"));
-      unknown.setId("verify-unknown");
-      unknown.addClassNames(
-          LumoUtility.Padding.MEDIUM,
-          LumoUtility.BorderRadius.MEDIUM,
-          LumoUtility.Background.ERROR_10,
-          LumoUtility.TextColor.ERROR);
-      add(unknown);
+    PublicCertificate found;
+    try {
+      found = verification.verify(code, clientAddress());
+    } catch (UnknownCertificateException | CertificateLookupPausedException refused) {
+      event.rerouteToError(refused, refused.getMessage());
       return;
     }
-    show(found.get());
+    VerifyCertificateHeader.addTo(this);
+    show(found);
+  }
+
+  /** The connecting address as the servlet container sees it (see the login throttle). */
+  private static String clientAddress() {
+    VaadinRequest request = VaadinRequest.getCurrent();
+    return request == null ? null : request.getRemoteAddr();
   }
 
   private void show(PublicCertificate certificate) {

@@ -174,13 +174,14 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
       return;
     }
     if (!page.quizOpen()) {
+      // a course failed on its last attempt: the last result above says the attempts are used up
       if (!page.course().status().finished()) {
         quizArea.add(new Paragraph(getTranslation("learning.quiz.afterModules")));
       }
       return;
     }
     if (standing.attemptsLeft() == 0 && standing.openAttemptId() == null) {
-      quizArea.add(new Paragraph(getTranslation("learning.quiz.refused.OUT_OF_ATTEMPTS", "")));
+      outOfAttempts();
       return;
     }
     if (standing.nextAttemptAllowedAt() != null
@@ -202,6 +203,12 @@ public class CourseView extends VerticalLayout implements BeforeEnterObserver, H
     start.setId("quiz-start");
     start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     quizArea.add(start);
+  }
+
+  private void outOfAttempts() {
+    Paragraph used = new Paragraph(getTranslation("learning.quiz.refused.OUT_OF_ATTEMPTS", ""));
+    used.setId("quiz-out-of-attempts");
+    quizArea.add(used);
   }
 
   private void startQuiz() {

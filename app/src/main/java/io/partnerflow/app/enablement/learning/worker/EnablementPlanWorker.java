@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Job type {@code enablement-plan} ("Assign the learning plan"): for every user of the organisation
  * (not disabled) the decision gives the courses; the person is enrolled on each (keeping an earlier
  * enrolment) and every unfinished course becomes an {@code assignment} of the process's
- * multi-instance. Enrolling is idempotent, so a retried job assigns nothing twice.
+ * multi-instance. Enrolling is idempotent, so a retried job assigns nothing twice. With the
+ * variable {@code userId} (a colleague who joined after the plan, {@link NewcomerPlans}) only that
+ * person's plan is assigned.
  */
 @Component
 // public: the Camunda SDK invokes the worker method reflectively
@@ -52,20 +54,22 @@ public class EnablementPlanWorker {
 
   @JobWorker(
       type = "enablement-plan",
-      fetchVariables = {"partnerId"})
-  public Map<String, Object> assign(@Variable Long partnerId) {
+      fetchVariables = {"partnerId", "userId"})
+  public Map<String, Object> assign(
+      @Variable Long partnerId, @Variable(optional = true) Long userId) {
     if (partnerId == null) {
       throw new IllegalStateException("enablement-plan needs the variable partnerId");
     }
-    return SystemIdentity.call(() -> assignPlan(partnerId));
+    return SystemIdentity.call(() -> assignPlan(partnerId, userId));
   }
 
-  private Map<String, Object> assignPlan(long partnerId) {
+  private Map<String, Object> assignPlan(long partnerId, Long onlyUserId) {
     Partner partner = partners.findById(partnerId).orElseThrow();
     List<Map<String, Object>> assignments = new ArrayList<>();
     boolean before = false;
     for (PortalMember member : members.ofPartner(partnerId)) {
-      if (member.state() == PortalMember.State.DISABLED) {
+      if (member.state() == PortalMember.State.DISABLED
+          || (onlyUserId != null && member.userId() != onlyUserId)) {
         continue;
       }
       LearningPlans.Plan plan = plans.planFor(partner, member.roles());

@@ -1,4 +1,4 @@
-package io.partnerflow.app.tier;
+package io.partnerflow.app.support;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -15,6 +15,7 @@ import io.partnerflow.app.partner.PartnerType;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.tasklist.CompletionGuard;
+import io.partnerflow.app.tier.TierReviewRequests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +32,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tier reviews on the embedded engine and the partner manager working their task as the task list
  * does.
  */
-final class TierFixtures {
+public final class TierFixtures {
 
-  static final String SALES = "certified-sales-professional";
-  static final String ENGINEER = "certified-implementation-engineer";
-  static final String PASSWORD = "a-long-test-password-1";
+  public static final String SALES = "certified-sales-professional";
+  public static final String ENGINEER = "certified-implementation-engineer";
+  public static final String PASSWORD = "a-long-test-password-1";
 
   private final CamundaClient client;
   private final PartnerService partners;
@@ -44,7 +45,7 @@ final class TierFixtures {
   private final CertificationService certifications;
   private final TierReviewRequests requests;
 
-  TierFixtures(
+  public TierFixtures(
       CamundaClient client,
       PartnerService partners,
       UserAccountService users,
@@ -60,13 +61,13 @@ final class TierFixtures {
   }
 
   /** A partner of the demo manager at the tier, its agreement in force. */
-  long partnerWithAgreement(PartnerTier tier) {
+  public long partnerWithAgreement(PartnerTier tier) {
     long id = partner(tier);
     PartnerTestData.agreementInForce(jdbc, id);
     return id;
   }
 
-  long partner(PartnerTier tier) {
+  public long partner(PartnerTier tier) {
     String name = PartnerTestData.unique("Tier Partner");
     String email = "contact-" + UUID.randomUUID().toString().substring(0, 8) + "@partner.example";
     return SystemIdentity.call(
@@ -85,7 +86,7 @@ final class TierFixtures {
   }
 
   /** Issues certificates of the certification to that many new users of the partner. */
-  List<Long> certify(long partnerId, String certificationCode, int people) {
+  public List<Long> certify(long partnerId, String certificationCode, int people) {
     long certificationId = certification(certificationCode);
     List<Long> certificates = new ArrayList<>();
     for (int i = 0; i < people; i++) {
@@ -101,12 +102,12 @@ final class TierFixtures {
     return certificates;
   }
 
-  void lapse(long certificateId) {
+  public void lapse(long certificateId) {
     SystemIdentity.call(() -> certifications.lapse(certificateId));
   }
 
   /** The certification with that code (created once, with an exam, as the catalogue would). */
-  long certification(String code) {
+  public long certification(String code) {
     Optional<Long> existing =
         jdbc.sql("SELECT id FROM app.certification WHERE code = :code")
             .param("code", code)
@@ -133,7 +134,7 @@ final class TierFixtures {
   }
 
   /** Asks for a review as the certification journey does, and returns the review's instance. */
-  long review(long partnerId) throws InterruptedException {
+  public long review(long partnerId) throws InterruptedException {
     List<Long> before =
         reviews(partnerId).stream().map(ProcessInstance::getProcessInstanceKey).toList();
     requests.request(partnerId, "test", "test-" + UUID.randomUUID());
@@ -145,7 +146,7 @@ final class TierFixtures {
                 .findFirst());
   }
 
-  List<ProcessInstance> reviews(long partnerId) {
+  public List<ProcessInstance> reviews(long partnerId) {
     return client
         .newProcessInstanceSearchRequest()
         .filter(
@@ -162,7 +163,7 @@ final class TierFixtures {
         .toList();
   }
 
-  UserTask awaitTask(long instanceKey, String elementId) throws InterruptedException {
+  public UserTask awaitTask(long instanceKey, String elementId) throws InterruptedException {
     return await(
         () ->
             client
@@ -181,7 +182,7 @@ final class TierFixtures {
   }
 
   /** Waits for the instance to complete and returns the end event it completed at. */
-  String awaitCompleted(long instanceKey) throws InterruptedException {
+  public String awaitCompleted(long instanceKey) throws InterruptedException {
     await(
         () ->
             Optional.of(client.newProcessInstanceGetRequest(instanceKey).send().join())
@@ -200,7 +201,7 @@ final class TierFixtures {
         .orElseThrow();
   }
 
-  Map<String, Object> variables(long instanceKey) {
+  public Map<String, Object> variables(long instanceKey) {
     Map<String, Object> variables = new java.util.HashMap<>();
     client
         .newVariableSearchRequest()
@@ -216,7 +217,7 @@ final class TierFixtures {
   /**
    * Completes a staff task as a person does in the task list: claimed, the completion naming them.
    */
-  void completeAsStaff(UserTask task, String username, Map<String, Object> variables) {
+  public void completeAsStaff(UserTask task, String username, Map<String, Object> variables) {
     client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(username).send().join();
     client
         .newCompleteUserTaskCommand(task.getUserTaskKey())
@@ -226,7 +227,7 @@ final class TierFixtures {
         .join();
   }
 
-  String tier(long partnerId) {
+  public String tier(long partnerId) {
     return jdbc.sql("SELECT tier FROM app.partner WHERE id = :id")
         .param("id", partnerId)
         .query(String.class)
@@ -234,7 +235,7 @@ final class TierFixtures {
   }
 
   /** The partner's tier changes, oldest first: "old->new reason by actor". */
-  List<String> tierChanges(long partnerId) {
+  public List<String> tierChanges(long partnerId) {
     return jdbc.sql(
             "SELECT old_value || '->' || new_value || ' ' || coalesce(reason, '-') || ' by ' ||"
                 + " actor FROM app.partner_event WHERE partner_id = :id AND kind = 'TIER_CHANGED'"
@@ -245,7 +246,7 @@ final class TierFixtures {
   }
 
   /** The tier changes of the partner in the audit trail: the "after" values as JSON. */
-  List<String> auditedTierChanges(long partnerId) {
+  public List<String> auditedTierChanges(long partnerId) {
     return jdbc.sql(
             "SELECT after::text FROM app.audit_log WHERE subject_type = 'partner' AND subject_id ="
                 + " :id AND action = 'PARTNER_CHANGED' AND after::text LIKE '%tier%reason%' ORDER"
@@ -255,7 +256,7 @@ final class TierFixtures {
         .list();
   }
 
-  String contactEmail(long partnerId) {
+  public String contactEmail(long partnerId) {
     return jdbc.sql("SELECT email FROM app.partner_contact WHERE partner_id = :id AND is_primary")
         .param("id", partnerId)
         .query(String.class)
@@ -263,7 +264,7 @@ final class TierFixtures {
   }
 
   /** The notices about the partner: "template to recipient (language)". */
-  List<String> notices(long partnerId) {
+  public List<String> notices(long partnerId) {
     return jdbc.sql(
             "SELECT template || ' to ' || recipient_email || ' (' || locale || ')' FROM"
                 + " app.notification_outbox WHERE reference_type = 'partner' AND reference_id ="
@@ -273,15 +274,15 @@ final class TierFixtures {
         .list();
   }
 
-  void pinClock(Instant at) {
+  public void pinClock(Instant at) {
     client.newPinClockCommand().time(at).send().join();
   }
 
-  void resetClock() {
+  public void resetClock() {
     client.newResetClockCommand().send().join();
   }
 
-  static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
+  public static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
     Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(giveUp)) {
       Optional<T> value = probe.get();
