@@ -129,7 +129,7 @@ class PlanJourneyBrowserTest {
     browser.waitFor(By.id("plan-sign-off"));
     browser.screenshot("plan-en-05-partner-sign-off");
     browser.click("plan-sign-off");
-    browser.waitFor(By.id("plan-notification"));
+    browser.waitUntil(driver -> driver.findElements(By.id("plan-sign-off")).isEmpty());
     BrowserLogin.logIn(browser, port, "manager", "demo");
     openTask(partnerId, PlanStep.MANAGER_SIGN_OFF);
     browser.screenshot("plan-en-06-manager-sign-off");
