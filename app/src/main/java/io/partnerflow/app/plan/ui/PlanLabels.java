@@ -21,10 +21,18 @@ final class PlanLabels {
             in.getTranslation(
                 "plan.versionStatus",
                 version.versionNo(),
-                in.getTranslation("plan.status." + version.status().name())));
+                in.getTranslation("plan.status." + shownStatus(version))));
     status.setId("plan-status");
     status.getElement().setAttribute("data-status", version.status().name());
     return status;
+  }
+
+  /** A submitted version the manager approved waits for the sign-offs: said so. */
+  private static String shownStatus(PlanVersion version) {
+    return version.status() == io.partnerflow.app.plan.PlanStatus.SUBMITTED
+            && version.reviewApproved()
+        ? "SIGN_OFF"
+        : version.status().name();
   }
 
   static String date(Instant instant, Locale locale) {

@@ -30,11 +30,12 @@ import java.util.Set;
  * The partner's joint business plan in the portal: edit the draft (with the manager's comments per
  * section), submit it, sign it off, see approved versions read-only and start a change. A save that
  * meets a newer version asks whether to reload or keep one's own input; the input stays meanwhile.
+ * (public: the route discovery of the UI tests sees public views only)
  */
 @Route("portal/plan")
 @RolesAllowed("PARTNER")
 @Menu(order = 9, title = "nav.plan", icon = "CHART")
-class PortalPlanView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class PortalPlanView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final BusinessPlans plans;
   private final CurrentUser currentUser;
