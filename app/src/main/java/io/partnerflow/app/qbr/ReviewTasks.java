@@ -42,10 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewTasks {
 
-  static final String SELF_ASSESSMENT = "self-assessment";
-  static final String SCORECARD = "scorecard";
-  static final String FOLLOW_UP = "follow-up-missed-review";
-  static final String ACTION = "agreed-action";
+  static final String SELF_ASSESSMENT = "qbr-self-assessment";
+  static final String SCORECARD = "qbr-scorecard-task";
+  static final String FOLLOW_UP = "qbr-follow-up-missed-review";
+  static final String ACTION = "qbr-agreed-action";
 
   private static final int MAX_TEXT = 4000;
   private static final int MAX_NOTE = 2000;
@@ -96,7 +96,14 @@ public class ReviewTasks {
         allowed.actionId() == null ? null : actions.find(allowed.actionId()).orElse(null);
     if (allowed.partnerUser()) {
       return new ReviewTask(
-          taskKey, allowed.elementId(), allowed.partner().name(), null, partnerView, null, action);
+          taskKey,
+          allowed.elementId(),
+          allowed.partner().name(),
+          null,
+          null,
+          partnerView,
+          null,
+          action);
     }
     Scorecard scorecard =
         SCORECARD.equals(allowed.elementId())
@@ -106,6 +113,7 @@ public class ReviewTasks {
         taskKey,
         allowed.elementId(),
         allowed.partner().name(),
+        allowed.partner().ownerUsername(),
         review,
         partnerView,
         scorecard,
@@ -200,6 +208,33 @@ public class ReviewTasks {
     audited.put("actions", agreed.size());
     audit(allowed, audited);
     return total;
+  }
+
+  /**
+   * Who the scorecard's actions may be given to: the partner's enabled portal users and the partner
+   * managers (the partner's own manager first).
+   */
+  @Secured({QbrRoles.ADMIN, QbrRoles.MANAGER})
+  @Transactional(readOnly = true)
+  public List<OwnerChoice> actionOwners(long taskKey) {
+    Allowed allowed = allowed(taskKey);
+    requireElement(allowed, SCORECARD);
+    long partnerId = allowed.partner().id();
+    String manager = allowed.partner().ownerUsername();
+    List<OwnerChoice> choices = new ArrayList<>();
+    SystemIdentity.call(() -> users.membersOf("partners")).stream()
+        .filter(u -> PartnerMembership.isPartnerUser(u))
+        .filter(u -> Long.valueOf(partnerId).equals(u.partnerId()))
+        .map(u -> new OwnerChoice(ActionOwner.PARTNER, u.username(), u.displayName()))
+        .forEach(choices::add);
+    SystemIdentity.call(() -> users.membersOf("partner-managers")).stream()
+        .filter(u -> u.roles().contains(Role.PARTNER_MANAGER))
+        .sorted(
+            java.util.Comparator.comparing((UserAccount u) -> !u.username().equals(manager))
+                .thenComparing(UserAccount::displayName))
+        .map(u -> new OwnerChoice(ActionOwner.STAFF, u.username(), u.displayName()))
+        .forEach(choices::add);
+    return choices;
   }
 
   /** The team lead's follow-up of a missed review; the review itself stays open. */
