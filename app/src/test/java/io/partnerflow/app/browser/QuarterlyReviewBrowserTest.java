@@ -60,7 +60,7 @@ class QuarterlyReviewBrowserTest {
   private QuarterlyReviewFixtures fixtures;
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
     browser = SharedBrowser.get();
     deployments.deploy(deployments.configuredModels());
     driver = new ProcessDriver(client, userDetails);
