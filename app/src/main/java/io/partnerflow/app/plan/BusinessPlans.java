@@ -261,14 +261,18 @@ public class BusinessPlans {
         });
   }
 
-  /** For the process's last step: freezes the version once both signed off. */
+  /**
+   * For the process's last step: freezes the version once both signed off and starts what follows
+   * an approval (again on a retried job: that start changes nothing the second time).
+   */
   @Secured(PlanRoles.SYSTEM)
   public void approvedByProcess(long versionId) {
-    boolean first =
-        Boolean.TRUE.equals(transaction.execute(tx -> repository.approved(versionId, now())));
-    if (first) {
-      approval.approved(repository.find(versionId).orElseThrow());
+    transaction.executeWithoutResult(tx -> repository.approved(versionId, now()));
+    PlanVersion version = repository.find(versionId).orElseThrow();
+    if (version.status() != PlanStatus.APPROVED) {
+      throw new IllegalStateException("Plan version " + versionId + " is " + version.status());
     }
+    approval.approved(version);
   }
 
   private PlanVersion newVersion(long partnerId, PlanContent content, UserAccount user) {

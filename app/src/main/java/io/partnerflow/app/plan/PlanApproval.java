@@ -1,24 +1,47 @@
 package io.partnerflow.app.plan;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.partnerflow.app.qbr.PlanForReview;
+import io.partnerflow.app.qbr.QuarterlyReviews;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * What follows once a plan version is approved and signed off by both sides: the quarterly business
- * reviews for its targets start here.
+ * reviews of its targets start (a newer version replaces an older one's reviews).
  */
 @Component
 public class PlanApproval {
 
-  private static final Logger log = LoggerFactory.getLogger(PlanApproval.class);
+  private final QuarterlyReviews reviews;
 
-  /** Called once per version, by the process's last step, after the version was frozen. */
+  PlanApproval(QuarterlyReviews reviews) {
+    this.reviews = reviews;
+  }
+
+  /**
+   * Called by the process's last step for an APPROVED version, also when the step is retried:
+   * starting the reviews of one version twice changes nothing.
+   */
   public void approved(PlanVersion version) {
-    log.info(
-        "Business plan {} version {} of partner {} approved",
-        version.planId(),
-        version.versionNo(),
-        version.partnerId());
+    int year = version.content().year();
+    List<io.partnerflow.app.qbr.QuarterTarget> targets =
+        version.content().targets().stream()
+            .map(
+                target ->
+                    new io.partnerflow.app.qbr.QuarterTarget(
+                        year + "-Q" + target.quarter(),
+                        target.newCustomers(),
+                        target.revenue(),
+                        target.currency(),
+                        target.certifiedPeople()))
+            .toList();
+    reviews.startFor(
+        new PlanForReview(
+            version.partnerId(),
+            version.planId(),
+            version.versionNo(),
+            LocalDate.of(year, 1, 1),
+            targets));
   }
 }

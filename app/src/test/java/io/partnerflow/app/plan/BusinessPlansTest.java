@@ -19,6 +19,7 @@ import io.partnerflow.app.support.PlanFixtures;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,6 +208,17 @@ class BusinessPlansTest {
     assertThat(approved.versionNo()).isEqualTo(1);
     assertThat(approved.partnerSignedBy()).isEqualTo(user);
     assertThat(approved.managerSignedBy()).isEqualTo("manager");
+    // and its quarterly reviews started: one per quarter of the plan's targets
+    assertThat(
+            PlanFixtures.await(
+                () ->
+                    Optional.of(reviewedQuarters(approved.planId(), 1))
+                        .filter(quarters -> quarters.size() == 4)))
+        .containsExactly(
+            approved.content().year() + "-Q1",
+            approved.content().year() + "-Q2",
+            approved.content().year() + "-Q3",
+            approved.content().year() + "-Q4");
 
     // then: it is read-only
     assertThatThrownBy(
@@ -239,6 +251,16 @@ class BusinessPlansTest {
     // a partner user does not see which staff member signed
     assertThat(fixtures.as(user, () -> plans.current(partnerId)).orElseThrow().managerSignedBy())
         .isEmpty();
+  }
+
+  private List<String> reviewedQuarters(long planId, int version) {
+    return jdbc.sql(
+            "SELECT quarter FROM app.quarterly_review WHERE plan_id = :plan"
+                + " AND plan_version = :version ORDER BY quarter")
+        .param("plan", planId)
+        .param("version", version)
+        .query(String.class)
+        .list();
   }
 
   private long partnerWithPlanProcess() {
