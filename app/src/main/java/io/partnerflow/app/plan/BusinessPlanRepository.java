@@ -130,14 +130,15 @@ class BusinessPlanRepository {
         .update();
   }
 
-  void returned(long versionId, Map<PlanSection, String> comments, String by, Instant now) {
+  /**
+   * Back to the partner with the comments. The content's last editor stays the partner user who
+   * saved it (the reviewer's name is staff-internal; the audit log records who returned it).
+   */
+  void returned(long versionId, Map<PlanSection, String> comments) {
     jdbc.sql(
             "UPDATE app.business_plan_version SET status = 'RETURNED',"
-                + " review_comments = CAST(:comments AS jsonb), lock_version = lock_version + 1,"
-                + " updated_by = :by, updated_at = :now WHERE id = :id")
+                + " review_comments = CAST(:comments AS jsonb) WHERE id = :id")
         .param("comments", write(comments))
-        .param("by", by)
-        .param("now", Timestamp.from(now))
         .param("id", versionId)
         .update();
   }

@@ -166,8 +166,7 @@ public class BusinessPlans {
     }
     PlanVersion version = inReview(partnerId);
     UserTask task = staffTask(version, PlanStep.REVIEW);
-    transaction.executeWithoutResult(
-        tx -> repository.returned(version.id(), kept, caller.username(), now()));
+    transaction.executeWithoutResult(tx -> repository.returned(version.id(), kept));
     completeOrUndo(
         task,
         caller.username(),

@@ -51,6 +51,7 @@ class PlanEditor extends VerticalLayout {
     errorSummary.setId("plan-errors");
     errorSummary.addClassName("plan-error");
     errorSummary.setVisible(false);
+    errorSummary.getStyle().set("color", "var(--lumo-error-text-color)");
     add(errorSummary);
 
     year.setLabel(getTranslation("plan.year"));
@@ -98,6 +99,11 @@ class PlanEditor extends VerticalLayout {
     activityRows.removeAll();
     activities.clear();
     plan.activities().forEach(this::addActivity);
+    if (readOnly && plan.activities().isEmpty()) {
+      Paragraph none = new Paragraph(getTranslation("plan.activity.none"));
+      none.setId("plan-activities-none");
+      activityRows.add(none);
+    }
     productLines.setValue(new LinkedHashSet<>(plan.productLines()));
   }
 
@@ -215,7 +221,7 @@ class PlanEditor extends VerticalLayout {
       setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
       setWrap(true);
       Div label = new Div(getTranslation("plan.quarter", quarter));
-      label.setWidth("3em");
+      label.setWidth("5em");
       customers.setLabel(getTranslation("plan.target.newCustomers"));
       customers.setId("plan-q" + quarter + "-customers");
       revenue.setLabel(getTranslation("plan.target.revenue"));

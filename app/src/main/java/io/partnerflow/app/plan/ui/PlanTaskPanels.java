@@ -64,6 +64,7 @@ class PlanTaskPanels implements TaskPanelProvider {
     error.setId("plan-task-error");
     error.addClassName("plan-error");
     error.setVisible(false);
+    error.getStyle().set("color", "var(--lumo-error-text-color)");
     panel.add(error);
     if (step == PlanStep.REVIEW) {
       panel.add(review(partnerId, panel, error, done));
