@@ -38,6 +38,7 @@ class SelfAssessmentPanel extends VerticalLayout {
     note.setId("qbr-actuals-note");
     note.setLabel(getTranslation("qbr.actualsNote"));
     note.setMaxLength(2000);
+    note.setWidth("20em");
     HorizontalLayout actuals = new HorizontalLayout(newCustomers, revenue, note);
     actuals.setWrap(true);
     add(actuals);
