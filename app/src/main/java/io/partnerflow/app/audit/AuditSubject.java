@@ -23,6 +23,7 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
   public static final String QUIZ_ATTEMPT = "quiz-attempt";
   public static final String COURSE = "course";
   public static final String CERTIFICATION = "certification";
+  public static final String BUSINESS_PLAN = "business-plan";
 
   /** The subject types the platform records, for filters. */
   public static final List<String> TYPES =
@@ -37,7 +38,8 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
           MODEL,
           COURSE,
           CERTIFICATION,
-          QUIZ_ATTEMPT);
+          QUIZ_ATTEMPT,
+          BUSINESS_PLAN);
 
   public AuditSubject {
     if (type == null || type.isBlank() || type.length() > 40) {
@@ -76,6 +78,11 @@ public record AuditSubject(String type, String id, Long partnerId, Long processI
   /** A process variable by name, within its process instance. */
   public static AuditSubject variable(String name, long processInstanceKey, Long partnerId) {
     return new AuditSubject(VARIABLE, name, partnerId, processInstanceKey);
+  }
+
+  /** A version of a partner's joint business plan, by the version's id. */
+  public static AuditSubject businessPlan(long versionId, long partnerId, Long processInstanceKey) {
+    return new AuditSubject(BUSINESS_PLAN, Long.toString(versionId), partnerId, processInstanceKey);
   }
 
   public static AuditSubject contract(String contractId, Long partnerId, Long processInstanceKey) {

@@ -6,9 +6,11 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.partnerflow.app.browser.RecruitmentJourney.Applicant;
 import io.partnerflow.app.modeling.ModelDeploymentService;
+import io.partnerflow.app.plan.BusinessPlans;
 import io.partnerflow.app.security.InvitationService;
 import io.partnerflow.app.support.Browser;
 import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.support.PlanFixtures;
 import io.partnerflow.app.support.SharedBrowser;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * From the application to the countersigned agreement in a real browser: a gold reseller applies,
@@ -42,6 +45,8 @@ class ContractJourneyBrowserTest {
   @Autowired CamundaClient client;
   @Autowired JdbcClient jdbc;
   @Autowired InvitationService invitations;
+  @Autowired BusinessPlans plans;
+  @Autowired UserDetailsService userDetails;
 
   private Browser browser;
   private RecruitmentJourney journey;
@@ -128,6 +133,18 @@ class ContractJourneyBrowserTest {
 
     // the manager sees the partner active
     long partnerId = partnerOf(applicant);
+    // the joint business plan agreed (its own journey: PlanJourneyBrowserTest)
+    new PlanFixtures(plans, userDetails)
+        .approve(
+            partnerId,
+            jdbc.sql("SELECT username FROM app.app_user WHERE partner_id = :id ORDER BY id LIMIT 1")
+                .param("id", partnerId)
+                .query(String.class)
+                .single(),
+            jdbc.sql("SELECT owner_username FROM app.partner WHERE id = :id")
+                .param("id", partnerId)
+                .query(String.class)
+                .single());
     awaitLong(
         () -> Optional.of("ACTIVE").filter(active -> active.equals(partnerStatus(partnerId))));
     journey.logInAs("manager");

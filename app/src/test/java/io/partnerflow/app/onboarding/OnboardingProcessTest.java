@@ -22,10 +22,12 @@ import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTestData;
 import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.partner.PartnerType;
+import io.partnerflow.app.plan.BusinessPlans;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.support.PlanFixtures;
 import io.partnerflow.app.tasklist.CompletionGuard;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * bpmn/partner-onboarding.bpmn: started once per partner by its message, the partner's status
  * follows the spine from onboarding through the contract to active (or cancelled); after the
- * contract the learning plan (partner-enablement), before or after ACTIVE as the plan says.
+ * contract the joint business plan and the learning plan (partner-enablement) side by side: ACTIVE
+ * once the plan is approved and, where the learning plan says so, the training is done.
  */
 @PartnerflowTest
 class OnboardingProcessTest {
@@ -62,6 +65,7 @@ class OnboardingProcessTest {
   @Autowired LearningService learning;
   @Autowired QuizAttempts quizAttempts;
   @Autowired CatalogueService catalogue;
+  @Autowired BusinessPlans plans;
 
   @BeforeEach
   void deployTheRepositoryModels() {
@@ -92,7 +96,12 @@ class OnboardingProcessTest {
     signing.sign(
         sign.getUserTaskKey(),
         new SignatureInput("Sam Signatory", true, shown.document().sha256(), null, null));
+    SecurityContextHolder.clearContext();
+    // not active before the joint business plan is approved
+    assertThat(status(partnerId)).isEqualTo("CONTRACT_PENDING");
+    new PlanFixtures(plans, userDetails).approve(partnerId, signatory, "manager");
     await(() -> Optional.of(status(partnerId)).filter("ACTIVE"::equals));
+    loginAs(signatory);
     assertThat(signing.hasSignedContract(partnerId)).isTrue();
     assertThat(contracts(partnerId)).isEqualTo(1);
     assertThat(SystemIdentity.call(() -> partners.timeline(partnerId)))
@@ -155,7 +164,8 @@ class OnboardingProcessTest {
                             .list())
                     .filter(ids -> ids.size() == 2));
 
-    // then: not active while the people train
+    // then: not active while the people train, even with the plan approved meanwhile
+    new PlanFixtures(plans, userDetails).approve(partnerId, signatory, "manager");
     Thread.sleep(1000);
     assertThat(status(partnerId)).isEqualTo("CONTRACT_PENDING");
 

@@ -287,6 +287,9 @@ class AccessMatrixTest {
             "portal/learning",
             p -> "portal/learning",
             EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
+        // the partner's own joint business plan (the service shows each only its organisation's)
+        new Row(
+            "portal/plan", p -> "portal/plan", EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
         // partner A's enrolment: only its learner; anybody else is sent back to their own courses
         new Row(
             "portal/learning/:id([0-9]{1,18})",
