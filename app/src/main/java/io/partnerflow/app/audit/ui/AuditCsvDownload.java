@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
@@ -27,14 +27,17 @@ class AuditCsvDownload implements DownloadHandler {
   private final AuditLog auditLog;
   private final Supplier<AuditFilter> filter;
 
-  AuditCsvDownload(AuditLog auditLog, Supplier<AuditFilter> filter) {
+  private final Clock clock;
+
+  AuditCsvDownload(AuditLog auditLog, Supplier<AuditFilter> filter, Clock clock) {
+    this.clock = clock;
     this.auditLog = auditLog;
     this.filter = filter;
   }
 
   @Override
   public void handleDownloadRequest(DownloadEvent event) throws IOException {
-    event.setFileName("audit-" + FILE_TIME.format(Instant.now()) + ".csv");
+    event.setFileName("audit-" + FILE_TIME.format(clock.instant()) + ".csv");
     event.setContentType("text/csv; charset=UTF-8");
     try (Writer out =
         new BufferedWriter(

@@ -19,9 +19,10 @@ import io.partnerflow.app.audit.AuditEntry;
 import io.partnerflow.app.audit.AuditFilter;
 import io.partnerflow.app.audit.AuditLinks;
 import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.base.DisplayZone;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -33,17 +34,19 @@ import java.time.format.FormatStyle;
 @Route(AuditLinks.ROUTE)
 @RolesAllowed("ADMIN")
 @Menu(order = 93, title = "nav.audit", icon = "CLIPBOARD_TEXT")
-public class AuditLogView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class AuditLogView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final AuditLog auditLog;
+  private final Clock clock;
   private final Grid<AuditEntry> grid = new Grid<>();
   private final VerticalLayout detail = new VerticalLayout();
   private final AuditFilterBar filters = new AuditFilterBar(this::apply);
   // read by the download, which runs outside the UI's lock
   private volatile AuditFilter filter = AuditFilter.all();
 
-  AuditLogView(AuditLog auditLog) {
+  AuditLogView(AuditLog auditLog, Clock clock) {
     this.auditLog = auditLog;
+    this.clock = clock;
     setId("audit-view");
     setSizeFull();
     configureGrid();
@@ -66,7 +69,7 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver,
   private HorizontalLayout actions() {
     Anchor export =
         new Anchor(
-            new AuditCsvDownload(auditLog, () -> filter),
+            new AuditCsvDownload(auditLog, () -> filter, clock),
             AttachmentType.DOWNLOAD,
             getTranslation("audit.export"));
     export.setId("audit-export");
@@ -172,7 +175,7 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver,
   private String dateTime(Instant instant) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
         .withLocale(getLocale())
-        .withZone(ZoneId.systemDefault())
+        .withZone(DisplayZone.get())
         .format(instant);
   }
 

@@ -24,7 +24,7 @@ import java.util.Locale;
 @Route("admin/models")
 @RolesAllowed("ADMIN")
 @Menu(order = 92, title = "nav.models", icon = "SITEMAP")
-public class ModelWorkspaceView extends VerticalLayout implements HasDynamicTitle {
+class ModelWorkspaceView extends VerticalLayout implements HasDynamicTitle {
 
   public ModelWorkspaceView(ModelWorkspace workspace) {
     setId("model-workspace");

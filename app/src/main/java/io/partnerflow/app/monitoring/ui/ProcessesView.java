@@ -29,7 +29,7 @@ import java.util.Map;
 @Route("operations/processes")
 @RolesAllowed("ADMIN")
 @Menu(order = 80, title = "nav.processes", icon = "CLUSTER")
-public class ProcessesView extends VerticalLayout implements HasDynamicTitle {
+class ProcessesView extends VerticalLayout implements HasDynamicTitle {
 
   /** The periods "completed in" can cover. */
   enum Period {

@@ -13,6 +13,7 @@ import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class AuditCsvTest {
 
   @Autowired AuditLog auditLog;
+  @Autowired Clock clock;
 
   @AfterEach
   void logout() {
@@ -68,7 +70,7 @@ class AuditCsvTest {
     StringWriter out = new StringWriter();
 
     // when
-    new AuditCsvDownload(auditLog, () -> AuditFilter.all().withPartner(partner))
+    new AuditCsvDownload(auditLog, () -> AuditFilter.all().withPartner(partner), clock)
         .write(AuditFilter.all().withPartner(partner), out);
 
     // then
@@ -102,7 +104,7 @@ class AuditCsvTest {
     actAs("manager", "ROLE_PARTNER_MANAGER");
     assertThatThrownBy(
             () ->
-                new AuditCsvDownload(auditLog, AuditFilter::all)
+                new AuditCsvDownload(auditLog, AuditFilter::all, clock)
                     .write(AuditFilter.all(), new StringWriter()))
         .isInstanceOf(AccessDeniedException.class);
   }

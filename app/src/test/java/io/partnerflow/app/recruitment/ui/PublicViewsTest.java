@@ -22,7 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteNotFoundError;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
-import io.partnerflow.app.base.i18n.LanguageSwitch;
+import io.partnerflow.app.base.ui.LanguageSwitch;
 import io.partnerflow.app.base.ui.MainLayout;
 import io.partnerflow.app.form.ui.RenderedForm;
 import io.partnerflow.app.recruitment.application.Application;

@@ -27,8 +27,7 @@ import java.util.Optional;
  */
 @Route(value = "verify/:code", layout = PublicLayout.class, autoLayout = false)
 @AnonymousAllowed
-public class VerifyCertificateView extends VerticalLayout
-    implements BeforeEnterObserver, HasDynamicTitle {
+class VerifyCertificateView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final CertificateVerification verification;
 
