@@ -14,10 +14,10 @@ import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.tasklist.CompletionGuard;
+import io.partnerflow.app.tasklist.TaskAccess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,13 +250,12 @@ public class ContractService implements ContractSigning {
   }
 
   private boolean mayWork(UserAccount user, UserTask task) {
-    List<String> candidateUsers =
-        task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers();
-    List<String> candidateGroups =
-        task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups();
-    return user.username().equals(task.getAssignee())
-        || candidateUsers.contains(user.username())
-        || !Collections.disjoint(membership.taskGroups(user), candidateGroups);
+    return TaskAccess.mayWork(
+        user.username(),
+        membership.taskGroups(user),
+        task.getAssignee(),
+        task.getCandidateUsers(),
+        task.getCandidateGroups());
   }
 
   private void claim(Allowed allowed) {
