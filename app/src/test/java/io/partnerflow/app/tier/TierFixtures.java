@@ -1,8 +1,6 @@
 package io.partnerflow.app.tier;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.enablement.certification.CertificationService;
@@ -14,8 +12,7 @@ import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.partner.PartnerType;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
-import io.partnerflow.app.tasklist.CompletionGuard;
-import java.time.Duration;
+import io.partnerflow.app.support.ProcessProbes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,29 +160,12 @@ final class TierFixtures {
   }
 
   UserTask awaitTask(long instanceKey, String elementId) throws InterruptedException {
-    return await(
-        () ->
-            client
-                .newUserTaskSearchRequest()
-                .filter(
-                    filter ->
-                        filter
-                            .processInstanceKey(instanceKey)
-                            .elementId(elementId)
-                            .state(UserTaskState.CREATED))
-                .send()
-                .join()
-                .items()
-                .stream()
-                .findFirst());
+    return new ProcessProbes(client).awaitOpenTask(instanceKey, elementId);
   }
 
   /** Waits for the instance to complete and returns the end event it completed at. */
   String awaitCompleted(long instanceKey) throws InterruptedException {
-    await(
-        () ->
-            Optional.of(client.newProcessInstanceGetRequest(instanceKey).send().join())
-                .filter(instance -> instance.getState() == ProcessInstanceState.COMPLETED));
+    new ProcessProbes(client).awaitCompleted(instanceKey);
     return client
         .newElementInstanceSearchRequest()
         .filter(filter -> filter.processInstanceKey(instanceKey))
@@ -217,13 +197,7 @@ final class TierFixtures {
    * Completes a staff task as a person does in the task list: claimed, the completion naming them.
    */
   void completeAsStaff(UserTask task, String username, Map<String, Object> variables) {
-    client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(username).send().join();
-    client
-        .newCompleteUserTaskCommand(task.getUserTaskKey())
-        .variables(variables)
-        .action(CompletionGuard.actionOf(username))
-        .send()
-        .join();
+    new ProcessProbes(client).completeAsStaff(task, username, variables);
   }
 
   String tier(long partnerId) {
@@ -274,22 +248,14 @@ final class TierFixtures {
   }
 
   void pinClock(Instant at) {
-    client.newPinClockCommand().time(at).send().join();
+    new ProcessProbes(client).pinClock(at);
   }
 
   void resetClock() {
-    client.newResetClockCommand().send().join();
+    new ProcessProbes(client).resetClock();
   }
 
   static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(giveUp)) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Condition not met within 90 s");
+    return ProcessProbes.await(probe);
   }
 }
