@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget.MethodCallTarget;
@@ -20,6 +21,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
 import java.time.Clock;
@@ -142,6 +144,27 @@ class ArchitectureRulesTest {
         .because("a screen's class is its package's detail, as in Vaadin's walking skeleton")
         .check(withTests);
   }
+
+  /** The rules can fail: a class reading the system clock and a view outside ui are caught. */
+  @Test
+  void theRulesCatchWhatTheyAreFor() {
+    JavaClasses offenders =
+        new ClassFileImporter().importClasses(ReadsTheSystemClock.class, MisplacedView.class);
+    assertThatThrownBy(() -> timeOnlyThroughTheInjectedClock.check(offenders))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Instant.now()");
+    assertThatThrownBy(() -> viewsLiveInUiPackages.check(offenders))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("MisplacedView");
+  }
+
+  static class ReadsTheSystemClock {
+    Instant today() {
+      return Instant.now();
+    }
+  }
+
+  static class MisplacedView extends Div {}
 
   private static DescribedPredicate<JavaClass> outside(Set<String> names) {
     return DescribedPredicate.describe(
