@@ -8,7 +8,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Who is acting on this thread, and from which address. */
-final class AuditOrigin {
+public final class AuditOrigin {
 
   static final String SYSTEM = "system";
   static final String ANONYMOUS = "anonymous";
@@ -28,7 +28,7 @@ final class AuditOrigin {
   }
 
   /** The client address of the request this thread serves, if it serves one. */
-  static String clientAddress() {
+  public static String clientAddress() {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
       return servlet.getRequest().getRemoteAddr();
     }

@@ -1,6 +1,7 @@
 package io.partnerflow.app.base;
 
 import java.time.Clock;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -22,5 +23,11 @@ class ClockConfiguration {
   @Profile("demo")
   DemoClock demoClock() {
     return new DemoClock(Clock.systemDefaultZone());
+  }
+
+  /** Screens and e-mails show times in the clock's zone, whichever clock the context holds. */
+  @Bean
+  InitializingBean displayZoneFollowsClock(Clock clock) {
+    return () -> DisplayZone.follow(clock);
   }
 }

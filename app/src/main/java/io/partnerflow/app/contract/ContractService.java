@@ -13,11 +13,12 @@ import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccount;
+import io.partnerflow.app.task.UserTaskReads;
 import io.partnerflow.app.tasklist.CompletionGuard;
+import io.partnerflow.app.tasklist.TaskAccess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public class ContractService implements ContractSigning {
   private static final int MAX_TEXT = 2000;
 
   private final CamundaClient client;
+  private final UserTaskReads taskReads;
   private final CurrentUser currentUser;
   private final ContractRepository contracts;
   private final ContractDocuments documents;
@@ -57,6 +59,7 @@ public class ContractService implements ContractSigning {
 
   ContractService(
       CamundaClient client,
+      UserTaskReads taskReads,
       CurrentUser currentUser,
       ContractRepository contracts,
       ContractDocuments documents,
@@ -66,6 +69,7 @@ public class ContractService implements ContractSigning {
       PartnerMembership membership,
       AuditLog auditLog) {
     this.client = client;
+    this.taskReads = taskReads;
     this.currentUser = currentUser;
     this.contracts = contracts;
     this.documents = documents;
@@ -220,15 +224,10 @@ public class ContractService implements ContractSigning {
   private Allowed allowedTask(long userTaskKey) {
     UserAccount user =
         currentUser.get().orElseThrow(() -> new AccessDeniedException("Not logged in"));
-    UserTask task;
-    try {
-      task = client.newUserTaskGetRequest(userTaskKey).send().join();
-    } catch (ProblemException e) {
-      if (e.code() == 404) {
-        throw new AccessDeniedException("No such signing task");
-      }
-      throw e;
-    }
+    UserTask task =
+        taskReads
+            .task(userTaskKey)
+            .orElseThrow(() -> new AccessDeniedException("No such signing task"));
     SignerRole role =
         switch (task.getElementId() == null ? "" : task.getElementId()) {
           case SIGN -> SignerRole.PARTNER;
@@ -250,13 +249,12 @@ public class ContractService implements ContractSigning {
   }
 
   private boolean mayWork(UserAccount user, UserTask task) {
-    List<String> candidateUsers =
-        task.getCandidateUsers() == null ? List.of() : task.getCandidateUsers();
-    List<String> candidateGroups =
-        task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups();
-    return user.username().equals(task.getAssignee())
-        || candidateUsers.contains(user.username())
-        || !Collections.disjoint(membership.taskGroups(user), candidateGroups);
+    return TaskAccess.mayWork(
+        user.username(),
+        membership.taskGroups(user),
+        task.getAssignee(),
+        task.getCandidateUsers(),
+        task.getCandidateGroups());
   }
 
   private void claim(Allowed allowed) {

@@ -3,6 +3,7 @@ package io.partnerflow.app.partner;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.response.ElementInstance;
+import io.partnerflow.app.task.UserTaskReads;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,11 +31,14 @@ public class PartnerProcessHistory {
   static final String PARTNER_GROUP = "partners";
 
   private final CamundaClient client;
+  private final UserTaskReads tasks;
   private final PartnerService partners;
   private final PartnerAccess access;
 
-  PartnerProcessHistory(CamundaClient client, PartnerService partners, PartnerAccess access) {
+  PartnerProcessHistory(
+      CamundaClient client, UserTaskReads tasks, PartnerService partners, PartnerAccess access) {
     this.client = client;
+    this.tasks = tasks;
     this.partners = partners;
     this.access = access;
   }
@@ -97,14 +101,7 @@ public class PartnerProcessHistory {
   }
 
   private List<ProcessStep> ownTasks(long processInstanceKey, String username) {
-    return client
-        .newUserTaskSearchRequest()
-        .filter(filter -> filter.processInstanceKey(processInstanceKey))
-        .page(page -> page.limit(500))
-        .send()
-        .join()
-        .items()
-        .stream()
+    return tasks.tasksOf(processInstanceKey).stream()
         .filter(
             task ->
                 username.equals(task.getAssignee())

@@ -1,5 +1,6 @@
 package io.partnerflow.app.portal;
 
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.notification.NotificationService;
 import io.partnerflow.app.notification.Recipient;
 import io.partnerflow.app.notification.Reference;
@@ -15,7 +16,6 @@ import io.partnerflow.app.security.PortalMember;
 import io.partnerflow.app.security.PortalMembers;
 import io.partnerflow.app.security.PortalRole;
 import io.partnerflow.app.security.UserAccount;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
@@ -122,7 +122,7 @@ public class PortalColleagues {
             "expiresAt",
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                     .withLocale(language)
-                    .withZone(ZoneId.systemDefault())
+                    .withZone(DisplayZone.get())
                     .format(invitations.expiryOfALinkIssuedNow())),
         Reference.of(Reference.PARTNER, partnerId),
         SecretLink.of("setPasswordLink", InvitationLinkIssuer.KIND, account.userId()),

@@ -4,7 +4,6 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import io.partnerflow.app.security.throttle.LoginThrottle;
 import io.partnerflow.app.security.throttle.ThrottledAuthenticationProvider;
-import io.partnerflow.app.security.ui.LoginView;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -99,7 +98,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(100)
-  SecurityFilterChain uiSecurity(HttpSecurity http, SessionRegistry sessions) throws Exception {
+  SecurityFilterChain uiSecurity(HttpSecurity http, SessionRegistry sessions, LoginScreen login)
+      throws Exception {
     http.sessionManagement(
         session ->
             session
@@ -109,7 +109,7 @@ class SecurityConfiguration {
                 .maximumSessions(-1)
                 .sessionRegistry(sessions));
     http.headers(SecurityHeaders.all());
-    http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+    http.with(vaadin(), vaadin -> vaadin.loginView(login.view()));
     return http.build();
   }
 }

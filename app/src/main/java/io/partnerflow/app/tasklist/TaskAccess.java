@@ -1,5 +1,6 @@
 package io.partnerflow.app.tasklist;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
 
@@ -8,14 +9,25 @@ import java.util.Set;
  * The groups are the user's task groups ({@code PartnerMembership.taskGroups}): a partner user
  * holds only their organisation's groups, staff never hold one of them.
  */
-final class TaskAccess {
+public final class TaskAccess {
 
   private TaskAccess() {}
 
   static boolean mayWork(String username, Set<String> groups, TaskSummary task) {
-    return username.equals(task.assignee())
-        || task.candidateUsers().contains(username)
-        || !Collections.disjoint(groups, task.candidateGroups());
+    return mayWork(
+        username, groups, task.assignee(), task.candidateUsers(), task.candidateGroups());
+  }
+
+  /** The same rule for a task read elsewhere (e.g. a contract's signing step). */
+  public static boolean mayWork(
+      String username,
+      Set<String> groups,
+      String assignee,
+      Collection<String> candidateUsers,
+      Collection<String> candidateGroups) {
+    return username.equals(assignee)
+        || (candidateUsers != null && candidateUsers.contains(username))
+        || (candidateGroups != null && !Collections.disjoint(groups, candidateGroups));
   }
 
   /** Claiming is for tasks nobody holds, or that the user holds already. */

@@ -1,15 +1,11 @@
 package io.partnerflow.app.tasklist;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.filter.UserTaskFilter;
 import io.camunda.client.api.search.filter.builder.DateTimeProperty;
-import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.client.api.search.response.Variable;
 import io.camunda.client.api.search.sort.UserTaskSort;
 import io.partnerflow.app.audit.AuditAction;
 import io.partnerflow.app.audit.AuditLog;
@@ -22,6 +18,8 @@ import io.partnerflow.app.form.upload.FormFiles;
 import io.partnerflow.app.partner.PartnerMembership;
 import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.security.UserAccount;
+import io.partnerflow.app.task.TaskForm;
+import io.partnerflow.app.task.UserTaskReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -52,8 +50,8 @@ import org.springframework.stereotype.Service;
 public class TaskListService {
 
   private final CamundaClient client;
+  private final UserTaskReads reads;
   private final CurrentUser currentUser;
-  private final ObjectMapper json;
   private final Clock clock;
   private final FormService forms;
   private final PartnerMembership membership;
@@ -66,8 +64,8 @@ public class TaskListService {
 
   TaskListService(
       CamundaClient client,
+      UserTaskReads reads,
       CurrentUser currentUser,
-      ObjectMapper json,
       Clock clock,
       FormService forms,
       PartnerMembership membership,
@@ -75,8 +73,8 @@ public class TaskListService {
       TaskSubjects subjects,
       FormFiles formFiles) {
     this.client = client;
+    this.reads = reads;
     this.currentUser = currentUser;
-    this.json = json;
     this.clock = clock;
     this.forms = forms;
     this.membership = membership;
@@ -99,13 +97,11 @@ public class TaskListService {
       return aboutCompany(query, user.username(), groups, offset, limit);
     }
     var response =
-        client
-            .newUserTaskSearchRequest()
-            .filter(filter -> restrict(filter, query, user.username(), groups))
-            .sort(sort -> order(sort, query))
-            .page(page -> page.from(offset).limit(limit))
-            .send()
-            .join();
+        reads.search(
+            filter -> restrict(filter, query, user.username(), groups),
+            sort -> order(sort, query),
+            offset,
+            limit);
     List<TaskSummary> items = response.items().stream().map(TaskListService::summary).toList();
     Long total = response.page().totalItems();
     return new TaskPage(items, total == null ? items.size() : total);
@@ -154,15 +150,11 @@ public class TaskListService {
     List<CompletableFuture<List<TaskSummary>>> searches = new ArrayList<>();
     for (Long instance : instances) {
       searches.add(
-          client
-              .newUserTaskSearchRequest()
-              .filter(
-                  filter -> restrict(filter, query, username, groups).processInstanceKey(instance))
-              .page(page -> page.limit(PER_INSTANCE_LIMIT))
-              .send()
-              .toCompletableFuture()
-              .thenApply(
-                  response -> response.items().stream().map(TaskListService::summary).toList()));
+          reads
+              .searchAsync(
+                  filter -> restrict(filter, query, username, groups).processInstanceKey(instance),
+                  PER_INSTANCE_LIMIT)
+              .thenApply(tasks -> tasks.stream().map(TaskListService::summary).toList()));
     }
     List<TaskSummary> all = new ArrayList<>();
     searches.forEach(search -> all.addAll(search.join()));
@@ -174,15 +166,15 @@ public class TaskListService {
 
   public TaskDetails get(long key) {
     TaskSummary task = allowedTask(key);
-    Form form = formOf(key);
-    String schema = form == null ? null : schemaText(form.getSchema());
-    Map<String, Object> variables = variablesOf(key);
+    TaskForm form = reads.form(key).orElse(null);
+    String schema = form == null ? null : form.schema();
+    Map<String, Object> variables = reads.variables(key);
     if (PartnerMembership.isPartnerUser(user())) {
       // a partner's task sees the process's variables, which hold internal data (scores,
       // screening, staff names): a partner user gets only the values of the form's own fields
       variables = onlyFormFields(variables, schema);
     }
-    return new TaskDetails(task, form == null ? null : form.getFormId(), schema, variables);
+    return new TaskDetails(task, form == null ? null : form.formId(), schema, variables);
   }
 
   private Map<String, Object> onlyFormFields(Map<String, Object> variables, String schema) {
@@ -213,7 +205,7 @@ public class TaskListService {
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
-    audit(AuditAction.TASK_CLAIMED, task, variablesOf(key), task.assignee(), user.username());
+    audit(AuditAction.TASK_CLAIMED, task, reads.variables(key), task.assignee(), user.username());
   }
 
   public void unclaim(long key) {
@@ -227,7 +219,7 @@ public class TaskListService {
     } catch (ProblemException e) {
       throw conflictOr(e);
     }
-    audit(AuditAction.TASK_UNCLAIMED, task, variablesOf(key), task.assignee(), null);
+    audit(AuditAction.TASK_UNCLAIMED, task, reads.variables(key), task.assignee(), null);
   }
 
   /**
@@ -243,10 +235,10 @@ public class TaskListService {
       throw new TaskConflictException("tasklist.error.notClaimed", null);
     }
     Map<String, Object> values = submitted;
-    Map<String, Object> current = variablesOf(key);
-    Form form = formOf(key);
+    Map<String, Object> current = reads.variables(key);
+    TaskForm form = reads.form(key).orElse(null);
     if (form != null) {
-      FormSchema schema = forms.parse(schemaText(form.getSchema()));
+      FormSchema schema = forms.parse(form.schema());
       FormValidationResult checked = forms.validate(schema, current, submitted);
       if (!checked.isValid()) {
         throw new InvalidSubmissionException(checked.errors());
@@ -293,15 +285,7 @@ public class TaskListService {
   }
 
   private TaskSummary allowedTask(long key) {
-    UserTask task;
-    try {
-      task = client.newUserTaskGetRequest(key).send().join();
-    } catch (ProblemException e) {
-      if (e.code() == 404) {
-        throw new AccessDeniedException("No such task");
-      }
-      throw e;
-    }
+    UserTask task = reads.task(key).orElseThrow(() -> new AccessDeniedException("No such task"));
     TaskSummary summary = summary(task);
     UserAccount user = user();
     if (!TaskAccess.mayWork(user.username(), membership.taskGroups(user), summary)) {
@@ -393,49 +377,6 @@ public class TaskListService {
           case PRIORITY -> sort.priority();
         };
     return query.descending() ? field.desc() : field.asc();
-  }
-
-  private Form formOf(long key) {
-    try {
-      Form form = client.newUserTaskGetFormRequest(key).send().join();
-      // without a form the engine answers 204, which the client turns into an empty Form
-      return form == null || form.getFormId() == null ? null : form;
-    } catch (ProblemException e) {
-      if (e.code() == 404 || e.code() == 204) {
-        return null;
-      }
-      throw e;
-    }
-  }
-
-  private String schemaText(Object schema) {
-    if (schema == null || schema instanceof String) {
-      return (String) schema;
-    }
-    try {
-      return json.writeValueAsString(schema);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Unreadable form schema", e);
-    }
-  }
-
-  private Map<String, Object> variablesOf(long key) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (Variable variable : client.newUserTaskVariableSearchRequest(key).send().join().items()) {
-      variables.put(variable.getName(), parse(variable.getValue()));
-    }
-    return variables;
-  }
-
-  private Object parse(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.readValue(value, Object.class);
-    } catch (JsonProcessingException e) {
-      return value;
-    }
   }
 
   private static TaskConflictException conflictOr(ProblemException e) {

@@ -1,7 +1,6 @@
 package io.partnerflow.app.contract;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.partner.NewPartner;
@@ -13,8 +12,7 @@ import io.partnerflow.app.partner.PartnerTier;
 import io.partnerflow.app.partner.PartnerType;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
-import io.partnerflow.app.tasklist.CompletionGuard;
-import java.time.Duration;
+import io.partnerflow.app.support.ProcessProbes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -102,21 +100,7 @@ final class ContractFixtures {
   }
 
   UserTask awaitTask(long instanceKey, String elementId) throws InterruptedException {
-    return await(
-        () ->
-            client
-                .newUserTaskSearchRequest()
-                .filter(
-                    filter ->
-                        filter
-                            .processInstanceKey(instanceKey)
-                            .elementId(elementId)
-                            .state(UserTaskState.CREATED))
-                .send()
-                .join()
-                .items()
-                .stream()
-                .findFirst());
+    return new ProcessProbes(client).awaitOpenTask(instanceKey, elementId);
   }
 
   /** The partner's open signing task, wherever it was started (onboarding, renewal). */
@@ -160,10 +144,7 @@ final class ContractFixtures {
   }
 
   void awaitCompleted(long instanceKey) throws InterruptedException {
-    await(
-        () ->
-            Optional.of(client.newProcessInstanceGetRequest(instanceKey).send().join())
-                .filter(instance -> instance.getState() == ProcessInstanceState.COMPLETED));
+    new ProcessProbes(client).awaitCompleted(instanceKey);
   }
 
   /** Signs as the user: opens the task and signs the document it shows. */
@@ -183,13 +164,7 @@ final class ContractFixtures {
    * Completes a staff task as a person does in the task list: claimed, the completion naming them.
    */
   void completeAsStaff(UserTask task, String username, Map<String, Object> variables) {
-    client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(username).send().join();
-    client
-        .newCompleteUserTaskCommand(task.getUserTaskKey())
-        .variables(variables)
-        .action(CompletionGuard.actionOf(username))
-        .send()
-        .join();
+    new ProcessProbes(client).completeAsStaff(task, username, variables);
   }
 
   void loginAs(String username) {
@@ -232,22 +207,14 @@ final class ContractFixtures {
 
   /** Moves the engine clock; reset it in a finally block with {@link #resetClock()}. */
   void pinClock(Instant at) {
-    client.newPinClockCommand().time(at).send().join();
+    new ProcessProbes(client).pinClock(at);
   }
 
   void resetClock() {
-    client.newResetClockCommand().send().join();
+    new ProcessProbes(client).resetClock();
   }
 
   static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(45));
-    while (Instant.now().isBefore(giveUp)) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Condition not met within 45 s");
+    return ProcessProbes.await(probe);
   }
 }

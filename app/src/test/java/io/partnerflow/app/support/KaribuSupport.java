@@ -19,7 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** Browserless Vaadin (Karibu-Testing) on the real Spring context, with a logged-in user. */
 public final class KaribuSupport {
 
-  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.partnerflow.app");
+  private static final Routes ROUTES = AppRoutes.discover();
 
   private KaribuSupport() {}
 

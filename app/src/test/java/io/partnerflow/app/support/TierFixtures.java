@@ -1,8 +1,6 @@
 package io.partnerflow.app.support;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.enablement.certification.CertificationService;
@@ -164,29 +162,12 @@ public final class TierFixtures {
   }
 
   public UserTask awaitTask(long instanceKey, String elementId) throws InterruptedException {
-    return await(
-        () ->
-            client
-                .newUserTaskSearchRequest()
-                .filter(
-                    filter ->
-                        filter
-                            .processInstanceKey(instanceKey)
-                            .elementId(elementId)
-                            .state(UserTaskState.CREATED))
-                .send()
-                .join()
-                .items()
-                .stream()
-                .findFirst());
+    return new ProcessProbes(client).awaitOpenTask(instanceKey, elementId);
   }
 
   /** Waits for the instance to complete and returns the end event it completed at. */
   public String awaitCompleted(long instanceKey) throws InterruptedException {
-    await(
-        () ->
-            Optional.of(client.newProcessInstanceGetRequest(instanceKey).send().join())
-                .filter(instance -> instance.getState() == ProcessInstanceState.COMPLETED));
+    new ProcessProbes(client).awaitCompleted(instanceKey);
     return client
         .newElementInstanceSearchRequest()
         .filter(filter -> filter.processInstanceKey(instanceKey))
@@ -218,13 +199,7 @@ public final class TierFixtures {
    * Completes a staff task as a person does in the task list: claimed, the completion naming them.
    */
   public void completeAsStaff(UserTask task, String username, Map<String, Object> variables) {
-    client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(username).send().join();
-    client
-        .newCompleteUserTaskCommand(task.getUserTaskKey())
-        .variables(variables)
-        .action(CompletionGuard.actionOf(username))
-        .send()
-        .join();
+    new ProcessProbes(client).completeAsStaff(task, username, variables);
   }
 
   public String tier(long partnerId) {
@@ -275,22 +250,14 @@ public final class TierFixtures {
   }
 
   public void pinClock(Instant at) {
-    client.newPinClockCommand().time(at).send().join();
+    new ProcessProbes(client).pinClock(at);
   }
 
   public void resetClock() {
-    client.newResetClockCommand().send().join();
+    new ProcessProbes(client).resetClock();
   }
 
   public static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(giveUp)) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Condition not met within 90 s");
+    return ProcessProbes.await(probe);
   }
 }

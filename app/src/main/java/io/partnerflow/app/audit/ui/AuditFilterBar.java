@@ -8,6 +8,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import io.partnerflow.app.audit.AuditAction;
 import io.partnerflow.app.audit.AuditFilter;
 import io.partnerflow.app.audit.AuditSubject;
+import io.partnerflow.app.base.DisplayZone;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -98,7 +99,7 @@ class AuditFilterBar extends FormLayout {
     if (partnerId == null || instanceKey == null || !periodValid) {
       return Optional.empty();
     }
-    ZoneId zone = ZoneId.systemDefault();
+    ZoneId zone = DisplayZone.get();
     return Optional.of(
         AuditFilter.all()
             .withActor(actor.getValue())

@@ -19,10 +19,10 @@ import io.partnerflow.app.audit.AuditEntry;
 import io.partnerflow.app.audit.AuditFilter;
 import io.partnerflow.app.audit.AuditLinks;
 import io.partnerflow.app.audit.AuditLog;
+import io.partnerflow.app.base.DisplayZone;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -34,7 +34,7 @@ import java.time.format.FormatStyle;
 @Route(AuditLinks.ROUTE)
 @RolesAllowed("ADMIN")
 @Menu(order = 93, title = "nav.audit", icon = "CLIPBOARD_TEXT")
-public class AuditLogView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class AuditLogView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final AuditLog auditLog;
   private final Clock clock;
@@ -175,7 +175,7 @@ public class AuditLogView extends VerticalLayout implements BeforeEnterObserver,
   private String dateTime(Instant instant) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
         .withLocale(getLocale())
-        .withZone(ZoneId.systemDefault())
+        .withZone(DisplayZone.get())
         .format(instant);
   }
 

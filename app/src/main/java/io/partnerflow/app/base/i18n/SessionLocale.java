@@ -7,15 +7,15 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a language chosen with {@link LanguageSwitch} for the whole session: every new UI (page
- * load, new tab) starts in it. Without a choice Vaadin uses the browser's language.
+ * Keeps a language chosen with the language switch for the whole session: every new UI (page load,
+ * new tab) starts in it. Without a choice Vaadin uses the browser's language.
  */
 @Component
-class SessionLocale implements VaadinServiceInitListener {
+public class SessionLocale implements VaadinServiceInitListener {
 
   private static final String ATTRIBUTE = SessionLocale.class.getName();
 
-  static void remember(VaadinSession session, Locale locale) {
+  public static void remember(VaadinSession session, Locale locale) {
     session.setAttribute(ATTRIBUTE, locale);
     session.setLocale(locale);
   }

@@ -15,7 +15,7 @@ import org.springframework.security.core.GrantedAuthority;
 @Route("")
 @PermitAll
 @Menu(order = 0, title = "nav.home", icon = "HOME")
-public class HomeView extends VerticalLayout implements HasDynamicTitle {
+class HomeView extends VerticalLayout implements HasDynamicTitle {
 
   public HomeView(AuthenticationContext authentication) {
     setId("home-view");

@@ -16,7 +16,6 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import io.partnerflow.app.base.i18n.LanguageSwitch;
 import jakarta.annotation.security.PermitAll;
 
 /**

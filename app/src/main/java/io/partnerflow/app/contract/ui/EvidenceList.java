@@ -1,8 +1,8 @@
 package io.partnerflow.app.contract.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.contract.SignatureEvidence;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -22,7 +22,7 @@ class EvidenceList extends Grid<SignatureEvidence> {
                     ? "—"
                     : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                         .withLocale(getLocale())
-                        .withZone(ZoneId.systemDefault())
+                        .withZone(DisplayZone.get())
                         .format(signature.signedAt()))
         .setHeader(getTranslation("contract.ui.evidence.time"));
     addColumn(SignatureEvidence::clientAddress)

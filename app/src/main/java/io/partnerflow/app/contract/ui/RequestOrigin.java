@@ -2,6 +2,7 @@ package io.partnerflow.app.contract.ui;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
+import io.partnerflow.app.audit.AuditOrigin;
 
 /**
  * Where a signature comes from, for its evidence: the client's address as the servlet container
@@ -20,8 +21,7 @@ interface RequestOrigin {
     return new RequestOrigin() {
       @Override
       public String clientAddress() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        return request == null ? null : request.getRemoteAddr();
+        return AuditOrigin.clientAddress();
       }
 
       @Override

@@ -4,6 +4,7 @@ import io.partnerflow.app.audit.AuditAction;
 import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.base.files.FileTypes;
+import io.partnerflow.app.enablement.EnablementEditors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -28,9 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CatalogueEditing {
-
-  private static final String ENABLEMENT = "ROLE_ENABLEMENT";
-  private static final String ADMIN = "ROLE_ADMIN";
 
   private final CatalogueRepository repository;
   private final CatalogueProperties properties;
@@ -49,35 +46,35 @@ public class CatalogueEditing {
   }
 
   /** The newest version of every course (a draft if one is open), by code. */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional(readOnly = true)
   public List<CourseVersion> courses() {
     return repository.latestVersions();
   }
 
   /** Every version of a course, newest first. */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional(readOnly = true)
   public List<CourseVersion> versions(String code) {
     return repository.versionsOf(code);
   }
 
   /** Every certification, active or not, by code. */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional(readOnly = true)
   public List<Certification> certifications() {
     return repository.certifications(false);
   }
 
   /** Whether a certification people can earn now. */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional(readOnly = true)
   public boolean isActive(String certificationCode) {
     return repository.certificationActive(certificationCode).orElse(false);
   }
 
   /** A course version's content as an editable draft (the quiz included). */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional(readOnly = true)
   public CourseDraft draftOf(long versionId) {
     CourseVersion version = version(versionId);
@@ -107,7 +104,7 @@ public class CatalogueEditing {
   }
 
   /** A new course with its first version as a draft. */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional
   public CourseVersion createCourse(String code, CourseDraft draft) {
     CatalogueValidation.requireCode("code", code);
@@ -130,7 +127,7 @@ public class CatalogueEditing {
    * The course's draft to edit: the open one, or a new version copied from the newest one when that
    * is published or retired.
    */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional
   public CourseVersion openDraft(String code) {
     long courseId =
@@ -164,7 +161,7 @@ public class CatalogueEditing {
   }
 
   /** Saves a draft's content; a published or retired version is refused. */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional
   public CourseVersion saveDraft(long versionId, CourseDraft draft) {
     CatalogueValidation.checkDraft(draft);
@@ -203,7 +200,7 @@ public class CatalogueEditing {
   }
 
   /** Makes the draft the course's published version; the previous published version retires. */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional
   public CourseVersion publish(long versionId) {
     CourseVersion draft = lockedDraft(versionId);
@@ -223,7 +220,7 @@ public class CatalogueEditing {
    * Attaches a file to a draft's module. The type comes from the content; refused kinds and files
    * over {@code partnerflow.enablement.max-file-size} get a clear error.
    */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional
   public CourseFile attachFile(long moduleId, String fileName, byte[] content) {
     long versionId =
@@ -257,7 +254,7 @@ public class CatalogueEditing {
   }
 
   /** Removes a file from a draft's module. */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional
   public void removeFile(long fileId) {
     CourseFile file =
@@ -277,7 +274,7 @@ public class CatalogueEditing {
    * already started keep the bank they were drawn from; the new quiz continues the old one, so the
    * attempts people made still count (and their wait still runs).
    */
-  @Secured({ENABLEMENT, ADMIN})
+  @EnablementEditors
   @Transactional
   public Certification saveCertification(CertificationDraft draft) {
     CatalogueValidation.checkCertification(draft);

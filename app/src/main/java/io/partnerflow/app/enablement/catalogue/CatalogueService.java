@@ -1,8 +1,8 @@
 package io.partnerflow.app.enablement.catalogue;
 
+import io.partnerflow.app.enablement.EnablementReaders;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,14 +25,7 @@ public class CatalogueService {
   }
 
   /** The version new enrolments get, if the course has one published. */
-  @Secured({
-    "ROLE_ADMIN",
-    "ROLE_PARTNER_MANAGER",
-    "ROLE_LEGAL",
-    "ROLE_ENABLEMENT",
-    "ROLE_PARTNER",
-    "ROLE_SYSTEM"
-  })
+  @EnablementReaders
   @Transactional(readOnly = true)
   public Optional<CourseVersion> latestPublished(String courseCode) {
     return repository.versionWithStatus(courseCode, CourseStatus.PUBLISHED);
@@ -44,14 +37,7 @@ public class CatalogueService {
    * @throws CatalogueNotFoundException if it does not exist, or is a draft and the reader a partner
    *     user
    */
-  @Secured({
-    "ROLE_ADMIN",
-    "ROLE_PARTNER_MANAGER",
-    "ROLE_LEGAL",
-    "ROLE_ENABLEMENT",
-    "ROLE_PARTNER",
-    "ROLE_SYSTEM"
-  })
+  @EnablementReaders
   @Transactional(readOnly = true)
   public CourseVersion courseVersion(long id) {
     return repository
@@ -61,14 +47,7 @@ public class CatalogueService {
   }
 
   /** The version's modules in order (empty for a version a partner user may not see). */
-  @Secured({
-    "ROLE_ADMIN",
-    "ROLE_PARTNER_MANAGER",
-    "ROLE_LEGAL",
-    "ROLE_ENABLEMENT",
-    "ROLE_PARTNER",
-    "ROLE_SYSTEM"
-  })
+  @EnablementReaders
   @Transactional(readOnly = true)
   public List<CourseModule> modules(long courseVersionId) {
     courseVersion(courseVersionId);
@@ -76,14 +55,7 @@ public class CatalogueService {
   }
 
   /** The files attached to a module, without their content. */
-  @Secured({
-    "ROLE_ADMIN",
-    "ROLE_PARTNER_MANAGER",
-    "ROLE_LEGAL",
-    "ROLE_ENABLEMENT",
-    "ROLE_PARTNER",
-    "ROLE_SYSTEM"
-  })
+  @EnablementReaders
   @Transactional(readOnly = true)
   public List<CourseFile> files(long moduleId) {
     versionOfModule(moduleId);
@@ -91,14 +63,7 @@ public class CatalogueService {
   }
 
   /** A file's bytes, for a download. */
-  @Secured({
-    "ROLE_ADMIN",
-    "ROLE_PARTNER_MANAGER",
-    "ROLE_LEGAL",
-    "ROLE_ENABLEMENT",
-    "ROLE_PARTNER",
-    "ROLE_SYSTEM"
-  })
+  @EnablementReaders
   @Transactional(readOnly = true)
   public byte[] fileContent(long fileId) {
     CourseFile file =
@@ -113,14 +78,7 @@ public class CatalogueService {
    * @throws CatalogueNotFoundException if it does not exist, or closes a draft and the reader is a
    *     partner user
    */
-  @Secured({
-    "ROLE_ADMIN",
-    "ROLE_PARTNER_MANAGER",
-    "ROLE_LEGAL",
-    "ROLE_ENABLEMENT",
-    "ROLE_PARTNER",
-    "ROLE_SYSTEM"
-  })
+  @EnablementReaders
   @Transactional(readOnly = true)
   public Quiz quiz(long quizId) {
     if (partnerOnly() && !repository.quizIsReleased(quizId)) {
@@ -132,28 +90,14 @@ public class CatalogueService {
   }
 
   /** A certification by code, active or not (a holder's certificate names it either way). */
-  @Secured({
-    "ROLE_ADMIN",
-    "ROLE_PARTNER_MANAGER",
-    "ROLE_LEGAL",
-    "ROLE_ENABLEMENT",
-    "ROLE_PARTNER",
-    "ROLE_SYSTEM"
-  })
+  @EnablementReaders
   @Transactional(readOnly = true)
   public Optional<Certification> certification(String code) {
     return repository.certification(code);
   }
 
   /** The certifications people can earn now, by code. */
-  @Secured({
-    "ROLE_ADMIN",
-    "ROLE_PARTNER_MANAGER",
-    "ROLE_LEGAL",
-    "ROLE_ENABLEMENT",
-    "ROLE_PARTNER",
-    "ROLE_SYSTEM"
-  })
+  @EnablementReaders
   @Transactional(readOnly = true)
   public List<Certification> activeCertifications() {
     return repository.certifications(true);

@@ -127,14 +127,6 @@ class CertificateRepository {
         .optional();
   }
 
-  /** The organisation of a partner user, if the user exists and belongs to one. */
-  Optional<Long> partnerOf(long userId) {
-    return jdbc.sql("SELECT partner_id FROM app.app_user WHERE id = :id AND partner_id IS NOT NULL")
-        .param("id", userId)
-        .query(Long.class)
-        .optional();
-  }
-
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }

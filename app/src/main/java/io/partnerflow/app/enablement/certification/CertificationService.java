@@ -1,5 +1,7 @@
 package io.partnerflow.app.enablement.certification;
 
+import io.partnerflow.app.enablement.EnablementReaders;
+import io.partnerflow.app.enablement.PartnerUsers;
 import io.partnerflow.app.security.SystemIdentity;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,18 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CertificationService {
 
-  private static final String ADMIN = "ROLE_ADMIN";
-  private static final String MANAGER = "ROLE_PARTNER_MANAGER";
-  private static final String LEGAL = "ROLE_LEGAL";
-  private static final String ENABLEMENT = "ROLE_ENABLEMENT";
   private static final String PARTNER = "ROLE_PARTNER";
   private static final String SYSTEM = SystemIdentity.AUTHORITY;
 
   private final CertificateRepository certificates;
+  private final PartnerUsers partnerUsers;
   private final CertificateAccess access;
   private final Clock clock;
 
-  CertificationService(CertificateRepository certificates, CertificateAccess access, Clock clock) {
+  CertificationService(
+      CertificateRepository certificates,
+      PartnerUsers partnerUsers,
+      CertificateAccess access,
+      Clock clock) {
+    this.partnerUsers = partnerUsers;
     this.certificates = certificates;
     this.access = access;
     this.clock = clock;
@@ -53,7 +57,7 @@ public class CertificationService {
       certificates.updateStatus(held.get().id(), CertificateStatus.LAPSED, null);
     }
     long partnerId =
-        certificates
+        partnerUsers
             .partnerOf(userId)
             .orElseThrow(
                 () -> new IllegalArgumentException("User " + userId + " is no partner user"));
@@ -126,7 +130,7 @@ public class CertificationService {
    * and workers get all; the organisation's main contact all of theirs; another of its users only
    * their own; anybody else none.
    */
-  @Secured({ADMIN, MANAGER, LEGAL, ENABLEMENT, PARTNER, SYSTEM})
+  @EnablementReaders
   @Transactional(readOnly = true)
   public List<Certificate> validCertificates(long partnerId) {
     CertificateAccess.Viewer viewer = access.viewer();
@@ -163,7 +167,7 @@ public class CertificationService {
   }
 
   /** One certificate, if the caller may see it; refused like a missing one otherwise. */
-  @Secured({ADMIN, MANAGER, LEGAL, ENABLEMENT, PARTNER, SYSTEM})
+  @EnablementReaders
   @Transactional(readOnly = true)
   public Certificate certificate(long id) {
     CertificateAccess.Viewer viewer = access.viewer();

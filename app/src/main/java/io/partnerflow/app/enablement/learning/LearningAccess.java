@@ -1,5 +1,6 @@
 package io.partnerflow.app.enablement.learning;
 
+import io.partnerflow.app.enablement.PartnerUsers;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.SystemIdentity;
 import java.util.Objects;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Component;
 class LearningAccess {
 
   private final LearningReadRepository reads;
+  private final PartnerUsers partnerUsers;
 
-  LearningAccess(LearningReadRepository reads) {
+  LearningAccess(LearningReadRepository reads, PartnerUsers partnerUsers) {
+    this.partnerUsers = partnerUsers;
     this.reads = reads;
   }
 
@@ -89,7 +92,7 @@ class LearningAccess {
     if (caller.seesAll() || Objects.equals(caller.userId(), userId)) {
       return;
     }
-    Long partnerId = reads.partnerOf(userId).orElse(null);
+    Long partnerId = partnerUsers.partnerOf(userId).orElse(null);
     if (caller.manager()
         && partnerId != null
         && reads.partnerOwner(partnerId).filter(caller.username()::equals).isPresent()) {

@@ -57,13 +57,6 @@ class LearningReadRepository {
         .single();
   }
 
-  Optional<Long> partnerOf(long userId) {
-    return jdbc.sql("SELECT partner_id FROM app.app_user WHERE id = :id AND partner_id IS NOT NULL")
-        .param("id", userId)
-        .query(Long.class)
-        .optional();
-  }
-
   Optional<String> partnerOwner(long partnerId) {
     return jdbc.sql("SELECT owner_username FROM app.partner WHERE id = :id")
         .param("id", partnerId)

@@ -1,5 +1,6 @@
 package io.partnerflow.app.enablement.learning;
 
+import io.partnerflow.app.enablement.PartnerUsers;
 import io.partnerflow.app.enablement.catalogue.CatalogueService;
 import io.partnerflow.app.enablement.catalogue.CourseModule;
 import io.partnerflow.app.enablement.catalogue.CourseVersion;
@@ -34,6 +35,7 @@ public class LearningService {
   private final CatalogueService catalogue;
   private final EnrolmentRepository enrolments;
   private final LearningReadRepository reads;
+  private final PartnerUsers partnerUsers;
   private final LearningAccess access;
   private final QuizAttempts quizAttempts;
   private final PortalGate gate;
@@ -43,6 +45,7 @@ public class LearningService {
       CatalogueService catalogue,
       EnrolmentRepository enrolments,
       LearningReadRepository reads,
+      PartnerUsers partnerUsers,
       LearningAccess access,
       QuizAttempts quizAttempts,
       PortalGate gate,
@@ -50,6 +53,7 @@ public class LearningService {
     this.catalogue = catalogue;
     this.enrolments = enrolments;
     this.reads = reads;
+    this.partnerUsers = partnerUsers;
     this.access = access;
     this.quizAttempts = quizAttempts;
     this.gate = gate;
@@ -78,7 +82,7 @@ public class LearningService {
                     new LearningRefusedException(
                         "Course " + courseCode + " has no published version"));
     long partnerId =
-        reads
+        partnerUsers
             .partnerOf(userId)
             .orElseThrow(
                 () ->

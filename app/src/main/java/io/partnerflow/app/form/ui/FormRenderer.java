@@ -1,6 +1,7 @@
 package io.partnerflow.app.form.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.form.FeelExpressions;
 import io.partnerflow.app.form.FormEvaluator;
 import io.partnerflow.app.form.FormProperties;
@@ -63,7 +64,7 @@ public class FormRenderer {
 
   /** Renders with dates and times in the server's zone. */
   public RenderedForm render(FormSchema schema, Map<String, Object> variables, Locale locale) {
-    return render(schema, variables, locale, ZoneId.systemDefault());
+    return render(schema, variables, locale, DisplayZone.get());
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.partnerflow.app.modeling.ui;
 
+import io.partnerflow.app.base.DisplayZone;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -17,7 +17,7 @@ final class Formats {
     }
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
         .withLocale(locale)
-        .withZone(ZoneId.systemDefault())
+        .withZone(DisplayZone.get())
         .format(at);
   }
 }

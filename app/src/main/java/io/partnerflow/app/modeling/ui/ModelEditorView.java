@@ -46,8 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 @Route("admin/models/:kind/:id")
 @RolesAllowed("ADMIN")
-public class ModelEditorView extends VerticalLayout
-    implements BeforeEnterObserver, HasDynamicTitle {
+class ModelEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private static final Logger log = LoggerFactory.getLogger(ModelEditorView.class);
 

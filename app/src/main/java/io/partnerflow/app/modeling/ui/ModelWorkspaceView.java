@@ -5,17 +5,14 @@ import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.partnerflow.app.base.ui.IdOrNameFilter;
 import io.partnerflow.app.modeling.ModelSummary;
 import io.partnerflow.app.modeling.ModelWorkspace;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Locale;
 
 /**
  * Every process, decision and form the engine or the repository's files know: latest deployed
@@ -24,7 +21,7 @@ import java.util.Locale;
 @Route("admin/models")
 @RolesAllowed("ADMIN")
 @Menu(order = 92, title = "nav.models", icon = "SITEMAP")
-public class ModelWorkspaceView extends VerticalLayout implements HasDynamicTitle {
+class ModelWorkspaceView extends VerticalLayout implements HasDynamicTitle {
 
   public ModelWorkspaceView(ModelWorkspace workspace) {
     setId("model-workspace");
@@ -71,25 +68,12 @@ public class ModelWorkspaceView extends VerticalLayout implements HasDynamicTitl
   }
 
   /** Narrows the list by id or name: an engine holds many more models than bpmn/ keeps. */
-  private TextField filter(GridListDataView<ModelSummary> models) {
-    TextField filter = new TextField();
-    filter.setId("model-filter");
+  private IdOrNameFilter filter(GridListDataView<ModelSummary> models) {
+    IdOrNameFilter filter = new IdOrNameFilter("model-filter", getTranslation("models.filter"));
     filter.setPlaceholder(getTranslation("models.filter"));
-    filter.setAriaLabel(getTranslation("models.filter"));
-    filter.setClearButtonVisible(true);
-    filter.setPrefixComponent(VaadinIcon.SEARCH.create());
     filter.setWidth("24em");
-    filter.setValueChangeMode(ValueChangeMode.LAZY);
     filter.addValueChangeListener(
-        change -> {
-          String text = change.getValue().strip().toLowerCase(Locale.ROOT);
-          models.setFilter(
-              model ->
-                  text.isEmpty()
-                      || model.ref().id().toLowerCase(Locale.ROOT).contains(text)
-                      || (model.name() != null
-                          && model.name().toLowerCase(Locale.ROOT).contains(text)));
-        });
+        change -> models.setFilter(model -> filter.matches(model.ref().id(), model.name())));
     return filter;
   }
 

@@ -27,7 +27,7 @@ import java.util.List;
 @Route("operations/incidents")
 @RolesAllowed("ADMIN")
 @Menu(order = 82, title = "nav.incidents", icon = "WARNING")
-public class IncidentsView extends VerticalLayout implements HasDynamicTitle {
+class IncidentsView extends VerticalLayout implements HasDynamicTitle {
 
   private final InstanceOperationsService operations;
   private final Grid<IncidentEntry> grid = new Grid<>();

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.camunda.client.api.search.response.ProcessDefinition;
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.monitoring.InstancePage;
 import io.partnerflow.app.monitoring.InstanceQuery;
 import io.partnerflow.app.monitoring.InstanceSearchService;
@@ -34,7 +35,6 @@ import io.partnerflow.app.monitoring.ProcessOverviewService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -47,8 +47,7 @@ import java.util.stream.Stream;
 @Route("operations/instances")
 @RolesAllowed("ADMIN")
 @Menu(order = 81, title = "nav.instances", icon = "LIST")
-public class InstanceListView extends VerticalLayout
-    implements HasDynamicTitle, BeforeEnterObserver {
+class InstanceListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
   static final int PAGE_SIZE = 50;
 
@@ -241,7 +240,7 @@ public class InstanceListView extends VerticalLayout
   }
 
   private static Instant startOf(LocalDate date) {
-    return date == null ? null : date.atStartOfDay(ZoneId.systemDefault()).toInstant();
+    return date == null ? null : date.atStartOfDay(DisplayZone.get()).toInstant();
   }
 
   /** "To" dates are inclusive: up to the start of the next day. */

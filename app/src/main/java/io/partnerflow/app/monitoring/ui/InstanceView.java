@@ -43,7 +43,7 @@ import java.util.List;
  */
 @Route("operations/instances/:key([0-9]{1,19})")
 @RolesAllowed("ADMIN")
-public class InstanceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class InstanceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final InstanceInspectionService inspection;
   private final InstanceOperationsService operations;

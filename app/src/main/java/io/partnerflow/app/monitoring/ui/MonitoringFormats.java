@@ -1,7 +1,7 @@
 package io.partnerflow.app.monitoring.ui;
 
+import io.partnerflow.app.base.DisplayZone;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -17,7 +17,7 @@ final class MonitoringFormats {
     }
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
         .withLocale(locale)
-        .withZone(ZoneId.systemDefault())
+        .withZone(DisplayZone.get())
         .format(instant);
   }
 }

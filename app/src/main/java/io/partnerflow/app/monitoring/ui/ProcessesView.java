@@ -7,19 +7,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import io.partnerflow.app.base.ui.IdOrNameFilter;
 import io.partnerflow.app.monitoring.ProcessOverviewService;
 import io.partnerflow.app.monitoring.ProcessStatistics;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +27,7 @@ import java.util.Map;
 @Route("operations/processes")
 @RolesAllowed("ADMIN")
 @Menu(order = 80, title = "nav.processes", icon = "CLUSTER")
-public class ProcessesView extends VerticalLayout implements HasDynamicTitle {
+class ProcessesView extends VerticalLayout implements HasDynamicTitle {
 
   /** The periods "completed in" can cover. */
   enum Period {
@@ -50,7 +48,7 @@ public class ProcessesView extends VerticalLayout implements HasDynamicTitle {
   private final Grid<ProcessStatistics> grid = new Grid<>();
 
   /** By process id or name: the engine holds many more processes than bpmn/ keeps. */
-  private final TextField filter = new TextField();
+  private final IdOrNameFilter filter;
 
   public ProcessesView(ProcessOverviewService overview, Clock clock) {
     this.overview = overview;
@@ -63,10 +61,8 @@ public class ProcessesView extends VerticalLayout implements HasDynamicTitle {
     period.setItemLabelGenerator(value -> getTranslation("monitoring.period." + value.name()));
     period.setValue(Period.WEEK);
     period.addValueChangeListener(event -> refresh());
-    filter.setId("processes-filter");
+    filter = new IdOrNameFilter("processes-filter", getTranslation("monitoring.processFilter"));
     filter.setLabel(getTranslation("monitoring.processFilter"));
-    filter.setClearButtonVisible(true);
-    filter.setValueChangeMode(ValueChangeMode.LAZY);
     filter.addValueChangeListener(event -> refresh());
     HorizontalLayout bar = new HorizontalLayout(period, filter);
     add(new H2(getTranslation("nav.processes")), bar, grid());
@@ -111,15 +107,9 @@ public class ProcessesView extends VerticalLayout implements HasDynamicTitle {
 
   private void refresh() {
     Instant since = Instant.now(clock).minus(period.getValue().length);
-    String text = filter.getValue().strip().toLowerCase(Locale.ROOT);
     grid.setItems(
         overview.overview(since).stream()
-            .filter(
-                row ->
-                    text.isEmpty()
-                        || row.processId().toLowerCase(Locale.ROOT).contains(text)
-                        || (row.name() != null
-                            && row.name().toLowerCase(Locale.ROOT).contains(text)))
+            .filter(row -> filter.matches(row.processId(), row.name()))
             .toList());
   }
 

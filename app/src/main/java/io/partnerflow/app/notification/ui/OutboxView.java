@@ -15,12 +15,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.notification.NotificationService;
 import io.partnerflow.app.notification.NotificationStatus;
 import io.partnerflow.app.notification.OutboxNotice;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -156,7 +156,7 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
     }
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
         .withLocale(getLocale())
-        .withZone(ZoneId.systemDefault())
+        .withZone(DisplayZone.get())
         .format(instant);
   }
 

@@ -1,9 +1,9 @@
 package io.partnerflow.app.partner.ui;
 
 import com.vaadin.flow.component.Component;
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.base.i18n.Countries;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -32,7 +32,7 @@ final class PartnerLabels {
     }
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
         .withLocale(locale)
-        .withZone(ZoneId.systemDefault())
+        .withZone(DisplayZone.get())
         .format(instant);
   }
 }

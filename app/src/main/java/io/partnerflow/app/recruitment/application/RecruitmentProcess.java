@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
-import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Form;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.client.api.search.response.Variable;
-import java.util.LinkedHashMap;
+import io.partnerflow.app.task.TaskForm;
+import io.partnerflow.app.task.UserTaskReads;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +26,12 @@ class RecruitmentProcess {
   static final String INFORMATION_TASK = "provide-information";
 
   private final CamundaClient client;
+  private final UserTaskReads tasks;
   private final ObjectMapper json;
 
-  RecruitmentProcess(CamundaClient client, ObjectMapper json) {
+  RecruitmentProcess(CamundaClient client, UserTaskReads tasks, ObjectMapper json) {
     this.client = client;
+    this.tasks = tasks;
     this.json = json;
   }
 
@@ -99,53 +100,21 @@ class RecruitmentProcess {
 
   /** The open {@code provide-information} task of the instance, if any. */
   Optional<UserTask> openInformationTask(long processInstanceKey) {
-    return client
-        .newUserTaskSearchRequest()
-        .filter(
-            filter ->
-                filter
-                    .processInstanceKey(processInstanceKey)
-                    .elementId(INFORMATION_TASK)
-                    .state(UserTaskState.CREATED))
-        .send()
-        .join()
-        .items()
-        .stream()
-        .findFirst();
+    return tasks.openTask(processInstanceKey, INFORMATION_TASK);
   }
 
   /** The task, empty when the engine does not know it. */
   Optional<UserTask> task(long userTaskKey) {
-    try {
-      return Optional.ofNullable(client.newUserTaskGetRequest(userTaskKey).send().join());
-    } catch (ProblemException e) {
-      if (e.code() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return tasks.task(userTaskKey);
   }
 
   /** The form JSON linked to the task, empty when it has none. */
   Optional<String> taskForm(long userTaskKey) {
-    try {
-      Form form = client.newUserTaskGetFormRequest(userTaskKey).send().join();
-      return Optional.ofNullable(form).map(Form::getSchema).map(this::schemaText);
-    } catch (ProblemException e) {
-      if (e.code() == 404 || e.code() == 204) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return tasks.form(userTaskKey).map(TaskForm::schema);
   }
 
   Map<String, Object> taskVariables(long userTaskKey) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (Variable variable :
-        client.newUserTaskVariableSearchRequest(userTaskKey).send().join().items()) {
-      variables.put(variable.getName(), parse(variable.getValue()));
-    }
-    return variables;
+    return tasks.variables(userTaskKey);
   }
 
   void complete(long userTaskKey, Map<String, Object> variables) {
@@ -160,17 +129,6 @@ class RecruitmentProcess {
       return json.writeValueAsString(schema);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable form schema", e);
-    }
-  }
-
-  private Object parse(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.readValue(value, Object.class);
-    } catch (JsonProcessingException e) {
-      return value;
     }
   }
 }

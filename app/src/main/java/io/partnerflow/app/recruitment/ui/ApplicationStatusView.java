@@ -30,8 +30,7 @@ import java.util.Optional;
  */
 @Route(value = "apply/status/:token", layout = PublicLayout.class, autoLayout = false)
 @AnonymousAllowed
-public class ApplicationStatusView extends VerticalLayout
-    implements BeforeEnterObserver, HasDynamicTitle {
+class ApplicationStatusView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final ApplicationService applications;
   private final FormRenderer renderer;

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 @Route(value = "apply", layout = PublicLayout.class, autoLayout = false)
 @AnonymousAllowed
-public class ApplyView extends VerticalLayout implements HasDynamicTitle {
+class ApplyView extends VerticalLayout implements HasDynamicTitle {
 
   private static final Logger log = LoggerFactory.getLogger(ApplyView.class);
 

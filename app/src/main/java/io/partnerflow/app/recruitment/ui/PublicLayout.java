@@ -10,7 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import io.partnerflow.app.base.i18n.LanguageSwitch;
+import io.partnerflow.app.base.ui.LanguageSwitch;
 import java.util.Objects;
 
 /** The frame of the applicant's pages: the platform's name and the language switch, no menu. */

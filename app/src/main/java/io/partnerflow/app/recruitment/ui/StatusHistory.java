@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.recruitment.application.ApplicationEvent;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -20,7 +20,7 @@ class StatusHistory extends UnorderedList {
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(locale)
-            .withZone(ZoneId.systemDefault());
+            .withZone(DisplayZone.get());
     for (int i = events.size() - 1; i >= 0; i--) {
       ApplicationEvent event = events.get(i);
       Span when = new Span(format.format(event.createdAt()));

@@ -3,6 +3,7 @@ package io.partnerflow.app.recruitment.worker;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.notification.NotificationService;
 import io.partnerflow.app.notification.Recipient;
 import io.partnerflow.app.notification.Reference;
@@ -14,7 +15,6 @@ import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.security.InvitationService;
 import io.partnerflow.app.security.PortalAccount;
 import io.partnerflow.app.security.SystemIdentity;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -75,7 +75,7 @@ public class InvitePortalUserWorker {
                   "expiresAt",
                       DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                           .withLocale(locale)
-                          .withZone(ZoneId.systemDefault())
+                          .withZone(DisplayZone.get())
                           .format(invitations.expiryOfALinkIssuedNow())),
               Reference.of(Reference.PARTNER, partner.id()),
               SecretLink.of("setPasswordLink", InvitationLinkIssuer.KIND, account.userId()),

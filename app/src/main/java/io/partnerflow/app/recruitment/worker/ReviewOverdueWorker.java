@@ -1,11 +1,9 @@
 package io.partnerflow.app.recruitment.worker;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.notification.NotificationService;
 import io.partnerflow.app.notification.Recipient;
@@ -15,6 +13,7 @@ import io.partnerflow.app.security.StaffGroups;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
+import io.partnerflow.app.task.UserTaskReads;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,17 +36,17 @@ public class ReviewOverdueWorker {
 
   static final String TEAM_LEADS = StaffGroups.TEAM_LEADS;
 
-  private final CamundaClient client;
+  private final UserTaskReads tasks;
   private final UserAccountService users;
   private final NotificationService notifications;
   private final RecruitmentProperties properties;
 
   ReviewOverdueWorker(
-      CamundaClient client,
+      UserTaskReads tasks,
       UserAccountService users,
       NotificationService notifications,
       RecruitmentProperties properties) {
-    this.client = client;
+    this.tasks = tasks;
     this.users = users;
     this.notifications = notifications;
     this.properties = properties;
@@ -106,18 +105,6 @@ public class ReviewOverdueWorker {
   }
 
   private Optional<UserTask> openReview(long processInstanceKey) {
-    return client
-        .newUserTaskSearchRequest()
-        .filter(
-            filter ->
-                filter
-                    .processInstanceKey(processInstanceKey)
-                    .elementId("review-application")
-                    .state(UserTaskState.CREATED))
-        .send()
-        .join()
-        .items()
-        .stream()
-        .findFirst();
+    return tasks.openTask(processInstanceKey, "review-application");
   }
 }

@@ -4,9 +4,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.partnerflow.app.base.DisplayZone;
 import io.partnerflow.app.security.throttle.LoginBlock;
 import io.partnerflow.app.security.throttle.LoginThrottle;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -31,7 +31,7 @@ class LoginBlocksSection extends VerticalLayout {
     DateTimeFormatter time =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(getLocale())
-            .withZone(ZoneId.systemDefault());
+            .withZone(DisplayZone.get());
     Grid<LoginBlock> grid = new Grid<>();
     grid.setId("login-blocks-grid");
     grid.setAllRowsVisible(true);

@@ -11,9 +11,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import io.partnerflow.app.base.i18n.LanguageSwitch;
+import io.partnerflow.app.base.DisplayZone;
+import io.partnerflow.app.base.ui.LanguageSwitch;
 import io.partnerflow.app.security.throttle.LoginBlockedException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
@@ -81,7 +81,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
   private String untilText(LoginBlockedException blocked) {
     return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
         .withLocale(getLocale())
-        .withZone(ZoneId.systemDefault())
+        .withZone(DisplayZone.get())
         .format(blocked.until().plusSeconds(59).truncatedTo(ChronoUnit.MINUTES));
   }
 

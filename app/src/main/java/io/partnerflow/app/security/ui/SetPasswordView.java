@@ -11,7 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import io.partnerflow.app.base.i18n.LanguageSwitch;
+import io.partnerflow.app.base.ui.LanguageSwitch;
 import io.partnerflow.app.security.InvitationService;
 import io.partnerflow.app.security.PasswordPolicy;
 import java.util.Optional;

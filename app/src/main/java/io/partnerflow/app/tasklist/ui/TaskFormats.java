@@ -1,5 +1,6 @@
 package io.partnerflow.app.tasklist.ui;
 
+import io.partnerflow.app.base.DisplayZone;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +13,7 @@ final class TaskFormats {
   private TaskFormats() {}
 
   static String dateTime(Instant instant, Locale locale) {
-    return dateTime(instant, locale, ZoneId.systemDefault());
+    return dateTime(instant, locale, DisplayZone.get());
   }
 
   static String dateTime(Instant instant, Locale locale, ZoneId zone) {

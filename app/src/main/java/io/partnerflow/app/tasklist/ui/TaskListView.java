@@ -42,7 +42,7 @@ import java.util.Objects;
 @Route("tasks")
 @RolesAllowed({"ADMIN", "PARTNER_MANAGER", "LEGAL", "ENABLEMENT"})
 @Menu(order = 10, title = "nav.tasks", icon = "TASKS")
-public class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
   private final TaskListService tasks;
   private final TaskFilterChoices choices;

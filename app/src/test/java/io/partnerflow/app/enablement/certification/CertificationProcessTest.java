@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ElementInstanceState;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -16,8 +14,8 @@ import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.support.ProcessProbes;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,28 +259,11 @@ class CertificationProcessTest {
   }
 
   private UserTask awaitTask(long instance, String elementId) throws InterruptedException {
-    return await(
-        () ->
-            client
-                .newUserTaskSearchRequest()
-                .filter(
-                    filter ->
-                        filter
-                            .processInstanceKey(instance)
-                            .elementId(elementId)
-                            .state(UserTaskState.CREATED))
-                .send()
-                .join()
-                .items()
-                .stream()
-                .findFirst());
+    return new ProcessProbes(client).awaitOpenTask(instance, elementId);
   }
 
   private void awaitCompleted(long instance) throws InterruptedException {
-    await(
-        () ->
-            Optional.of(client.newProcessInstanceGetRequest(instance).send().join())
-                .filter(found -> found.getState() == ProcessInstanceState.COMPLETED));
+    new ProcessProbes(client).awaitCompleted(instance);
   }
 
   private void awaitActiveElement(long instance, String elementId) throws InterruptedException {
@@ -370,14 +351,6 @@ class CertificationProcessTest {
   }
 
   private static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(45));
-    while (Instant.now().isBefore(giveUp)) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      Thread.sleep(150);
-    }
-    throw new AssertionError("Condition not met within 45 s");
+    return ProcessProbes.await(probe);
   }
 }

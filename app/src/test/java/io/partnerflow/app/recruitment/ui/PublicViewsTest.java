@@ -22,7 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteNotFoundError;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
-import io.partnerflow.app.base.i18n.LanguageSwitch;
+import io.partnerflow.app.base.ui.LanguageSwitch;
 import io.partnerflow.app.base.ui.MainLayout;
 import io.partnerflow.app.form.ui.RenderedForm;
 import io.partnerflow.app.recruitment.application.Application;
@@ -31,6 +31,7 @@ import io.partnerflow.app.recruitment.application.ApplicationStatus;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
 import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.recruitment.application.RecruitmentTestModel;
+import io.partnerflow.app.support.AppRoutes;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
 import java.util.List;
@@ -197,7 +198,7 @@ class PublicViewsTest {
   void shouldAnswerAWrongOrMalformedTokenWithNotFound() {
     // given: Vaadin's own not-found view (Karibu's mock one fails the navigation instead)
     KaribuSupport.tearDown();
-    Routes routes = new Routes().autoDiscoverViews("io.partnerflow.app");
+    Routes routes = AppRoutes.discover();
     routes.getErrorRoutes().remove(MockRouteNotFoundError.class);
     routes.getErrorRoutes().add(RouteNotFoundError.class);
     Function0<UI> uiFactory = UI::new;

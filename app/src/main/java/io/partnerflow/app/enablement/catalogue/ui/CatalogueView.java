@@ -27,7 +27,7 @@ import java.util.List;
 @Route("enablement/catalogue")
 @RolesAllowed({"ENABLEMENT", "ADMIN"})
 @Menu(order = 40, title = "nav.catalogue", icon = "ACADEMY_CAP")
-public class CatalogueView extends VerticalLayout implements HasDynamicTitle {
+class CatalogueView extends VerticalLayout implements HasDynamicTitle {
 
   private final CatalogueEditing editing;
   private final FieldProblems problems = new FieldProblems();

@@ -37,7 +37,7 @@ import java.util.Optional;
  */
 @Route("enablement/catalogue/certification/:code([a-z0-9][a-z0-9-]{0,59})")
 @RolesAllowed({"ENABLEMENT", "ADMIN"})
-public class CertificationEditorView extends VerticalLayout
+class CertificationEditorView extends VerticalLayout
     implements BeforeEnterObserver, HasDynamicTitle {
 
   private static final String NEW = "new";

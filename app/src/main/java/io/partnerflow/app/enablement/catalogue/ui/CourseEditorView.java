@@ -38,8 +38,7 @@ import java.util.stream.Collectors;
  */
 @Route("enablement/catalogue/course/:code([a-z0-9][a-z0-9-]{0,59})")
 @RolesAllowed({"ENABLEMENT", "ADMIN"})
-public class CourseEditorView extends VerticalLayout
-    implements BeforeEnterObserver, HasDynamicTitle {
+class CourseEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final CatalogueEditing editing;
   private final CatalogueService catalogue;

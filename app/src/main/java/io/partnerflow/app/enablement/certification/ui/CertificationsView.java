@@ -45,8 +45,7 @@ import java.util.Optional;
 @Route("portal/certifications")
 @RolesAllowed("PARTNER")
 @Menu(order = 8, title = "nav.certifications", icon = "DIPLOMA")
-public class CertificationsView extends VerticalLayout
-    implements BeforeEnterObserver, HasDynamicTitle {
+class CertificationsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final CertificationExams exams;
   private final CertificationService certification;

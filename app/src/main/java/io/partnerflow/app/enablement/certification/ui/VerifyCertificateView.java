@@ -29,8 +29,7 @@ import java.time.format.FormatStyle;
  */
 @Route(value = "verify/:code", layout = PublicLayout.class, autoLayout = false)
 @AnonymousAllowed
-public class VerifyCertificateView extends VerticalLayout
-    implements BeforeEnterObserver, HasDynamicTitle {
+class VerifyCertificateView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final CertificateVerification verification;
 

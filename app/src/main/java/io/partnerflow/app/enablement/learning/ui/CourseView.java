@@ -43,7 +43,7 @@ import java.util.Optional;
  */
 @Route("portal/learning/:id([0-9]{1,18})")
 @RolesAllowed("PARTNER")
-public class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class CourseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final LearningService learning;
   private final QuizAttempts quizAttempts;

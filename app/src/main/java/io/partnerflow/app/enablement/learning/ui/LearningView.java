@@ -24,7 +24,7 @@ import java.util.Locale;
 @Route("portal/learning")
 @RolesAllowed("PARTNER")
 @Menu(order = 7, title = "nav.learning", icon = "ACADEMY_CAP")
-public class LearningView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class LearningView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final LearningService learning;
 

@@ -1,8 +1,10 @@
-package io.partnerflow.app.base.i18n;
+package io.partnerflow.app.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.VaadinSession;
+import io.partnerflow.app.base.i18n.SessionLocale;
+import io.partnerflow.app.base.i18n.TranslationProvider;
 import java.util.List;
 import java.util.Locale;
 
