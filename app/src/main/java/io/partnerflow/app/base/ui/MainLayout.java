@@ -18,6 +18,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.partnerflow.app.base.i18n.LanguageSwitch;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every logged-in view. The side navigation lists only the views the user's roles
@@ -28,10 +29,16 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-  public MainLayout(AuthenticationContext authentication) {
+  public MainLayout(
+      AuthenticationContext authentication, ObjectProvider<LayoutHeaderItem> headerItems) {
     setPrimarySection(Section.DRAWER);
     addToDrawer(brand(), navigation());
-    addToNavbar(new DrawerToggle(), header(authentication));
+    HorizontalLayout header = header(authentication);
+    headerItems
+        .orderedStream()
+        .forEach(
+            item -> item.create().ifPresent(component -> header.addComponentAsFirst(component)));
+    addToNavbar(new DrawerToggle(), header);
   }
 
   private H1 brand() {

@@ -7,6 +7,7 @@ import io.partnerflow.app.notification.Recipient;
 import io.partnerflow.app.notification.Reference;
 import io.partnerflow.app.recruitment.application.RecruitmentProperties;
 import io.partnerflow.app.security.CurrentUser;
+import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccount;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.tasklist.StaffTasks;
@@ -54,6 +55,23 @@ public class StaffNotices {
     this.notifications = notifications;
     this.links = links;
     this.clock = clock;
+  }
+
+  /** Whether the logged-in user is staff who works tasks (the count and settings are theirs). */
+  public boolean forCurrentUser() {
+    return currentUser
+        .get()
+        .map(
+            user ->
+                !user.roles().contains(Role.PARTNER)
+                    && user.roles().stream()
+                        .anyMatch(
+                            role ->
+                                role == Role.ADMIN
+                                    || role == Role.PARTNER_MANAGER
+                                    || role == Role.LEGAL
+                                    || role == Role.ENABLEMENT))
+        .orElse(false);
   }
 
   /** The logged-in user's choice (EACH until they choose). */

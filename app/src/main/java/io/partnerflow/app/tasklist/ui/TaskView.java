@@ -1,10 +1,12 @@
 package io.partnerflow.app.tasklist.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.Route;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.security.CurrentUser;
+import io.partnerflow.app.tasklist.TaskAssignments;
 import io.partnerflow.app.tasklist.TaskDetails;
 import io.partnerflow.app.tasklist.TaskListService;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,15 +19,37 @@ import java.util.Set;
 public class TaskView extends AbstractTaskView {
 
   private final FormService forms;
+  private final TaskAssignments assignments;
 
   public TaskView(
       TaskListService tasks,
       CurrentUser currentUser,
       I18NProvider messages,
       TaskPanels panels,
-      FormService forms) {
+      FormService forms,
+      TaskAssignments assignments) {
     super(tasks, currentUser, messages, panels);
     this.forms = forms;
+    this.assignments = assignments;
+  }
+
+  /** The assignee may hand the task to a colleague, with a reason. */
+  @Override
+  protected Component[] moreActions(TaskDetails details, boolean mine) {
+    if (!mine) {
+      return new Component[0];
+    }
+    Button delegate =
+        new Button(
+            getTranslation("tasklist.delegate"),
+            click ->
+                new DelegateDialog(
+                        assignments,
+                        details.task(),
+                        () -> getUI().ifPresent(ui -> ui.navigate(TaskListView.class)))
+                    .open());
+    delegate.setId("delegate");
+    return new Component[] {delegate};
   }
 
   @Override
