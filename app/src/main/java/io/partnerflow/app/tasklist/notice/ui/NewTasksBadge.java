@@ -6,16 +6,19 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.shared.Registration;
 import io.partnerflow.app.tasklist.notice.StaffNotices;
 import java.time.Duration;
 
 /**
  * The header's count of tasks given to me since I last opened the task list, refreshed by a poll
- * every {@code badge-poll} without reloading the page (one small query per poll; the app has no
- * push channel, see docs/task-assignment.md); shown up to {@value #CAP}, beyond that "99+".
+ * every {@code badge-poll} and on every page change, without reloading the page (one small query
+ * per poll; the app has no push channel, see docs/task-assignment.md); shown up to {@value #CAP},
+ * beyond that "99+".
  */
-class NewTasksBadge extends Anchor {
+class NewTasksBadge extends Anchor implements AfterNavigationObserver {
 
   static final int CAP = 99;
 
@@ -52,6 +55,12 @@ class NewTasksBadge extends Anchor {
       polling.remove();
       polling = null;
     }
+  }
+
+  /** A page change counts again: opening the task list starts the count from zero. */
+  @Override
+  public void afterNavigation(AfterNavigationEvent event) {
+    refresh();
   }
 
   private void refresh() {
