@@ -5,6 +5,7 @@ import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.partnerflow.app.audit.AuditAction;
+import io.partnerflow.app.audit.AuditEntry;
 import io.partnerflow.app.audit.AuditLog;
 import io.partnerflow.app.audit.AuditSubject;
 import io.partnerflow.app.partner.PartnerMembership;
@@ -91,6 +92,21 @@ public class TaskAssignments {
         .filter(member -> tasks.stream().anyMatch(task -> receives(member, task)))
         .sorted(Comparator.comparing(UserAccount::displayName, String.CASE_INSENSITIVE_ORDER))
         .toList();
+  }
+
+  /**
+   * The task's history (claims, hand-backs, assignments, delegations with their reasons, changes),
+   * newest first, for those who may work it.
+   */
+  public List<AuditEntry> history(long key) {
+    UserAccount actor = user();
+    TaskSummary task;
+    try {
+      task = openTask(key, actor);
+    } catch (TaskActionRefusedException closed) {
+      return List.of();
+    }
+    return auditLog.ofTask(task.key());
   }
 
   /** A lead or administrator gives the task to {@code assignee}, whoever holds it now. */

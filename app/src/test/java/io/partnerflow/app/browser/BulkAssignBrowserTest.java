@@ -165,19 +165,22 @@ class BulkAssignBrowserTest {
 
   /** Ticks the check box of every rendered row (the list is filtered to {@code rows} rows). */
   private void selectAllRows(int rows) {
-    browser.waitUntil(
-        driver ->
-            driver
-                    .findElements(
-                        By.cssSelector("#task-grid vaadin-checkbox[aria-label='Select Row']"))
-                    .size()
-                >= rows);
-    for (WebElement box :
-        browser
-            .driver()
-            .findElements(By.cssSelector("#task-grid vaadin-checkbox[aria-label='Select Row']"))) {
+    browser.waitUntil(driver -> rowCheckboxes().size() >= rows);
+    for (WebElement box : rowCheckboxes()) {
       ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", box);
     }
+  }
+
+  /** The selection column's check boxes of body rows (not the header's "select all"). */
+  @SuppressWarnings("unchecked")
+  private List<WebElement> rowCheckboxes() {
+    return (List<WebElement>)
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#task-grid vaadin-checkbox'))"
+                    + ".filter(box => { const cell = box.closest('vaadin-grid-cell-content');"
+                    + " return cell && cell.assignedSlot"
+                    + " && cell.assignedSlot.parentElement.localName === 'td'; });");
   }
 
   private void chooseColleague(String name) {

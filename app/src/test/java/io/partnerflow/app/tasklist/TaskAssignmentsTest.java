@@ -167,6 +167,12 @@ class TaskAssignmentsTest {
             .query(String.class)
             .single();
     assertThat(after).contains("On leave from Monday").contains(otherManager);
+    // and the task's history shows it to whoever may work the task
+    loginAs(logins, otherManager);
+    assertThat(assignments.history(task))
+        .extracting(entry -> entry.action().name())
+        .containsSubsequence("TASK_DELEGATED", "TASK_CLAIMED");
+    loginAs(logins, manager);
     // the one who delegated no longer holds it, so cannot delegate again
     assertThatThrownBy(() -> assignments.delegate(task, manager, "back"))
         .isInstanceOf(TaskActionRefusedException.class)

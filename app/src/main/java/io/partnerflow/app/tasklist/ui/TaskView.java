@@ -2,6 +2,7 @@ package io.partnerflow.app.tasklist.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.Route;
 import io.partnerflow.app.form.FormService;
@@ -10,6 +11,7 @@ import io.partnerflow.app.tasklist.TaskAssignments;
 import io.partnerflow.app.tasklist.TaskDetails;
 import io.partnerflow.app.tasklist.TaskListService;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -20,6 +22,7 @@ public class TaskView extends AbstractTaskView {
 
   private final FormService forms;
   private final TaskAssignments assignments;
+  private final Clock clock;
 
   public TaskView(
       TaskListService tasks,
@@ -27,10 +30,12 @@ public class TaskView extends AbstractTaskView {
       I18NProvider messages,
       TaskPanels panels,
       FormService forms,
-      TaskAssignments assignments) {
+      TaskAssignments assignments,
+      Clock clock) {
     super(tasks, currentUser, messages, panels);
     this.forms = forms;
     this.assignments = assignments;
+    this.clock = clock;
   }
 
   /** The assignee may hand the task to a colleague, with a reason. */
@@ -63,6 +68,12 @@ public class TaskView extends AbstractTaskView {
     if (details.formSchema() != null) {
       forms.parse(details.formSchema()).inputs().forEach(input -> formKeys.add(input.key()));
     }
-    return new TaskContext(details, formKeys);
+    // the history below the context: who held the task and why it was handed over
+    VerticalLayout column =
+        new VerticalLayout(
+            new TaskContext(details, formKeys),
+            new TaskHistory(assignments.history(details.task().key()), clock));
+    column.setPadding(false);
+    return column;
   }
 }
