@@ -51,15 +51,15 @@ class BulkActionBar extends HorizontalLayout {
       colleague.setId("bulk-assignee");
       colleague.setLabel(getTranslation("tasklist.bulk.assignee"));
       colleague.setItemLabelGenerator(UserAccount::displayName);
-      colleague.setWidth("14em");
+      colleague.setWidth("12em");
       due.setId("bulk-due");
       due.setLabel(getTranslation("tasklist.bulk.due"));
-      due.setWidth("10em");
+      due.setWidth("9em");
       priority.setId("bulk-priority");
       priority.setLabel(getTranslation("tasklist.bulk.priority"));
       priority.setMin(0);
       priority.setMax(100);
-      priority.setWidth("8em");
+      priority.setWidth("6em");
       add(
           colleague,
           button("bulk-assign", "tasklist.bulk.assign", keys -> assignTo(keys)),
