@@ -113,8 +113,9 @@ class BulkAssignBrowserTest {
       assertThat(assigneeOf(task)).isEqualTo("manager");
     }
 
-    // when: the manager logs in
+    // when: the manager logs in (a new session: the language is chosen again)
     journey.logInAs("manager");
+    inLanguage(lang);
     // then: the header counts the three tasks
     browser.waitForText(By.id("new-tasks-count"), "3");
     browser.screenshot("bulk-" + lang + "-04-count");
