@@ -73,6 +73,17 @@ public class AuditLog {
     return repository.count(filter);
   }
 
+  /**
+   * What was done with one task, newest first (its history on the task page). Staff read it: the
+   * caller shows it only to who may work the task.
+   */
+  @Secured({"ROLE_ADMIN", "ROLE_PARTNER_MANAGER", "ROLE_LEGAL", "ROLE_ENABLEMENT"})
+  @Transactional(readOnly = true)
+  public List<AuditEntry> ofTask(long taskKey) {
+    return repository.find(
+        AuditFilter.all().withSubject(AuditSubject.TASK, String.valueOf(taskKey)), 0, MAX_PAGE);
+  }
+
   /** Every matching entry, newest first, streamed one at a time (for exports of any size). */
   @Secured(ADMIN)
   @Transactional(readOnly = true)

@@ -82,6 +82,15 @@ public final class NotificationTemplates {
    */
   public static final String QBR_MISSED = "qbr-missed";
 
+  /** To a staff member given a task: recipientName, taskName, subject, assignedBy, taskLink. */
+  public static final String TASK_ASSIGNED = "task-assigned";
+
+  /** To the assignee of an overdue task: recipientName, taskName, subject, dueDate, taskLink. */
+  public static final String TASK_OVERDUE = "task-overdue";
+
+  /** The daily digest of a staff member's tasks: recipientName, count, tasks, tasksLink. */
+  public static final String TASK_DIGEST = "task-digest";
+
   public static final List<String> ALL =
       List.of(
           APPLICATION_RECEIVED,
@@ -103,7 +112,10 @@ public final class NotificationTemplates {
           TIER_DOWNGRADED,
           ENABLEMENT_COURSE_REMINDER,
           ENABLEMENT_PLAN_COMPLETE,
-          QBR_MISSED);
+          QBR_MISSED,
+          TASK_ASSIGNED,
+          TASK_OVERDUE,
+          TASK_DIGEST);
 
   private NotificationTemplates() {}
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every logged-in view. The side navigation lists only the views the user's roles
@@ -27,10 +28,16 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-  public MainLayout(AuthenticationContext authentication) {
+  public MainLayout(
+      AuthenticationContext authentication, ObjectProvider<LayoutHeaderItem> headerItems) {
     setPrimarySection(Section.DRAWER);
     addToDrawer(brand(), navigation());
-    addToNavbar(new DrawerToggle(), header(authentication));
+    HorizontalLayout header = header(authentication);
+    headerItems
+        .orderedStream()
+        .forEach(
+            item -> item.create().ifPresent(component -> header.addComponentAsFirst(component)));
+    addToNavbar(new DrawerToggle(), header);
   }
 
   private H1 brand() {

@@ -123,7 +123,14 @@ public abstract class AbstractTaskView extends VerticalLayout
     complete.setId("complete");
     complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     complete.setEnabled(mine);
-    return new HorizontalLayout(claim, unclaim, complete);
+    HorizontalLayout actions = new HorizontalLayout(claim, unclaim, complete);
+    actions.add(moreActions(details, mine));
+    return actions;
+  }
+
+  /** Actions one kind of view adds after complete (e.g. delegating); none by default. */
+  protected Component[] moreActions(TaskDetails details, boolean mine) {
+    return new Component[0];
   }
 
   private void claim() {

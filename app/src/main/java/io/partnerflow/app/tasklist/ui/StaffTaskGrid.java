@@ -15,6 +15,7 @@ import io.partnerflow.app.tasklist.TaskRow;
 import io.partnerflow.app.tasklist.TaskSummary;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -91,7 +92,9 @@ class StaffTaskGrid extends Grid<TaskRow> {
             page -> fetch(tasks, page.getOffset(), page.getLimit()), page -> total));
     addItemClickListener(
         click ->
-            getUI()
+            // a click on the selection column's check box selects, it does not open the task
+            Optional.ofNullable(click.getColumn())
+                .flatMap(column -> getUI())
                 .ifPresent(
                     ui ->
                         ui.navigate(

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,14 +22,17 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.partnerflow.app.modeling.ProcessStepNames;
+import io.partnerflow.app.tasklist.BulkTaskOperations;
 import io.partnerflow.app.tasklist.DueFilter;
 import io.partnerflow.app.tasklist.SavedTaskFilters;
+import io.partnerflow.app.tasklist.TaskAssignments;
 import io.partnerflow.app.tasklist.TaskFilterChoices;
 import io.partnerflow.app.tasklist.TaskListService;
 import io.partnerflow.app.tasklist.TaskQuery;
 import io.partnerflow.app.tasklist.TaskQueryParameters;
 import io.partnerflow.app.tasklist.TaskScope;
 import io.partnerflow.app.tasklist.TaskSort;
+import io.partnerflow.app.tasklist.notice.StaffNotices;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
@@ -60,19 +64,39 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
   private final Checkbox descending = new Checkbox();
   private final StaffTaskGrid grid;
   private final SavedFilterBar savedFilters;
+  private final StaffNotices notices;
 
   /** While the fields take the URL's filter, their changes must not navigate again. */
   private boolean fromUrl;
 
   public TaskListView(
-      TaskListService tasks, TaskFilterChoices choices, SavedTaskFilters saved, Clock clock) {
+      TaskListService tasks,
+      TaskFilterChoices choices,
+      SavedTaskFilters saved,
+      Clock clock,
+      BulkTaskOperations bulk,
+      TaskAssignments assignments,
+      StaffNotices notices) {
     this.tasks = tasks;
     this.choices = choices;
+    this.notices = notices;
     grid = new StaffTaskGrid(tasks, this::currentQuery, clock);
     savedFilters = new SavedFilterBar(saved, tasks, this::currentQuery);
+    // many rows at once: the check boxes select, a click on a row still opens the task
+    grid.setSelectionMode(Grid.SelectionMode.MULTI);
+    BulkActionBar bulkActions =
+        new BulkActionBar(
+            bulk,
+            assignments,
+            () -> {
+              grid.deselectAll();
+              grid.refresh();
+              savedFilters.refresh();
+            });
+    grid.addSelectionListener(selection -> bulkActions.select(selection.getAllSelectedItems()));
     setId("task-list-view");
     setSizeFull();
-    add(savedFilters, filters(), grid);
+    add(savedFilters, filters(), bulkActions, grid);
     setFlexGrow(1, grid);
   }
 
@@ -246,6 +270,8 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     }
     grid.refresh();
     savedFilters.refresh();
+    // what came before now is seen: the layout's count of new tasks starts again
+    notices.listOpened(getLocale());
   }
 
   /** Sets a value the field offers, or clears it (a link may name what no longer exists). */

@@ -252,6 +252,7 @@ class AccessMatrixTest {
             p -> "partners/" + partnerA,
             plus(STAFF, Persona.PARTNER_A)),
         new Row("tasks", p -> "tasks", STAFF),
+        new Row("settings/notices", p -> "settings/notices", STAFF),
         // a review task of the group partner-managers: its members only, not every staff role
         new Row("tasks/:key", p -> "tasks/" + managersTask, EnumSet.of(Persona.MANAGER)),
         new Row("portal", p -> "portal", EnumSet.of(Persona.PARTNER_A, Persona.PARTNER_B)),
