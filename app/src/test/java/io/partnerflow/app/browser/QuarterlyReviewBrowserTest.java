@@ -144,18 +144,30 @@ class QuarterlyReviewBrowserTest {
     browser.open(url("/my-organisation"));
     browser.waitFor(By.id("qbr-history"));
     assertThat(browser.driver().findElements(By.className("qbr-review-total"))).isEmpty();
+    showHistory();
     browser.screenshot("qbr-zh-04-partner-history");
     language("English");
     browser.waitFor(By.id("qbr-history"));
+    showHistory();
     browser.screenshot("qbr-en-04-partner-history");
     logIn("manager", "demo");
     browser.open(url("/partners/" + partnerId));
     browser.waitForText(By.id("qbr-history"), "70.00");
+    showHistory();
     browser.screenshot("qbr-en-05-manager-history");
     language("中文");
     browser.waitForText(By.id("qbr-history"), "加权得分");
+    showHistory();
     browser.screenshot("qbr-zh-05-manager-history");
     language("English");
+  }
+
+  /** Scrolls the partner page to the review history (below the tier progress). */
+  private void showHistory() {
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            browser.waitFor(By.id("qbr-history")));
   }
 
   /** Picks the language in the header's switch (the page reloads in it). */
