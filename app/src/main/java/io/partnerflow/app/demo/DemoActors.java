@@ -8,6 +8,10 @@ import io.partnerflow.app.contract.ContractSigning;
 import io.partnerflow.app.contract.SignatureInput;
 import io.partnerflow.app.contract.SigningTask;
 import io.partnerflow.app.partner.PartnerGroups;
+import io.partnerflow.app.plan.BusinessPlans;
+import io.partnerflow.app.plan.PlanContent;
+import io.partnerflow.app.plan.PlanStep;
+import io.partnerflow.app.plan.PlanVersion;
 import io.partnerflow.app.recruitment.application.Application;
 import io.partnerflow.app.recruitment.application.ApplicationReceipt;
 import io.partnerflow.app.recruitment.application.ApplicationService;
@@ -16,9 +20,11 @@ import io.partnerflow.app.recruitment.application.FormTickets;
 import io.partnerflow.app.tasklist.TaskListService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,8 +37,9 @@ import org.springframework.stereotype.Component;
 /**
  * The people of the demo history, each doing what their screen does: the applicant fills the public
  * form and answers on the status page, managers claim and complete reviews in the task list, the
- * partner's signatory and legal sign through {@link ContractSigning}. Between two steps it waits
- * until the process's workers have brought the process to its next wait state.
+ * partner's signatory and legal sign through {@link ContractSigning}, the partner drafts its joint
+ * business plan and the team lead agrees it through {@link BusinessPlans}. Between two steps it
+ * waits until the process's workers have brought the process to its next wait state.
  */
 @Component
 @Profile("demo")
@@ -50,6 +57,7 @@ class DemoActors {
   private final FormTickets tickets;
   private final TaskListService tasks;
   private final ContractSigning signing;
+  private final BusinessPlans plans;
   private final CamundaClient client;
   private final UserDetailsService userDetails;
 
@@ -58,12 +66,14 @@ class DemoActors {
       FormTickets tickets,
       TaskListService tasks,
       ContractSigning signing,
+      BusinessPlans plans,
       CamundaClient client,
       UserDetailsService userDetails) {
     this.applications = applications;
     this.tickets = tickets;
     this.tasks = tasks;
     this.signing = signing;
+    this.plans = plans;
     this.client = client;
     this.userDetails = userDetails;
   }
@@ -165,6 +175,59 @@ class DemoActors {
                   typedName, true, task.document().sha256(), "192.0.2.10", USER_AGENT));
           return null;
         });
+  }
+
+  /**
+   * The partner user drafts the business plan the onboarding opened and hands it in; false when the
+   * plan's first step never came (onboarding did not get there).
+   */
+  boolean draftPlan(long partnerId, String partnerUser, Function<Integer, PlanContent> content) {
+    if (!awaitPlanStep(partnerId, partnerUser, PlanStep.DRAFT)) {
+      return false;
+    }
+    return as(
+        partnerUser,
+        () -> {
+          PlanVersion draft = plans.current(partnerId).orElseThrow();
+          plans.save(partnerId, draft.lockVersion(), content.apply(draft.content().year()));
+          plans.submit(partnerId);
+          return true;
+        });
+  }
+
+  /** The manager agrees with the plan in review. */
+  void approvePlan(long partnerId, String manager) {
+    if (awaitPlanStep(partnerId, manager, PlanStep.REVIEW)) {
+      as(manager, () -> run(() -> plans.approveReview(partnerId)));
+    }
+  }
+
+  /** The partner's main contact, then the manager sign the plan off: it is frozen and in force. */
+  void signOffPlan(long partnerId, String partnerUser, String manager) {
+    if (awaitPlanStep(partnerId, partnerUser, PlanStep.PARTNER_SIGN_OFF)) {
+      as(partnerUser, () -> run(() -> plans.signOff(partnerId)));
+    }
+    if (awaitPlanStep(partnerId, manager, PlanStep.MANAGER_SIGN_OFF)) {
+      as(manager, () -> run(() -> plans.signOff(partnerId)));
+    }
+  }
+
+  List<String> productLines() {
+    return plans.productLines();
+  }
+
+  private boolean awaitPlanStep(long partnerId, String username, PlanStep step) {
+    return await(
+            () ->
+                as(username, () -> plans.myOpenSteps(partnerId).contains(step))
+                    ? Optional.of(true)
+                    : Optional.<Boolean>empty())
+        .isPresent();
+  }
+
+  private static Object run(Runnable work) {
+    work.run();
+    return null;
   }
 
   private Optional<UserTask> openTask(long instanceKey, String elementId) {

@@ -33,6 +33,9 @@ class DemoHistory implements StartupNote {
 
   private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
+  /** Team leads may review and sign off any partner's plan. */
+  private static final String PLAN_MANAGER = "lead";
+
   private static final List<String> REVIEWERS =
       List.of("manager", "manager", "manager", "manager", "manager", "manager", "manager", "lead");
   private static final List<String> TIERS =
@@ -260,20 +263,64 @@ class DemoHistory implements StartupNote {
                 applicant,
                 () -> {
                   people.sign(taskKey, applicant.username(), applicant.contactName());
-                  people
-                      .awaitTask(signingInstance, DemoActors.COUNTERSIGN_TASK)
-                      .ifPresent(
-                          countersign ->
-                              timeline.after(
-                                  waitOf(random, Duration.ofHours(2), Duration.ofDays(1)),
-                                  () ->
-                                      step(
-                                          applicant,
-                                          () ->
-                                              people.sign(
-                                                  countersign.getUserTaskKey(),
-                                                  "legal",
-                                                  "Lou Legal"))));
+                  Optional<UserTask> countersign =
+                      people.awaitTask(signingInstance, DemoActors.COUNTERSIGN_TASK);
+                  if (countersign.isEmpty()) {
+                    planAfterContract(timeline, random, applicant, partnerId.get());
+                    return;
+                  }
+                  timeline.after(
+                      waitOf(random, Duration.ofHours(2), Duration.ofDays(1)),
+                      () ->
+                          step(
+                              applicant,
+                              () -> {
+                                people.sign(
+                                    countersign.get().getUserTaskKey(), "legal", "Lou Legal");
+                                planAfterContract(timeline, random, applicant, partnerId.get());
+                              }));
+                }));
+  }
+
+  /**
+   * With the contract in force, most partners draft their joint business plan within weeks and the
+   * team lead agrees it; one in six has not got round to it yet (its onboarding waits).
+   */
+  private void planAfterContract(
+      DemoTimeline timeline, Random random, DemoApplicant applicant, long partnerId) {
+    if (random.nextInt(6) == 0) {
+      return;
+    }
+    timeline.after(
+        waitOf(random, Duration.ofDays(1), Duration.ofDays(5), Duration.ofDays(30)),
+        () ->
+            step(
+                applicant,
+                () -> {
+                  if (!people.draftPlan(
+                      partnerId,
+                      applicant.username(),
+                      year -> DemoPlans.plan(year, random, people.productLines()))) {
+                    return;
+                  }
+                  timeline.after(
+                      waitOf(random, Duration.ofHours(4), Duration.ofDays(2)),
+                      () ->
+                          step(
+                              applicant,
+                              () -> {
+                                people.approvePlan(partnerId, PLAN_MANAGER);
+                                timeline.after(
+                                    waitOf(random, Duration.ofHours(2), Duration.ofDays(1)),
+                                    () ->
+                                        step(
+                                            applicant,
+                                            () ->
+                                                people.signOffPlan(
+                                                    partnerId,
+                                                    applicant.username(),
+                                                    PLAN_MANAGER)));
+                              }));
                 }));
   }
 

@@ -103,6 +103,19 @@ class DemoHistoryTest {
                 .single())
         .isPositive();
 
+    // and a partner agreed its joint business plan after signing: drafted, reviewed, signed off
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM app.business_plan_version v"
+                        + " JOIN app.business_plan b ON b.id = v.plan_id"
+                        + " JOIN app.partner p ON p.id = b.partner_id"
+                        + " JOIN app.application a ON a.id = p.application_id"
+                        + " WHERE a.contact_email LIKE 'contact@%.example'"
+                        + " AND v.status = 'APPROVED'")
+                .query(Long.class)
+                .single())
+        .isPositive();
+
     // the engine recorded the processes at the history's times: spread over the year
     List<OffsetDateTime> starts =
         applications.stream()

@@ -3,7 +3,6 @@ package io.partnerflow.app.tasklist.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.Route;
 import io.partnerflow.app.form.FormService;
 import io.partnerflow.app.security.CurrentUser;
