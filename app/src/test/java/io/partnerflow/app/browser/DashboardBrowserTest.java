@@ -55,12 +55,17 @@ class DashboardBrowserTest {
     String channel =
         "/dashboard/channel?from=" + data.firstDay + "&to=" + data.lastDay + "&country=TV";
 
-    // the team lead's home: tasks by due date, their partners, the link to the channel
-    logInAs("lead");
-    awaitCharts("home-tasks-by-due");
+    // a partner manager's home: tasks by due date, their own partners by status and tier
+    logInAs(data.manager, DashboardDataSet.PASSWORD);
+    awaitCharts("home-partners-tier");
+    awaitCharts("home-partners-status");
+    browser.screenshot("dashboard-en-01-home");
+    assertThat(browser.driver().findElements(By.id("home-channel-link"))).isEmpty();
+
+    // the team lead's home links the channel dashboard
+    logInAs("lead", "demo");
     assertThat(browser.waitFor(By.id("home-channel-link")).getText())
         .isEqualTo("Open the channel dashboard");
-    browser.screenshot("dashboard-en-01-home");
 
     // the channel dashboard of the data set's period and country: 5 applications, 1 active
     browser.open(url(channel));
@@ -82,20 +87,21 @@ class DashboardBrowserTest {
     browser.driver().manage().window().setSize(new Dimension(1400, 1000));
 
     // in Chinese
-    browser.open(url("/"));
     switchLanguage("中文");
-    awaitCharts("home-tasks-by-due");
-    browser.waitForText(By.id("home-view"), "按截止日期的待办任务");
-    browser.screenshot("dashboard-zh-01-home");
+    awaitCharts("dashboard-funnel");
     browser.open(url(channel));
     awaitCharts("dashboard-funnel");
     browser.waitForText(By.id("channel-dashboard"), "招募漏斗");
     browser.screenshot("dashboard-zh-02-channel");
-    switchLanguage("English");
-    browser.waitForText(By.id("main-navigation"), "Home");
+    // (the language is kept in the session: a new login starts in English)
+    logInAs(data.manager, DashboardDataSet.PASSWORD);
+    switchLanguage("中文");
+    browser.waitForText(By.id("home-view"), "我的合作伙伴");
+    awaitCharts("home-partners-tier");
+    browser.screenshot("dashboard-zh-01-home");
 
     // a partner manager who is no team lead is refused the channel dashboard
-    logInAs("manager");
+    logInAs("manager", "demo");
     browser.open(url(channel));
     browser.waitForText(By.tagName("body"), "team leads and administrators");
     assertThat(browser.driver().findElements(By.id("dashboard-funnel"))).isEmpty();
@@ -110,13 +116,13 @@ class DashboardBrowserTest {
     browser.waitFor(By.xpath("//vaadin-select-item[contains(., '" + label + "')]")).click();
   }
 
-  private void logInAs(String username) {
+  private void logInAs(String username, String secret) {
     browser.clearCookies();
     browser.open(url("/login"));
     browser.waitFor(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
     WebElement password =
         browser.waitFor(By.cssSelector("vaadin-login-form input[name='password']"));
-    password.sendKeys("demo");
+    password.sendKeys(secret);
     password.sendKeys(Keys.ENTER);
     browser.waitFor(By.id("home-view"));
   }

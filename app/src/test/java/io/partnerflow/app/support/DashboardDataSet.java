@@ -38,6 +38,9 @@ public final class DashboardDataSet {
   public static final String COUNTRY = "TV";
   public static final String OTHER_COUNTRY = "NR";
 
+  /** The password of the data set's partner manager. */
+  public static final String PASSWORD = "dashboard manager password";
+
   public final String manager;
   public final LocalDate firstDay;
   public final LocalDate lastDay;
@@ -54,7 +57,7 @@ public final class DashboardDataSet {
     users.createIfAbsent(
         new NewUserAccount(
             manager,
-            "dashboard manager password",
+            PASSWORD,
             "Dana Dashboard",
             manager + "@vendor.example",
             Set.of(Role.PARTNER_MANAGER),

@@ -13,7 +13,9 @@ class PlanSection extends Div {
   PlanSection() {
     setId("home-plans");
     addClassName("pf-chart");
-    add(new H3(getTranslation("dashboard.home.plans")));
+    H3 title = new H3(getTranslation("dashboard.home.plans"));
+    title.addClassName("pf-chart-title");
+    add(title);
     Paragraph empty = new Paragraph(getTranslation("dashboard.home.plansEmpty"));
     empty.addClassName("pf-chart-empty");
     add(empty);
