@@ -119,15 +119,21 @@ class DashboardBenchmark {
     long minutes = Math.max(1, 365L * 24 * 60 / count);
     jdbc.sql(
             "INSERT INTO app.application (company_name, contact_name, contact_email, country,"
-                + " partner_type, data, locale, status, created_at, updated_at)"
+                + " partner_type, data, locale, status, created_at, updated_at,"
+                // a key no engine knows: the start retry leaves these rows alone
+                + " process_instance_key)"
                 + " SELECT 'Bench Co ' || :run || ' ' || g, 'Bench Contact', 'c@bench.example',"
                 + " ("
                 + COUNTRIES
                 + ")[1 + g % 30], ("
                 + TYPES
                 + ")[1 + g % 5], '{}'::jsonb, 'en', 'SUBMITTED',"
-                + " :start + g * :minutes * interval '1 minute', :start"
+                + " :start + g * :minutes * interval '1 minute', :start, -(:salt + g)"
                 + " FROM generate_series(1, :count) g")
+        .param(
+            "salt",
+            2_000_000_000_000L
+                + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000_000L))
         .param("run", run)
         .param("start", start)
         .param("minutes", minutes)
