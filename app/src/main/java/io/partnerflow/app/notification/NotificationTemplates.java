@@ -76,6 +76,12 @@ public final class NotificationTemplates {
    */
   public static final String ENABLEMENT_PLAN_COMPLETE = "enablement-plan-complete";
 
+  /**
+   * To the partner managers' team leads: leadName, partnerName, quarter, manager, partnerLink (a
+   * quarterly business review was not held in time).
+   */
+  public static final String QBR_MISSED = "qbr-missed";
+
   public static final List<String> ALL =
       List.of(
           APPLICATION_RECEIVED,
@@ -96,7 +102,8 @@ public final class NotificationTemplates {
           TIER_UPGRADED,
           TIER_DOWNGRADED,
           ENABLEMENT_COURSE_REMINDER,
-          ENABLEMENT_PLAN_COMPLETE);
+          ENABLEMENT_PLAN_COMPLETE,
+          QBR_MISSED);
 
   private NotificationTemplates() {}
 }
