@@ -185,6 +185,18 @@ class ChannelFigures {
         .list();
   }
 
+  /** One manager's active partners, by name. */
+  List<PartnerName> activePartnersOf(String manager) {
+    return jdbc.sql(
+            "SELECT id, name FROM app.partner WHERE owner_username = :manager"
+                + " AND status = 'ACTIVE' ORDER BY lower(name), id")
+        .param("manager", manager)
+        .query((rs, n) -> new PartnerName(rs.getLong(1), rs.getString(2)))
+        .list();
+  }
+
+  record PartnerName(long id, String name) {}
+
   /** The partner managers who own partners, for the filter's choices. */
   List<String> managers() {
     return jdbc.sql(

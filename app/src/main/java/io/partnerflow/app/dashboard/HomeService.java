@@ -2,6 +2,8 @@ package io.partnerflow.app.dashboard;
 
 import io.partnerflow.app.partner.PartnerStatus;
 import io.partnerflow.app.partner.PartnerTier;
+import io.partnerflow.app.qbr.QuarterResult;
+import io.partnerflow.app.qbr.QuarterlyResults;
 import io.partnerflow.app.security.CurrentUser;
 import io.partnerflow.app.security.Role;
 import io.partnerflow.app.security.UserAccount;
@@ -13,8 +15,10 @@ import io.partnerflow.app.tasklist.TaskScope;
 import io.partnerflow.app.tasklist.TaskSort;
 import io.partnerflow.app.tasklist.TaskSummary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,14 +40,26 @@ public class HomeService {
 
   static final int URGENT = 5;
 
+  /** Partners whose plan attainment the home page shows, and how far ahead reviews count as due. */
+  static final int PLAN_PARTNERS = 12;
+
+  static final Duration REVIEWS_AHEAD = Duration.ofDays(30);
+
   private final TaskListService tasks;
   private final ChannelFigures figures;
+  private final QuarterlyResults reviews;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  HomeService(TaskListService tasks, ChannelFigures figures, CurrentUser currentUser, Clock clock) {
+  HomeService(
+      TaskListService tasks,
+      ChannelFigures figures,
+      QuarterlyResults reviews,
+      CurrentUser currentUser,
+      Clock clock) {
     this.tasks = tasks;
     this.figures = figures;
+    this.reviews = reviews;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -113,6 +129,42 @@ public class HomeService {
         Arrays.stream(PartnerTier.values())
             .map(tier -> new CountBy(tier.name(), byTier.getOrDefault(tier.name(), 0L)))
             .toList());
+  }
+
+  /**
+   * The current partner manager's plan attainment (the latest reviewed quarter of each of their
+   * active partners with a review) and their reviews due within 30 days, from the quarterly
+   * reviews.
+   */
+  @Secured(DashboardRoles.MANAGER)
+  public MyPlans myPlans() {
+    UserAccount user = user();
+    List<PlanAttainment> attainment = new ArrayList<>();
+    for (ChannelFigures.PartnerName partner : figures.activePartnersOf(user.username())) {
+      List<QuarterResult> quarters = reviews.attainment(partner.id());
+      quarters.stream()
+          .filter(result -> result.actualRevenue() != null || result.actualNewCustomers() != null)
+          .reduce((first, second) -> second)
+          .ifPresent(latest -> attainment.add(attainment(partner, latest)));
+      if (attainment.size() == PLAN_PARTNERS) {
+        break;
+      }
+    }
+    return new MyPlans(attainment, reviews.dueFor(user.username(), REVIEWS_AHEAD));
+  }
+
+  private static PlanAttainment attainment(ChannelFigures.PartnerName partner, QuarterResult q) {
+    return new PlanAttainment(
+        partner.id(),
+        partner.name(),
+        q.quarter(),
+        share(q.actualNewCustomers(), q.target().newCustomers()),
+        q.revenueAttainment() == null ? null : q.revenueAttainment().doubleValue(),
+        share(q.actualCertifiedPeople(), q.target().certifiedPeople()));
+  }
+
+  private static Double share(Integer actual, int target) {
+    return actual == null || target == 0 ? null : (double) actual / target;
   }
 
   /** Whether the current user may open the channel dashboard (a link on the home page). */

@@ -29,10 +29,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Prints (asserts nothing): each dashboard's data load — the channel dashboard (one SQL query for
  * the funnel and stage times, three for partners and certification, two counts of overdue tasks on
  * the engine) and a partner manager's home (the open tasks of their groups from the engine, their
- * partners by status and tier) — with a year of history written in bulk SQL (benchmark only): 5,000
- * partners, 50,000 applications with their status history (about 500,000 rows of {@code
- * app.application_event}, the history the stage times are computed from, in place of the completed
- * tasks), contracts, activations and certificates.
+ * partners by status and tier, plan attainment and reviews due from the quarterly reviews) — with a
+ * year of history written in bulk SQL (benchmark only): 5,000 partners, 50,000 applications with
+ * their status history (about 500,000 rows of {@code app.application_event}, the history the stage
+ * times are computed from, in place of the completed tasks), contracts, activations and
+ * certificates.
  *
  * <p>{@code ./mvnw -B -pl app -am -Pbenchmark test -Dtest=DashboardBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}, options {@code -Dbenchmark.applications=50000
@@ -105,10 +106,11 @@ class DashboardBenchmark {
                     today.minusMonths(3), today, null, PartnerType.RESELLER, manager)));
     loginAs(manager);
     measure(
-        "manager home: tasks + my partners",
+        "manager home: tasks, partners, plans",
         loads,
         () -> {
           home.myTasks();
+          home.myPlans();
           return home.myPartners();
         });
     SecurityContextHolder.clearContext();

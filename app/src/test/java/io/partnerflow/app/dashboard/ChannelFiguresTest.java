@@ -165,6 +165,9 @@ class ChannelFiguresTest {
             new CountBy("GOLD", 2),
             new CountBy("PLATINUM", 0));
 
+    // no quarterly review yet: nothing attained, nothing due
+    assertThat(home.myPlans()).isEqualTo(new MyPlans(List.of(), List.of()));
+
     // and the demo manager's figures hold none of them
     loginAs("manager");
     assertThat(home.myPartners().byTier()).isNotEqualTo(mine.byTier());
@@ -190,6 +193,7 @@ class ChannelFiguresTest {
     assertThatThrownBy(() -> channel.load(country())).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> home.myPartners()).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> home.myTasks()).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> home.myPlans()).isInstanceOf(AccessDeniedException.class);
 
     loginAs("legal");
     assertThatThrownBy(() -> channel.load(country())).isInstanceOf(AccessDeniedException.class);

@@ -95,7 +95,7 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
               "partner.tier.",
               mine.byTier(),
               ChartKind.BAR));
-      grid.add(new PlanSection());
+      new PlanSection(home.myPlans(), clock.getZone(), getLocale()).addTo(grid);
     }
     add(grid, urgent(load.urgent()));
     setWidthFull();
