@@ -38,7 +38,9 @@ import java.util.Optional;
  */
 @Route("dashboard/channel")
 @RolesAllowed({"ADMIN", "PARTNER_MANAGER"})
-class ChannelDashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+// public: Karibu's route discovery (the access matrix) finds public views only
+public class ChannelDashboardView extends VerticalLayout
+    implements BeforeEnterObserver, HasDynamicTitle {
 
   private final ChannelDashboardService dashboards;
   private final Clock clock;
@@ -50,7 +52,7 @@ class ChannelDashboardView extends VerticalLayout implements BeforeEnterObserver
   private final Div content = new Div();
   private boolean filling;
 
-  ChannelDashboardView(ChannelDashboardService dashboards, Clock clock) {
+  public ChannelDashboardView(ChannelDashboardService dashboards, Clock clock) {
     this.dashboards = dashboards;
     this.clock = clock;
     setId("channel-dashboard");

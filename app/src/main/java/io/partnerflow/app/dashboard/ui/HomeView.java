@@ -40,11 +40,12 @@ import java.util.stream.Collectors;
 @Route("")
 @PermitAll
 @Menu(order = 0, title = "nav.home", icon = "HOME")
-class HomeView extends VerticalLayout implements HasDynamicTitle {
+// public: Karibu's route discovery (the access matrix) finds public views only
+public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
   private final Clock clock;
 
-  HomeView(CurrentUser currentUser, HomeService home, Clock clock) {
+  public HomeView(CurrentUser currentUser, HomeService home, Clock clock) {
     this.clock = clock;
     setId("home-view");
     UserAccount user = currentUser.get().orElse(null);
