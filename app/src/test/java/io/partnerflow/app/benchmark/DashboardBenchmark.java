@@ -130,7 +130,8 @@ class DashboardBenchmark {
                 + ")[1 + g % 30], ("
                 + TYPES
                 + ")[1 + g % 5], '{}'::jsonb, 'en', 'SUBMITTED',"
-                + " :start + g * :minutes * interval '1 minute', :start, -(:salt + g)"
+                + " CAST(:start AS timestamptz) + g * :minutes * interval '1 minute',"
+                + " CAST(:start AS timestamptz), -(:salt + g)"
                 + " FROM generate_series(1, :count) g")
         .param(
             "salt",
