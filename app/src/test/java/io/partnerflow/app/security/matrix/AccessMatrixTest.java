@@ -284,6 +284,8 @@ class AccessMatrixTest {
             p -> "admin/models/process/partner-recruitment",
             EnumSet.of(Persona.ADMIN)),
         new Row("contracts/verify", p -> "contracts/verify", LOGGED_IN),
+        // the channel dashboard: administrators and team leads (the demo "manager" is no lead)
+        new Row("dashboard/channel", p -> "dashboard/channel", EnumSet.of(Persona.ADMIN)),
         new Row(
             "portal/learning",
             p -> "portal/learning",
