@@ -240,29 +240,27 @@ class DashboardBenchmark {
         .param("lo", range[0])
         .param("hi", range[1])
         .update();
-    long certification =
-        jdbc.sql(
-                "INSERT INTO app.certification (code, name_en, name_zh, validity_months, active)"
-                    + " VALUES (:code, 'Bench certification', '基准认证', 12, true) RETURNING id")
-            .param("code", "bench-" + run)
-            .query(Long.class)
-            .single();
+    // one valid certificate per person and certification: a certification per certificate here
     long user =
         jdbc.sql("SELECT id FROM app.app_user WHERE username = 'admin'").query(Long.class).single();
     jdbc.sql(
-            "INSERT INTO app.certificate (certification_id, user_id, partner_id,"
-                + " verification_code, issued_at, expires_at, status)"
-                + " SELECT :certification, :user, p.id, :run || '-' || p.id || '-' || k,"
-                + " now() - interval '100 days', now() + (k * 200 - 150) * interval '1 day',"
-                + " 'VALID'"
-                + " FROM app.partner p CROSS JOIN generate_series(1, 2) k"
+            "INSERT INTO app.certification (code, name_en, name_zh, validity_months, active)"
+                + " SELECT :run || '-' || p.id || '-' || k, 'Bench certification', '基准认证', 12,"
+                + " true FROM app.partner p CROSS JOIN generate_series(1, 2) k"
                 + " WHERE p.application_id BETWEEN :lo AND :hi AND p.status = 'ACTIVE'"
                 + " AND p.id % 2 = 0")
-        .param("certification", certification)
-        .param("user", user)
-        .param("run", run)
+        .param("run", "bench-" + run)
         .param("lo", range[0])
         .param("hi", range[1])
+        .update();
+    jdbc.sql(
+            "INSERT INTO app.certificate (certification_id, user_id, partner_id,"
+                + " verification_code, issued_at, expires_at, status)"
+                + " SELECT c.id, :user, split_part(c.code, '-', 3)::bigint, c.code,"
+                + " now() - interval '100 days', now() + interval '250 days', 'VALID'"
+                + " FROM app.certification c WHERE c.code LIKE :prefix")
+        .param("user", user)
+        .param("prefix", "bench-" + run + "-%")
         .update();
   }
 
