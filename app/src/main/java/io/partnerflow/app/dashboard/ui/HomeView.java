@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 @PermitAll
 @Menu(order = 0, title = "nav.home", icon = "HOME")
 // public: Karibu's route discovery (the access matrix) finds public views only
-public class HomeView extends VerticalLayout implements HasDynamicTitle {
+class HomeView extends VerticalLayout implements HasDynamicTitle {
 
   private final Clock clock;
 

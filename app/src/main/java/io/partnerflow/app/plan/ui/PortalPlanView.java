@@ -35,7 +35,7 @@ import java.util.Set;
 @Route("portal/plan")
 @RolesAllowed("PARTNER")
 @Menu(order = 9, title = "nav.plan", icon = "CHART")
-public class PortalPlanView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class PortalPlanView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final BusinessPlans plans;
   private final CurrentUser currentUser;
