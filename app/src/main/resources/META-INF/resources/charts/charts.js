@@ -52,8 +52,15 @@
       }
     };
     if (!doughnut) {
+      // counts get whole-number ticks (no "1.5 partners"); figures with decimals keep theirs
+      const whole = data.series.every(function (series) {
+        return series.values.every(function (value) { return value === null || Number.isInteger(value); });
+      });
       const axis = { ticks: { color: text }, grid: { color: grid } };
-      options.scales = { x: Object.assign({}, axis), y: Object.assign({ beginAtZero: true }, axis) };
+      const values = { beginAtZero: true, ticks: whole ? { color: text, precision: 0 } : { color: text }, grid: { color: grid } };
+      options.scales = horizontal
+        ? { x: values, y: Object.assign({}, axis) }
+        : { x: Object.assign({}, axis), y: values };
       if (horizontal) {
         options.indexAxis = 'y';
       }
