@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A team lead finds three review tasks by company name, assigns them to a manager in one go; the
- * manager sees the count in the header, gets the notice, opens one and completes it — in English
- * and in Chinese. Screenshots: target/screenshots/bulk-&lt;lang&gt;-NN-*.png.
+ * manager sees the count in the header, gets the notice, opens one, attaches a file and completes
+ * it — in English and in Chinese. Screenshots: target/screenshots/bulk-&lt;lang&gt;-NN-*.png.
  */
 @PartnerflowTest
 @ExtendWith(SharedBrowser.ScreenshotOnFailure.class)
@@ -136,6 +136,13 @@ class BulkAssignBrowserTest {
     journey.openTask(tasks.get(0));
     browser.choose("form-field-decision", approve);
     browser.select("form-field-tier", gold);
+    // and attaches the notes of a call with the applicant to the review
+    browser.upload(
+        "reviewDocument",
+        Browser.uploadFile(
+            "bulk-call-notes-" + lang + ".pdf",
+            "%PDF-1.4\n% call notes\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    browser.waitForText(By.id("form-file-reviewDocument"), "bulk-call-notes-" + lang + ".pdf");
     browser.screenshot("bulk-" + lang + "-05-task");
     journey.complete();
 

@@ -10,9 +10,6 @@ import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.support.SharedBrowser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,7 +64,9 @@ class FormComponentsBrowserTest {
     browser.waitFor(By.id("unclaim"));
     browser.choose("form-field-decision", "Request information");
     browser.type("form-field-informationRequest", "Please send two customer references.");
-    upload("reviewDocument", file("call-notes.pdf", NOTES.getBytes(StandardCharsets.US_ASCII)));
+    browser.upload(
+        "reviewDocument",
+        Browser.uploadFile("call-notes.pdf", NOTES.getBytes(StandardCharsets.US_ASCII)));
 
     // then: the form shows the file with its download link
     browser.waitForText(By.id("form-file-reviewDocument"), "call-notes.pdf");
@@ -101,7 +100,9 @@ class FormComponentsBrowserTest {
     browser.screenshot("forms-zh-03-later-task");
     browser.click("claim");
     browser.waitFor(By.id("unclaim"));
-    upload("reviewDocument", file("price-list.pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3}));
+    browser.upload(
+        "reviewDocument",
+        Browser.uploadFile("price-list.pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3}));
 
     // then: refused, in Chinese, and the earlier file stays the value
     browser.waitForText(
@@ -109,17 +110,6 @@ class FormComponentsBrowserTest {
     assertThat(browser.waitFor(By.id("form-file-reviewDocument")).getText())
         .contains("call-notes.pdf");
     browser.screenshot("forms-zh-04-executable-refused");
-  }
-
-  /** Hands a file to the upload's file input (in its shadow root in some Vaadin versions). */
-  private void upload(String key, Path file) {
-    WebElement upload = browser.waitFor(By.id("form-upload-" + key));
-    List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
-    WebElement input =
-        inputs.isEmpty()
-            ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"))
-            : inputs.get(0);
-    input.sendKeys(file.toAbsolutePath().toString());
   }
 
   /** Fetches the link in the logged-in browser, as a click would download it. */
@@ -131,10 +121,5 @@ class FormComponentsBrowserTest {
                     + "fetch(arguments[0]).then(r => r.ok ? r.text() : 'HTTP ' + r.status)"
                     + ".then(done).catch(e => done('failed: ' + e));",
                 link.getAttribute("href"));
-  }
-
-  private static Path file(String name, byte[] content) throws IOException {
-    Path directory = Files.createDirectories(Path.of("target", "form-uploads"));
-    return Files.write(directory.resolve(name), content);
   }
 }

@@ -142,6 +142,30 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Whether any rendered cell of a Vaadin grid contains the text. */
+  /**
+   * Hands a file to a form's upload (element {@code form-upload-<key>}): its file input is in the
+   * light DOM or, in some Vaadin versions, in the shadow root.
+   */
+  public void upload(String key, Path file) {
+    WebElement upload = waitFor(By.id("form-upload-" + key));
+    java.util.List<WebElement> inputs = upload.findElements(By.cssSelector("input[type=file]"));
+    WebElement input =
+        inputs.isEmpty()
+            ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+            : inputs.get(0);
+    input.sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /** A file to upload, written under target/form-uploads. */
+  public static Path uploadFile(String name, byte[] content) {
+    try {
+      Path directory = Files.createDirectories(Path.of("target", "form-uploads"));
+      return Files.write(directory.resolve(name), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public boolean gridContains(String gridId, String text) {
     return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
         .anyMatch(cell -> cell.getText().contains(text));
