@@ -38,7 +38,6 @@ import java.util.Optional;
  */
 @Route("dashboard/channel")
 @RolesAllowed({"ADMIN", "PARTNER_MANAGER"})
-// public: Karibu's route discovery (the access matrix) finds public views only
 class ChannelDashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
   private final ChannelDashboardService dashboards;

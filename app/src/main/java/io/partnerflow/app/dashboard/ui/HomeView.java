@@ -40,7 +40,6 @@ import java.util.stream.Collectors;
 @Route("")
 @PermitAll
 @Menu(order = 0, title = "nav.home", icon = "HOME")
-// public: Karibu's route discovery (the access matrix) finds public views only
 class HomeView extends VerticalLayout implements HasDynamicTitle {
 
   private final Clock clock;
