@@ -97,7 +97,8 @@ class AuditTrailBrowserTest {
         .contains(".csv");
     String[] lines = csv.body().split("\r\n");
     assertThat(lines).hasSize(3);
-    assertThat(lines[0]).startsWith("id,occurred_at,actor");
+    // a byte order mark first, so that Excel reads the Chinese names as UTF-8
+    assertThat(lines[0]).startsWith("\uFEFFid,occurred_at,actor");
     assertThat(lines[1]).contains("\"{\"\"status\"\": \"\"ONBOARDING\"\"}\"");
     assertThat(lines[2]).contains("\"{\"\"tier\"\": \"\"SILVER\"\"}\"");
 
