@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -27,6 +28,8 @@ class AppCrashTest {
   private static final int APPLICATIONS = 24;
 
   @Test
+  // a child that never reaches the kill point must fail the test, not hold the build
+  @Timeout(value = 12, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void shouldFinishEveryApplicationExactlyOnceAfterTheAppIsKilledMidLoad() throws Exception {
     // given: a fresh data directory and the platform under load
     Path data = Paths.get(System.getProperty("partnerflow.test.target", "target"), "crash-test");

@@ -62,6 +62,8 @@ public final class CrashDriver {
     properties.put("partnerflow.recruitment.start-claim", "20s");
     properties.put("partnerflow.notification.dispatch-interval", "1s");
     properties.put("logging.level.root", "WARN");
+    // the demo profile's year of history would move the clocks and compete for the reviews
+    properties.put("partnerflow.demo.history.enabled", "false");
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(PartnerflowApplication.class)
             .profiles("demo")
