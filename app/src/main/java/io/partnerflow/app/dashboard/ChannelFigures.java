@@ -59,7 +59,9 @@ class ChannelFigures {
             + " min(e.created_at) FILTER (WHERE e.status = 'IN_REVIEW') AS in_review,"
             + " min(e.created_at) FILTER (WHERE e.status IN ('APPROVED','REJECTED')) AS decided,"
             + " min(e.created_at) FILTER (WHERE e.status = 'APPROVED') AS approved"
+            // only the statuses the moments read: the rest of the history is most of its rows
             + " FROM apps LEFT JOIN app.application_event e ON e.application_id = apps.id"
+            + " AND e.status IN ('IN_REVIEW','APPROVED','REJECTED')"
             + " GROUP BY apps.id, apps.created_at"
             + "), journeys AS ("
             + " SELECT m.*, p.status AS partner_status,"
