@@ -527,8 +527,9 @@ class ApplicationServiceTest {
     return "Test Partner " + UUID.randomUUID();
   }
 
+  // 203.0.113.100 and up: the demo history's applicants write from 198.51.100-101.x
   private static String nextAddress() {
-    return "198.51.100." + ADDRESSES.incrementAndGet();
+    return "203.0.113." + (100 + ADDRESSES.incrementAndGet());
   }
 
   static String tokenOf(ApplicationReceipt receipt) {
