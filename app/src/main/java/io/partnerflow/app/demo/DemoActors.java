@@ -17,6 +17,7 @@ import io.partnerflow.app.recruitment.application.ApplicationReceipt;
 import io.partnerflow.app.recruitment.application.ApplicationService;
 import io.partnerflow.app.recruitment.application.ApplicationSubmission;
 import io.partnerflow.app.recruitment.application.FormTickets;
+import io.partnerflow.app.task.UserTaskReads;
 import io.partnerflow.app.tasklist.TaskListService;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,7 @@ class DemoActors {
   private final ContractSigning signing;
   private final BusinessPlans plans;
   private final CamundaClient client;
+  private final UserTaskReads taskReads;
   private final UserDetailsService userDetails;
 
   DemoActors(
@@ -68,6 +70,7 @@ class DemoActors {
       ContractSigning signing,
       BusinessPlans plans,
       CamundaClient client,
+      UserTaskReads taskReads,
       UserDetailsService userDetails) {
     this.applications = applications;
     this.tickets = tickets;
@@ -75,6 +78,7 @@ class DemoActors {
     this.signing = signing;
     this.plans = plans;
     this.client = client;
+    this.taskReads = taskReads;
     this.userDetails = userDetails;
   }
 
@@ -102,7 +106,7 @@ class DemoActors {
   Optional<UserTask> awaitTask(long instanceKey, String elementId) {
     return await(
             () -> {
-              Optional<UserTask> task = openTask(instanceKey, elementId);
+              Optional<UserTask> task = taskReads.openTask(instanceKey, elementId);
               if (task.isEmpty() && !isActive(instanceKey)) {
                 return Optional.of(Optional.<UserTask>empty());
               }
@@ -228,22 +232,6 @@ class DemoActors {
   private static Object run(Runnable work) {
     work.run();
     return null;
-  }
-
-  private Optional<UserTask> openTask(long instanceKey, String elementId) {
-    return client
-        .newUserTaskSearchRequest()
-        .filter(
-            filter ->
-                filter
-                    .processInstanceKey(instanceKey)
-                    .elementId(elementId)
-                    .state(UserTaskState.CREATED))
-        .send()
-        .join()
-        .items()
-        .stream()
-        .findFirst();
   }
 
   private boolean isActive(long instanceKey) {
