@@ -142,7 +142,7 @@ public class TokenMachine {
   public void completeElement(
       ProcessInstanceRecord instance, long elementInstanceKey, Map<String, Object> values) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
-    run.completeWaiting(run.elementInstance(elementInstanceKey), values);
+    run.completeWaiting(run.elementInstanceWithFlowScope(elementInstanceKey), values);
     run.drain();
   }
 
@@ -175,7 +175,7 @@ public class TokenMachine {
   public void triggerEvent(
       ProcessInstanceRecord instance, long waitingKey, String eventId, Map<String, Object> values) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
-    ElementInstanceRecord waiting = run.elementInstance(waitingKey);
+    ElementInstanceRecord waiting = run.elementInstanceWithFlowScope(waitingKey);
     if (waiting.elementId().equals(eventId)) {
       run.completeWaiting(waiting, values);
       run.drain();
@@ -935,6 +935,17 @@ public class TokenMachine {
     /** The element an instance runs (a multi-instance body or its inner activity by type). */
     ExecutableElement element(ElementInstanceRecord instance) {
       return graph.element(instance.elementId(), instance.elementType());
+    }
+
+    /**
+     * Like {@link #elementInstance} and reads the flow scope along (one statement, not two): an
+     * element that is left moves its token on in its scope, which is read next.
+     */
+    ElementInstanceRecord elementInstanceWithFlowScope(long key) {
+      if (!instances.containsKey(key)) {
+        elementInstances.findWithFlowScope(key).forEach(e -> instances.putIfAbsent(e.key(), e));
+      }
+      return elementInstance(key);
     }
 
     ElementInstanceRecord elementInstance(long key) {

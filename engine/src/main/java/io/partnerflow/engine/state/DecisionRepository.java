@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** Deployed DMN: decision requirements graphs and their decision definitions. */
-@Repository
+@EngineRepository
 public class DecisionRepository {
 
   /** API sort field → column of a decision definition search. */

@@ -2,9 +2,8 @@ package io.partnerflow.engine.state;
 
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-@Repository
+@EngineRepository
 public class DeploymentRepository {
 
   private final JdbcClient jdbc;

@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Read side of element instances (the element history of process instances). As in Camunda, the
  * process itself is not an element instance here: only its flow nodes are.
  */
-@Repository
+@EngineRepository
 public class ElementInstanceQueries {
 
   /** A call activity has an incident while one is active in the instance it called. */

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-@Repository
+@EngineRepository
 public class ElementInstanceRepository {
 
   private static final String SELECT =
@@ -74,6 +73,20 @@ public class ElementInstanceRepository {
         .param(key)
         .query(ElementInstanceRepository::map)
         .optional();
+  }
+
+  /**
+   * The element instance and its flow scope (when it has one) in one statement: what a waiting
+   * element's completion reads first — the element to leave and the scope its token moves on in.
+   */
+  public List<ElementInstanceRecord> findWithFlowScope(long key) {
+    return jdbc.sql(
+            SELECT
+                + " WHERE key = ? OR key = (SELECT f.flow_scope_key FROM engine.element_instance f"
+                + " WHERE f.key = ?)")
+        .params(key, key)
+        .query(ElementInstanceRepository::map)
+        .list();
   }
 
   /** Whether any child of the scope is active (without reading the children). */

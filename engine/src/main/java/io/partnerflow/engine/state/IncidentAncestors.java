@@ -1,7 +1,6 @@
 package io.partnerflow.engine.state;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Incidents of called instances as their calling instances see them (as Camunda 8 shows them): the
@@ -9,7 +8,7 @@ import org.springframework.stereotype.Repository;
  * row of {@code engine.incident_ancestor} per ancestor, written when the incident is raised;
  * whether the incident is still active is read from the incident itself.
  */
-@Repository
+@EngineRepository
 public class IncidentAncestors {
 
   /** SQL: an active incident in the instance {@code p} or in an instance it called. */

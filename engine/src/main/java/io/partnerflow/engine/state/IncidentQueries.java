@@ -6,10 +6,9 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** Read side of incidents. */
-@Repository
+@EngineRepository
 public class IncidentQueries {
 
   public static final SearchColumns COLUMNS =

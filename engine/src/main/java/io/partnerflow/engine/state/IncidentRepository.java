@@ -5,9 +5,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-@Repository
+@EngineRepository
 public class IncidentRepository {
 
   private final JdbcClient jdbc;

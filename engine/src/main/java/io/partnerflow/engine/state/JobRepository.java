@@ -8,9 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-@Repository
+@EngineRepository
 public class JobRepository {
 
   private static final String COLUMNS =
@@ -28,17 +27,17 @@ public class JobRepository {
   }
 
   /**
-   * Inserts a new job and, in the same statement, sends {@code NOTIFY channel, type} (PostgreSQL
+   * Inserts a new job and, in the same statement, sends {@code NOTIFY channel, payload} (PostgreSQL
    * delivers it when the transaction commits): one round trip instead of two.
    */
-  public void insertAndNotify(JobRecord j, OffsetDateTime created, String channel) {
+  public void insertAndNotify(JobRecord j, OffsetDateTime created, String channel, String payload) {
     jdbc.sql(
             "WITH inserted AS (INSERT INTO engine.job (key, type, kind, state, retries,"
                 + " available_at, custom_headers, process_instance_key, element_instance_key,"
                 + " element_id, process_definition_key, bpmn_process_id,"
                 + " process_definition_version, tenant_id, created, listener_event_type,"
-                + " listener_index) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING type)"
-                + " SELECT pg_notify(?, type) FROM inserted")
+                + " listener_index) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING key)"
+                + " SELECT pg_notify(?, ?) FROM inserted")
         .params(
             j.key(),
             j.type(),
@@ -57,7 +56,8 @@ public class JobRepository {
             created,
             j.listenerEventType(),
             j.listenerIndex(),
-            channel)
+            channel,
+            payload)
         .query()
         .listOfRows();
   }

@@ -6,10 +6,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** Tokens that reached a joining gateway through one incoming flow and wait for the others. */
-@Repository
+@EngineRepository
 public class JoinTokenRepository {
 
   private final JdbcClient jdbc;

@@ -6,10 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** Buffered messages and the BPMN processes each one has been correlated to. */
-@Repository
+@EngineRepository
 public class MessageRepository {
 
   private static final String COLUMNS =

@@ -2,13 +2,12 @@ package io.partnerflow.engine.state;
 
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Active instances started by a message with a correlation key (engine.message_start_instance):
  * while one is active, no other instance of the process starts for that key.
  */
-@Repository
+@EngineRepository
 public class MessageStartInstanceRepository {
 
   /** The process and correlation key an ended instance held. */

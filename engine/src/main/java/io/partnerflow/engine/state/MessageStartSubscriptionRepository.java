@@ -2,12 +2,11 @@ package io.partnerflow.engine.state;
 
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Message start events of the latest version of each process (engine.message_start_subscription).
  */
-@Repository
+@EngineRepository
 public class MessageStartSubscriptionRepository {
 
   /** One message start event that a message with {@code messageName} triggers. */

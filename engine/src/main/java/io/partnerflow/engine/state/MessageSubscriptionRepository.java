@@ -6,9 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-@Repository
+@EngineRepository
 public class MessageSubscriptionRepository {
 
   private static final String COLUMNS =

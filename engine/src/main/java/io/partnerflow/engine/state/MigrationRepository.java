@@ -2,7 +2,6 @@ package io.partnerflow.engine.state;
 
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * The writes of a process instance migration: rows that name an element or the definition of a
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Repository;
  * everything else (assignee, due dates, job state, correlation keys). Ended rows (history) keep
  * what they were created with.
  */
-@Repository
+@EngineRepository
 public class MigrationRepository {
 
   /** What an element instance waits for: a timer, a message or a signal subscription it holds. */

@@ -4,13 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * engine.pending_signal: signals thrown by signal throw and end events, stored with the throwing
  * command and deleted by the broadcast that delivers them (see command.PendingSignals).
  */
-@Repository
+@EngineRepository
 public class PendingSignalRepository {
 
   /** A thrown signal not yet broadcast; {@code variablesJson} is a JSON object. */

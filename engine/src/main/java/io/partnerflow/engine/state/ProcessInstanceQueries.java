@@ -10,11 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Read side of process instances: get and search (POST /v2/process-instances/search). */
-@Repository
+@EngineRepository
 public class ProcessInstanceQueries {
 
   /** As Camunda 8 shows it: an incident in a called instance counts for its callers too. */

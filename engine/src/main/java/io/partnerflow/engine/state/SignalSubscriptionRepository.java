@@ -4,10 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** engine.signal_subscription: what waits for a signal, found by a broadcast by name. */
-@Repository
+@EngineRepository
 public class SignalSubscriptionRepository {
 
   private static final String COLUMNS =

@@ -6,10 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** Timers of timer start events (engine.start_timer). */
-@Repository
+@EngineRepository
 public class StartTimerRepository {
 
   private static final String COLUMNS =

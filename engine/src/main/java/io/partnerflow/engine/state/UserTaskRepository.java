@@ -24,11 +24,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The user tasks and the task list search over them. */
-@Repository
+@EngineRepository
 public class UserTaskRepository {
 
   private static final String COLUMNS =

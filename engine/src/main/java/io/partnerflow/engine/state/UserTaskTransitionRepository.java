@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * User task transitions that wait for task listeners (table engine.user_task_transition), and the
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * and the corrected attributes. Open tasks of candidate groups are kept in user_task_open_group
  * only while the task is CREATED.
  */
-@Repository
+@EngineRepository
 public class UserTaskTransitionRepository {
 
   private final JdbcClient jdbc;

@@ -6,13 +6,12 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Read side of variables. Values are the stored JSON text, compared as such: a filter on a string
  * variable needs the quotes ({@code "\"gold\""}), as in Camunda. Values are never truncated.
  */
-@Repository
+@EngineRepository
 public class VariableQueries {
 
   public static final SearchColumns COLUMNS =

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** Variables by scope (an element instance key); values are JSON text. */
-@Repository
+@EngineRepository
 public class VariableRepository {
 
   private final JdbcClient jdbc;

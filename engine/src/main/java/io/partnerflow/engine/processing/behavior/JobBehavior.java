@@ -23,6 +23,7 @@ public class JobBehavior {
   private final JsonValues json;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
+  private final JobNotificationListener notifications;
 
   public JobBehavior(
       JobRepository jobs,
@@ -30,13 +31,15 @@ public class JobBehavior {
       EngineClock clock,
       JsonValues json,
       ApplicationEventPublisher events,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      JobNotificationListener notifications) {
     this.jobs = jobs;
     this.keys = keys;
     this.clock = clock;
     this.json = json;
     this.events = events;
     this.jdbc = jdbc;
+    this.notifications = notifications;
   }
 
   public long create(
@@ -92,7 +95,8 @@ public class JobBehavior {
             listenerEventType,
             listenerIndex),
         clock.nowAtUtc(),
-        JobNotificationListener.CHANNEL);
+        JobNotificationListener.CHANNEL,
+        notifications.payload(type));
     // other nodes: the NOTIFY sent with the insert; this JVM: an event after commit
     events.publishEvent(new JobsAvailable(type));
     return key;
@@ -105,7 +109,7 @@ public class JobBehavior {
   public void announce(String type) {
     events.publishEvent(new JobsAvailable(type));
     jdbc.sql("SELECT pg_notify(?, ?)")
-        .params(JobNotificationListener.CHANNEL, type)
+        .params(JobNotificationListener.CHANNEL, notifications.payload(type))
         .query()
         .listOfRows();
   }
