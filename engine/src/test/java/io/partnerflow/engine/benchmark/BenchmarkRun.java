@@ -94,6 +94,50 @@ final class BenchmarkRun implements AutoCloseable {
     activatedAt.put(job.getKey(), job.getDeadline() - JOB_TIMEOUT_MILLIS);
   }
 
+  /**
+   * Starts {@code instances} instances at a fixed rate (per second) and waits for them all: an
+   * offered load, as a platform sees it, not a flood. Each start is sent on time whether or not the
+   * earlier ones were answered (open loop), so the job latency shows what an instance meets at that
+   * rate, not the queue a flood builds.
+   */
+  Result executeAtRate(int instances, double perSecond, long timeoutMillis) throws Exception {
+    completions = new CountDownLatch(instances);
+    AtomicLong startFailures = new AtomicLong();
+    long first = System.nanoTime();
+    for (int i = 0; i < instances; i++) {
+      long due = first + (long) (i * 1e9 / perSecond);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      client
+          .newCreateInstanceCommand()
+          .bpmnProcessId(processId)
+          .latestVersion()
+          .variables(variables.apply(i))
+          .send()
+          .whenComplete(
+              (created, failure) -> {
+                if (failure != null) {
+                  startFailures.incrementAndGet();
+                }
+              });
+    }
+    long lastStart = System.nanoTime();
+    if (!completions.await(timeoutMillis, TimeUnit.MILLISECONDS)
+        || failures.get() + startFailures.get() > 0) {
+      System.out.printf(
+          "!! %d starts and %d job completions failed%n", startFailures.get(), failures.get());
+      System.out.printf(
+          "!! only %d of %d instances completed in time%n",
+          instances - completions.getCount(), instances);
+    }
+    System.out.printf(
+        "offered %.1f instances/s: the last start was sent after %.2f s (%.1f/s)%n",
+        perSecond, (lastStart - first) / 1e9, instances / ((lastStart - first) / 1e9));
+    return new Result(first, lastCompletion.get(), instances);
+  }
+
   /** Starts {@code instances} instances over {@code starters} threads and waits for them all. */
   Result execute(int instances, int starters, long timeoutMillis) throws Exception {
     completions = new CountDownLatch(instances);

@@ -16,8 +16,13 @@ import org.junit.jupiter.api.Test;
  * ./mvnw -B -pl engine -Pbenchmark test -Dtest=ThroughputBenchmark \
  *     -Dbenchmark.instances=2000 -Dbenchmark.starters=4 -Dbenchmark.maxJobsActive=32 \
  *     -Dbenchmark.workerThreads=4 -Dbenchmark.pool=10 -Dbenchmark.synchronousCommit=on \
+ *     -Dbenchmark.warmup=20000 -Dbenchmark.rate=250 \
  *     -Dbenchmark.jfr=/tmp/run.jfr -Dbenchmark.statements=true
  * </pre>
+ *
+ * <p>{@code rate}: unset (0), the starters create instances as fast as they are answered (a flood:
+ * the throughput figure, and the queue it builds in the latency); above 0, instances are started at
+ * that rate (the latency an instance meets at that offered load).
  *
  * <p>{@code synchronousCommit}: {@code on} (PostgreSQL's default, every commit waits for its WAL
  * flush) or {@code off} (commits return before the flush: a crash may lose the last few hundred ms
@@ -37,7 +42,10 @@ class ThroughputBenchmark {
     int workerThreads = Integer.getInteger("benchmark.workerThreads", 4);
     int pool = Integer.getInteger("benchmark.pool", 10);
     String synchronousCommit = System.getProperty("benchmark.synchronousCommit", "on");
-    int warmup = Integer.getInteger("benchmark.warmup", 500);
+    // a platform that has run a while: C2 has compiled the hot path (tiered JIT, the default)
+    int warmup = Integer.getInteger("benchmark.warmup", 20_000);
+    // > 0: start instances at this rate (open loop) instead of as fast as the starters can
+    double rate = Double.parseDouble(System.getProperty("benchmark.rate", "0"));
     String jfrFile = System.getProperty("benchmark.jfr", "");
     long timeoutMillis = 300_000;
 
@@ -55,7 +63,10 @@ class ThroughputBenchmark {
             java.lang.management.ManagementFactory.getClassLoadingMXBean()
                 .getTotalLoadedClassCount();
         Recording recording = jfrFile.isEmpty() ? null : BenchmarkEngine.startRecording();
-        BenchmarkRun.Result result = run.execute(instances, starters, timeoutMillis);
+        BenchmarkRun.Result result =
+            rate > 0
+                ? run.executeAtRate(instances, rate, timeoutMillis)
+                : run.execute(instances, starters, timeoutMillis);
         BenchmarkEngine.Usage used = engine.usage().since(before);
         Map<String, Long> threadCpu =
             BenchmarkEngine.since(BenchmarkEngine.threadCpuNanos(), threadsBefore);
@@ -90,6 +101,7 @@ class ThroughputBenchmark {
             workerThreads,
             pool,
             synchronousCommit,
+            rate,
             result,
             engine.completed(run.processId),
             engineLatencies,
@@ -126,6 +138,7 @@ class ThroughputBenchmark {
       int workerThreads,
       int pool,
       String synchronousCommit,
+      double rate,
       BenchmarkRun.Result result,
       long completed,
       List<Long> engineLatencies,
@@ -138,7 +151,7 @@ class ThroughputBenchmark {
     System.out.println("=== ThroughputBenchmark: start -> 3 service tasks -> end ===");
     System.out.printf(
         "cores %d | %s | instances %d (completed %d) | starters %d | workers 3 x maxJobsActive %d,"
-            + " %d handler threads | pool %d | synchronous_commit %s%n",
+            + " %d handler threads | pool %d | synchronous_commit %s | %s%n",
         Runtime.getRuntime().availableProcessors(),
         BenchmarkEngine.jit(),
         instances,
@@ -147,7 +160,8 @@ class ThroughputBenchmark {
         maxJobsActive,
         workerThreads,
         pool,
-        synchronousCommit);
+        synchronousCommit,
+        rate > 0 ? String.format("started at %.0f/s", rate) : "started as fast as answered");
     System.out.printf(
         "throughput: %.1f instances/s (%.2f s from first start to last completion)%n",
         instances / seconds, seconds);
