@@ -279,8 +279,12 @@ class DashboardBenchmark {
             .toArray();
     Arrays.sort(nanos);
     System.out.printf(
-        "%-40s p50 %7.1f ms  p95 %7.1f ms  (%d loads)%n",
-        label, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6, loads);
+        "%-40s p50 %7.1f ms  p95 %7.1f ms  (%d loads, load average %s)%n",
+        label,
+        nanos[nanos.length / 2] / 1e6,
+        nanos[(int) (nanos.length * 0.95)] / 1e6,
+        loads,
+        loadAverage());
   }
 
   private static String loadAverage() {
