@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -216,9 +218,12 @@ class PlanJourneyBrowserTest {
     browser.waitFor(By.cssSelector("#dashboard-funnel .pf-chart-canvas[data-drawn='true']"));
     browser.driver().findElement(By.cssSelector("#dashboard-funnel vaadin-details")).click();
     browser.waitForText(By.cssSelector("#dashboard-funnel table tbody tr:last-child th"), "Active");
-    String active =
-        browser.waitFor(By.cssSelector("#dashboard-funnel table tbody tr:last-child td")).getText();
-    return Long.parseLong(active.replaceAll("[^0-9]", ""));
+    WebElement active =
+        browser.waitFor(By.cssSelector("#dashboard-funnel table tbody tr:last-child td"));
+    // the table in sight, for the screenshot
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", active);
+    return Long.parseLong(active.getText().replaceAll("[^0-9]", ""));
   }
 
   private void openTask(long partnerId, PlanStep step) {
