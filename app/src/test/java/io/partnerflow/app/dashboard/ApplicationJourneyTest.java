@@ -22,10 +22,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reporting table {@code app.application_journey}: its row follows each step of an application
@@ -38,6 +45,7 @@ class ApplicationJourneyTest {
   @Autowired JdbcClient jdbc;
   @Autowired UserAccountService users;
   @Autowired PartnerService partners;
+  @Autowired PlatformTransactionManager transactions;
 
   private static final Duration HOUR = Duration.ofHours(1);
 
@@ -135,6 +143,48 @@ class ApplicationJourneyTest {
         });
     assertThat(journey(application).owner()).isEqualTo(next);
     assertThat(journey(application).signed()).isEqualTo(inForce);
+  }
+
+  @Test
+  void shouldKeepBothStepsWhenTwoTransactionsChangeTheSameApplicationAtOnce() throws Exception {
+    // given: an approved application whose partner's agreement is out for signature
+    Instant t0 = someDay();
+    long application = ApplicationRecords.application(jdbc, COUNTRY, t0);
+    ApplicationRecords.event(jdbc, application, "APPROVED", t0.plus(HOUR));
+    long partner = partnerOf(application, StaffTestData.partnerManager(users));
+    long contract = awaitingSignature(partner);
+    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    CountDownLatch firstWrote = new CountDownLatch(1);
+    ExecutorService second = Executors.newSingleThreadExecutor();
+    try {
+      // when: one transaction records a review moment and, before it commits, another puts the
+      // agreement in force (its trigger waits for the first one's row)
+      Future<?> signing =
+          second.submit(
+              () -> {
+                firstWrote.await();
+                return transaction.execute(
+                    status ->
+                        jdbc.sql("UPDATE app.contract SET in_force_at = :at WHERE id = :id")
+                            .param("at", Timestamp.from(t0.plus(Duration.ofDays(3))))
+                            .param("id", contract)
+                            .update());
+              });
+      transaction.executeWithoutResult(
+          status -> {
+            ApplicationRecords.event(jdbc, application, "IN_REVIEW", t0.plusSeconds(60));
+            firstWrote.countDown();
+            sleep(Duration.ofMillis(500)); // the second one is now waiting
+          });
+      signing.get(30, TimeUnit.SECONDS);
+    } finally {
+      second.shutdownNow();
+    }
+
+    // then: the row holds both, whichever committed last
+    Journey journey = journey(application);
+    assertThat(journey.inReview()).isEqualTo(t0.plusSeconds(60));
+    assertThat(journey.signed()).isEqualTo(t0.plus(Duration.ofDays(3)));
   }
 
   @Test
@@ -273,6 +323,30 @@ class ApplicationJourneyTest {
                     rs.getString(10),
                     rs.getString(11)))
         .single();
+  }
+
+  private long partnerOf(long application, String owner) {
+    return SystemIdentity.call(
+        () ->
+            partners.create(
+                new NewPartner(
+                    "Journey Partner " + UUID.randomUUID().toString().substring(0, 6),
+                    null,
+                    COUNTRY,
+                    PartnerType.RESELLER,
+                    PartnerTier.REGISTERED,
+                    owner,
+                    PartnerContact.primary("Jo Journey", "jo@journey.example", null),
+                    70,
+                    application)));
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private long awaitingSignature(long partner) {
