@@ -13,10 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dashboards' figures, aggregated by PostgreSQL from the records the processes already keep:
- * the applications' status history ({@code app.application_event}), the partners and their events,
- * the contracts' time in force and the certificates. Read-only; the dashboards add no table of
- * their own (see docs/dashboards.md).
+ * The dashboards' figures, aggregated by PostgreSQL: the funnel and stage times from the reporting
+ * table {@code app.application_journey} (one row per application with its moments, written by
+ * triggers in the same transaction as the status history, partners, contracts and partner events it
+ * derives from), the partner figures from today's partners and certificates. Read-only (see
+ * docs/dashboards.md).
  */
 @Repository
 class ChannelFigures {
@@ -30,59 +31,49 @@ class ChannelFigures {
     this.jdbc = jdbc;
   }
 
-  /** Funnel counts and stage times of the applications submitted in the period. */
+  /**
+   * Funnel counts and stage times of the applications submitted in the period: one pass over their
+   * rows of {@code app.application_journey}, which the database keeps up to date as the processes
+   * write their records (see the changelog 2026-12-04-s5-dash).
+   */
   Journey journey(ChannelFilter filter, Instant from, Instant to) {
     Map<String, Object> params = new HashMap<>();
     params.put("from", Timestamp.from(from));
     params.put("to", Timestamp.from(to));
-    StringBuilder where = new StringBuilder(" WHERE a.created_at >= :from AND a.created_at < :to");
+    StringBuilder where =
+        new StringBuilder(" WHERE j.submitted_at >= :from AND j.submitted_at < :to");
     if (filter.country() != null) {
-      where.append(" AND a.country = :country");
+      where.append(" AND j.country = :country");
       params.put("country", filter.country());
     }
     if (filter.type() != null) {
       // the application keeps the form's value: the type's name in lower case
-      where.append(" AND a.partner_type = :type");
+      where.append(" AND j.partner_type = :type");
       params.put("type", filter.type().name().toLowerCase(java.util.Locale.ROOT));
     }
     if (filter.manager() != null) {
-      where.append(
-          " AND EXISTS (SELECT 1 FROM app.partner o WHERE o.application_id = a.id"
-              + " AND o.owner_username = :manager)");
+      where.append(" AND j.owner_username = :manager");
       params.put("manager", filter.manager());
     }
     String sql =
-        "WITH apps AS (SELECT a.id, a.created_at FROM app.application a"
-            + where
-            + "), moments AS ("
-            + " SELECT apps.id, apps.created_at AS submitted,"
-            + " min(e.created_at) FILTER (WHERE e.status = 'IN_REVIEW') AS in_review,"
-            + " min(e.created_at) FILTER (WHERE e.status IN ('APPROVED','REJECTED')) AS decided,"
-            + " min(e.created_at) FILTER (WHERE e.status = 'APPROVED') AS approved"
-            // only the statuses the moments read: the rest of the history is most of its rows
-            + " FROM apps LEFT JOIN app.application_event e ON e.application_id = apps.id"
-            + " AND e.status IN ('IN_REVIEW','APPROVED','REJECTED')"
-            + " GROUP BY apps.id, apps.created_at"
-            + "), journeys AS ("
-            + " SELECT m.*, p.status AS partner_status,"
-            + " (SELECT min(c.in_force_at) FROM app.contract c WHERE c.partner_id = p.id) AS signed,"
-            + " (SELECT min(pe.occurred_at) FROM app.partner_event pe WHERE pe.partner_id = p.id"
-            + "   AND pe.kind = 'STATUS_CHANGED' AND pe.new_value = 'ACTIVE') AS activated"
-            + " FROM moments m LEFT JOIN app.partner p ON p.application_id = m.id"
-            + ") SELECT count(*) AS applied, count(in_review) AS screened,"
-            + " count(decided) AS reviewed, count(approved) AS approved, count(signed) AS signed,"
-            + " count(*) FILTER (WHERE activated IS NOT NULL OR partner_status = 'ACTIVE') AS active,"
-            + stageColumns("screening", "submitted", "in_review")
+        "SELECT count(*) AS applied, count(in_review_at) AS screened,"
+            + " count(decided_at) AS reviewed, count(approved_at) AS approved,"
+            + " count(signed_at) AS signed,"
+            + " count(*) FILTER (WHERE activated_at IS NOT NULL OR partner_status = 'ACTIVE')"
+            + " AS active,"
+            + stageColumns("screening", "submitted_at", "in_review_at")
             + ","
-            + stageColumns("review", "in_review", "decided")
+            + stageColumns("review", "in_review_at", "decided_at")
             + ","
-            + stageColumns("contract", "approved", "signed")
+            + stageColumns("contract", "approved_at", "signed_at")
             + ","
-            + stageColumns("activation", "signed", "activated")
-            + " FROM journeys";
+            + stageColumns("activation", "signed_at", "activated_at")
+            + " FROM app.application_journey j"
+            + where;
     return jdbc.sql(sql).params(params).query(ChannelFigures::journey).single();
   }
 
+  /** Count, median and 90th percentile of one stage: one sort for both percentiles. */
   private static String stageColumns(String name, String start, String end) {
     String seconds = "extract(epoch FROM (" + end + " - " + start + "))";
     return " count("
@@ -92,16 +83,11 @@ class ChannelFigures {
         + ") AS "
         + name
         + "_count,"
-        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY "
+        + " percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY "
         + seconds
         + ") AS "
         + name
-        + "_median,"
-        + " percentile_cont(0.9) WITHIN GROUP (ORDER BY "
-        + seconds
-        + ") AS "
-        + name
-        + "_p90";
+        + "_percentiles";
   }
 
   private static Journey journey(ResultSet rs, int row) throws SQLException {
@@ -117,15 +103,21 @@ class ChannelFigures {
           new StageTime(
               stage,
               rs.getLong(name + "_count"),
-              seconds(rs, name + "_median"),
-              seconds(rs, name + "_p90")));
+              percentile(rs, name + "_percentiles", 0),
+              percentile(rs, name + "_percentiles", 1)));
     }
     return new Journey(counts, times);
   }
 
-  private static Duration seconds(ResultSet rs, String column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? null : Duration.ofMillis(Math.round(value * 1000));
+  private static Duration percentile(ResultSet rs, String column, int index) throws SQLException {
+    java.sql.Array array = rs.getArray(column);
+    if (array == null) {
+      return null;
+    }
+    Object value = ((Object[]) array.getArray())[index];
+    return value == null
+        ? null
+        : Duration.ofMillis(Math.round(((Number) value).doubleValue() * 1000));
   }
 
   /** Counts in the funnel's order and the time of each stage. */

@@ -140,8 +140,10 @@ public class HomeService {
   public MyPlans myPlans() {
     UserAccount user = user();
     List<PlanAttainment> attainment = new ArrayList<>();
+    // every partner's reviews in one query, not one per partner
+    Map<Long, List<QuarterResult>> byPartner = reviews.attainmentOfActivePartners(user.username());
     for (ChannelFigures.PartnerName partner : figures.activePartnersOf(user.username())) {
-      List<QuarterResult> quarters = reviews.attainment(partner.id());
+      List<QuarterResult> quarters = byPartner.getOrDefault(partner.id(), List.of());
       quarters.stream()
           .filter(result -> result.actualRevenue() != null || result.actualNewCustomers() != null)
           .reduce((first, second) -> second)

@@ -116,8 +116,34 @@ public class QuarterlyResults {
   @Transactional(readOnly = true)
   public List<QuarterResult> attainment(long partnerId) {
     access.checkStaffMaySee(partnerId);
+    return attainment(partnerId, reviews.ofPartner(partnerId));
+  }
+
+  /**
+   * {@link #attainment(long)} of every active partner a manager owns, by partner id, read in one
+   * query: the manager's own ({@code manager} = their username); a manager asking for another
+   * manager's is refused.
+   */
+  @Secured({QbrRoles.ADMIN, QbrRoles.MANAGER, QbrRoles.SYSTEM})
+  @Transactional(readOnly = true)
+  public Map<Long, List<QuarterResult>> attainmentOfActivePartners(String manager) {
+    ReviewAccess.Reader reader = access.reader();
+    if (reader.partnerId() != null
+        || (!reader.seesAll() && (manager == null || !manager.equals(reader.username())))) {
+      throw new AccessDeniedException("Only your own partners");
+    }
+    return reviews.ofActivePartnersOf(manager).stream()
+        .collect(Collectors.groupingBy(QuarterlyReview::partnerId))
+        .entrySet()
+        .stream()
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey, entry -> attainment(entry.getKey(), entry.getValue())));
+  }
+
+  private static List<QuarterResult> attainment(long partnerId, List<QuarterlyReview> ofPartner) {
     Map<String, QuarterlyReview> newestPerQuarter =
-        reviews.ofPartner(partnerId).stream()
+        ofPartner.stream()
             .collect(
                 Collectors.toMap(
                     QuarterlyReview::quarter,

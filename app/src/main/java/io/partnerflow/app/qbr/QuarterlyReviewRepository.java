@@ -191,6 +191,19 @@ class QuarterlyReviewRepository {
         .list();
   }
 
+  /** The reviews (not replaced) of the active partners a manager owns, in one query. */
+  List<QuarterlyReview> ofActivePartnersOf(String owner) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM app.quarterly_review WHERE status <> 'REPLACED' AND partner_id IN"
+                + " (SELECT id FROM app.partner WHERE owner_username = :owner"
+                + " AND status = 'ACTIVE')")
+        .param("owner", owner)
+        .query(this::review)
+        .list();
+  }
+
   private QuarterlyReview review(ResultSet rs, int row) throws SQLException {
     return new QuarterlyReview(
         rs.getLong("id"),

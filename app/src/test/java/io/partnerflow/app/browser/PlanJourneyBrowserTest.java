@@ -7,6 +7,7 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.partnerflow.app.contract.ContractSigning;
 import io.partnerflow.app.modeling.ModelDeploymentService;
 import io.partnerflow.app.onboarding.OnboardingStarter;
+import io.partnerflow.app.partner.NewPartner;
 import io.partnerflow.app.partner.PartnerService;
 import io.partnerflow.app.partner.PartnerTestData;
 import io.partnerflow.app.partner.PartnerTier;
@@ -16,16 +17,22 @@ import io.partnerflow.app.plan.PlanStep;
 import io.partnerflow.app.security.SystemIdentity;
 import io.partnerflow.app.security.UserAccountService;
 import io.partnerflow.app.support.AgreementFixtures;
+import io.partnerflow.app.support.ApplicationRecords;
 import io.partnerflow.app.support.Browser;
 import io.partnerflow.app.support.BrowserLogin;
 import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.support.PlanFixtures;
 import io.partnerflow.app.support.SharedBrowser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,14 +41,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * Issue #13 items 1-3 in a real browser: the partner drafts its joint business plan in the portal,
  * the manager returns it with a comment on the targets, the partner resubmits, the manager
- * approves, both sign off, and the partner is ACTIVE; then a change of the plan in Chinese.
- * Screenshots under target/screenshots (plan-en-NN-*, plan-zh-NN-*).
+ * approves, both sign off, and the partner is ACTIVE, which the team lead's channel dashboard shows
+ * (issue #13 item 7); then a change of the plan in Chinese. Screenshots under target/screenshots
+ * (plan-en-NN-*, plan-zh-NN-*).
  */
 @PartnerflowTest
 @ExtendWith(SharedBrowser.ScreenshotOnFailure.class)
 class PlanJourneyBrowserTest {
 
   private static final String PASSWORD = "a-long-test-password-1";
+
+  /** The partner's (and its application's) country: Bouvet Island, no other test's. */
+  private static final String COUNTRY = "BV";
 
   @Value("${local.server.port}")
   int port;
@@ -55,6 +66,7 @@ class PlanJourneyBrowserTest {
   @Autowired OnboardingStarter starter;
   @Autowired ContractSigning signing;
   @Autowired BusinessPlans plans;
+  @Autowired Clock clock;
 
   private Browser browser;
   private PlanFixtures fixtures;
@@ -68,15 +80,29 @@ class PlanJourneyBrowserTest {
 
   @Test
   void shouldTakeAPlanFromDraftThroughAReturnToApprovalAndThePartnerToActive() {
-    // given: a referral partner of "manager" with its agreement signed
+    // given: a referral partner of "manager" from an application approved yesterday, in a country
+    // of its own so the channel dashboard's funnel can be read for it alone
+    long applicationId = approvedApplication();
+    NewPartner partner =
+        PartnerTestData.newPartner(
+            PartnerTestData.unique("Plan Journey"), PartnerType.REFERRAL, PartnerTier.REGISTERED);
     long partnerId =
         SystemIdentity.call(
             () ->
                 partners.create(
-                    PartnerTestData.newPartner(
-                        PartnerTestData.unique("Plan Journey"),
-                        PartnerType.REFERRAL,
-                        PartnerTier.REGISTERED)));
+                    new NewPartner(
+                        partner.name(),
+                        partner.website(),
+                        COUNTRY,
+                        partner.type(),
+                        partner.tier(),
+                        partner.ownerUsername(),
+                        partner.contact(),
+                        partner.fitScore(),
+                        applicationId)));
+    // the team lead's channel dashboard before: the partner is not active yet
+    BrowserLogin.logIn(browser, port, "lead", "demo");
+    long activeBefore = activeInFunnel();
     String contact = PartnerTestData.partnerUser(users, jdbc, partnerId, PASSWORD);
     starter.start(partnerId);
     AgreementFixtures.signAsPartner(client, signing, fixtures, partnerId, contact);
@@ -143,6 +169,11 @@ class PlanJourneyBrowserTest {
     browser.waitForText(By.id("partner-plan"), "Approved");
     browser.screenshot("plan-en-07-partner-page");
 
+    // and the team lead's channel dashboard shows it: one more active partner in the funnel
+    BrowserLogin.logIn(browser, port, "lead", "demo");
+    assertThat(activeInFunnel()).isEqualTo(activeBefore + 1);
+    browser.screenshot("plan-en-08-channel-dashboard");
+
     // in Chinese: the partner sees the approved plan and starts a change
     BrowserLogin.logIn(browser, port, contact, PASSWORD);
     BrowserLogin.chinese(browser);
@@ -171,6 +202,28 @@ class PlanJourneyBrowserTest {
     browser.waitFor(By.id("partner-plan"));
     browser.screenshot("plan-zh-05-partner-page");
     assertThat(fixtures.as("manager", () -> plans.versions(partnerId))).hasSize(2);
+  }
+
+  private long approvedApplication() {
+    Instant submitted = clock.instant().minus(Duration.ofDays(1));
+    long id = ApplicationRecords.application(jdbc, COUNTRY, submitted);
+    ApplicationRecords.event(jdbc, id, "IN_REVIEW", submitted.plus(Duration.ofHours(1)));
+    ApplicationRecords.event(jdbc, id, "APPROVED", submitted.plus(Duration.ofHours(2)));
+    return id;
+  }
+
+  /** The funnel's last step (active) of the last 12 months in the partner's country, as a table. */
+  private long activeInFunnel() {
+    browser.open(url("/dashboard/channel?country=" + COUNTRY));
+    browser.waitFor(By.cssSelector("#dashboard-funnel .pf-chart-canvas[data-drawn='true']"));
+    browser.driver().findElement(By.cssSelector("#dashboard-funnel vaadin-details")).click();
+    browser.waitForText(By.cssSelector("#dashboard-funnel table tbody tr:last-child th"), "Active");
+    WebElement active =
+        browser.waitFor(By.cssSelector("#dashboard-funnel table tbody tr:last-child td"));
+    // the table in sight, for the screenshot
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", active);
+    return Long.parseLong(active.getText().replaceAll("[^0-9]", ""));
   }
 
   private void openTask(long partnerId, PlanStep step) {

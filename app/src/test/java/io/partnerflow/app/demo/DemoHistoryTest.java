@@ -152,6 +152,30 @@ class DemoHistoryTest {
                 .query(Long.class)
                 .single())
         .isPositive();
+
+    // and the channel dashboard's reporting rows followed them, written with those records
+    String demo =
+        " FROM app.application_journey j JOIN app.application a ON a.id = j.application_id"
+            + " WHERE a.contact_email LIKE 'contact@%.example'";
+    assertThat(
+            jdbc.sql("SELECT count(*)" + demo + " AND j.submitted_at = a.created_at")
+                .query(Long.class)
+                .single())
+        .isEqualTo(12);
+    assertThat(
+            jdbc.sql("SELECT count(*)" + demo + " AND j.signed_at IS NOT NULL")
+                .query(Long.class)
+                .single())
+        .isPositive()
+        .isEqualTo(
+            jdbc.sql(
+                    "SELECT count(DISTINCT a.id) FROM app.contract c"
+                        + " JOIN app.partner p ON p.id = c.partner_id"
+                        + " JOIN app.application a ON a.id = p.application_id"
+                        + " WHERE a.contact_email LIKE 'contact@%.example'"
+                        + " AND c.in_force_at IS NOT NULL")
+                .query(Long.class)
+                .single());
   }
 
   @Test

@@ -123,23 +123,7 @@ public final class DashboardDataSet {
   }
 
   private long application(String country, Instant submitted) {
-    long id =
-        jdbc.sql(
-                // a process instance key of its own (no engine knows it): the start retry
-                // would otherwise run the recruitment process for these rows
-                "INSERT INTO app.application (company_name, contact_name, contact_email,"
-                    + " country, partner_type, data, locale, status, created_at, updated_at,"
-                    + " process_instance_key) VALUES (:company, 'Dora Data',"
-                    + " 'dora@applicant.example', :country, 'reseller', '{}'::jsonb, 'en',"
-                    + " 'SUBMITTED', :at, :at, :key) RETURNING id")
-            .param("key", -Math.abs(UUID.randomUUID().getMostSignificantBits() >> 1))
-            .param("company", "Dashboard Applicant " + UUID.randomUUID().toString().substring(0, 6))
-            .param("country", country)
-            .param("at", Timestamp.from(submitted))
-            .query(Long.class)
-            .single();
-    event(id, "SUBMITTED", submitted);
-    return id;
+    return ApplicationRecords.application(jdbc, country, submitted);
   }
 
   private void events(
@@ -157,17 +141,7 @@ public final class DashboardDataSet {
   }
 
   private void event(long application, String status, Instant at) {
-    jdbc.sql(
-            "INSERT INTO app.application_event (application_id, status, created_at)"
-                + " VALUES (:id, :status, :at)")
-        .param("id", application)
-        .param("status", status)
-        .param("at", Timestamp.from(at))
-        .update();
-    jdbc.sql("UPDATE app.application SET status = :status WHERE id = :id")
-        .param("id", application)
-        .param("status", status)
-        .update();
+    ApplicationRecords.event(jdbc, application, status, at);
   }
 
   private long partner(Long application, String country, String tier, String status) {
