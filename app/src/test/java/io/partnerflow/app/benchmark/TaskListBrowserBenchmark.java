@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,7 +87,7 @@ class TaskListBrowserBenchmark {
     for (int i = -3; i < loads; i++) { // three warm-up loads
       long started = System.nanoTime();
       browser.open(url);
-      browser.waitUntil(d -> browser.gridContains("task-grid", firstRow));
+      browser.waitUntil(d -> shows(browser, firstRow));
       long took = System.nanoTime() - started;
       Number sinceStart =
           (Number)
@@ -113,16 +114,22 @@ class TaskListBrowserBenchmark {
       input.sendKeys(Keys.chord(Keys.CONTROL, "a"), company);
       long started = System.nanoTime();
       input.sendKeys(Keys.TAB);
-      browser.waitUntil(
-          d ->
-              browser.gridContains("task-grid", firstRow)
-                  && !browser.gridContains("task-grid", "Bench Company"));
+      browser.waitUntil(d -> shows(browser, firstRow) && !shows(browser, "Bench Company"));
       if (i >= 0) {
         nanos[i] = System.nanoTime() - started;
       }
     }
     browser.screenshot("task-list-benchmark-company");
     print("company filter changed, Tab to its rows", nanos);
+  }
+
+  /** Whether a grid cell shows the text; false while the page replaces the cells. */
+  private static boolean shows(Browser browser, String text) {
+    try {
+      return browser.gridContains("task-grid", text);
+    } catch (StaleElementReferenceException replaced) {
+      return false;
+    }
   }
 
   /** The first row's company as the server lists it for the manager. */
