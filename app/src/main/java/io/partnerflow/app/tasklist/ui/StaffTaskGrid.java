@@ -7,6 +7,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.TextRenderer;
 import com.vaadin.flow.router.RouteParameters;
 import io.partnerflow.app.tasklist.TaskFilterException;
 import io.partnerflow.app.tasklist.TaskListService;
@@ -89,10 +91,10 @@ class StaffTaskGrid extends Grid<TaskRow> {
             .setWidth("10em")
             .setFlexGrow(0);
     wideColumns = List.of(subject, step, due, priority, assignee, created);
+    // hidden, its cells would still be made as components for every row: it renders nothing
+    // until the window is narrow (compact)
     compactColumn =
-        addComponentColumn(this::compactRow)
-            .setHeader(getTranslation("tasklist.task"))
-            .setKey("compact");
+        addColumn(row -> "").setHeader(getTranslation("tasklist.task")).setKey("compact");
     compactColumn.setVisible(false);
     setDataProvider(
         new CallbackDataProvider<TaskRow, Void>(
@@ -174,11 +176,13 @@ class StaffTaskGrid extends Grid<TaskRow> {
     return cell;
   }
 
-  private void compact(boolean compact) {
+  void compact(boolean compact) {
     if (compact == compactColumn.isVisible()) {
       return; // unchanged: re-showing columns makes the grid lay its header out again
     }
     wideColumns.forEach(column -> column.setVisible(!compact));
+    compactColumn.setRenderer(
+        compact ? new ComponentRenderer<>(this::compactRow) : new TextRenderer<>(row -> ""));
     compactColumn.setVisible(compact);
   }
 

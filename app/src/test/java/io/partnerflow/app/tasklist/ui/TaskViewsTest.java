@@ -110,6 +110,34 @@ class TaskViewsTest {
   }
 
   @Test
+  void shouldRenderTheStackedColumnOnlyOnANarrowWindow() throws Exception {
+    // given
+    String company = "Narrow " + System.nanoTime();
+    fixtures.startAndAwaitTask(processId, Map.of("companyName", company));
+    KaribuSupport.login(context, "manager");
+    UI.getCurrent()
+        .navigate(
+            TaskListView.class,
+            QueryParameters.simple(Map.of("process", processId, "company", company)));
+    StaffTaskGrid grid = _get(StaffTaskGrid.class, spec -> spec.withId("task-grid"));
+
+    // when: narrow
+    grid.compact(true);
+
+    // then: one stacked cell with whom the task is about, the wide columns hidden
+    assertThat(GridKt._getCellComponent(grid, 0, "compact").getElement().getTextRecursively())
+        .contains(company);
+    assertThat(grid.getColumnByKey("subject").isVisible()).isFalse();
+
+    // when: wide again
+    grid.compact(false);
+
+    // then
+    assertThat(GridKt._getFormatted(grid, 0, "compact")).isEmpty();
+    assertThat(grid.getColumnByKey("subject").isVisible()).isTrue();
+  }
+
+  @Test
   void shouldShowTheContextOfTheProcessBesideTheForm() throws Exception {
     // given
     long task = fixtures.startAndAwaitTask(processId, Map.of("companyName", "Contoso Channel"));
