@@ -98,7 +98,7 @@ public class TaskListService {
     }
     var response =
         reads.search(
-            filter -> restrict(filter, query, user.username(), groups),
+            filter -> restrict(filter, query, user.username(), groups, true),
             sort -> order(sort, query),
             offset,
             limit);
@@ -142,7 +142,9 @@ public class TaskListService {
 
   /**
    * Tasks of the few process instances about a company: one search per instance (the engine's task
-   * search has no filter by several instances), merged and paged here in the list's order.
+   * search has no filter by several instances), merged and paged here in the list's order. The
+   * process filter is applied here: an instance's tasks are all of its process, and with the
+   * process in the search the engine may walk the process's open tasks instead of the instance's.
    */
   private TaskPage aboutCompany(
       TaskQuery query, String username, Set<String> groups, int offset, int limit) {
@@ -152,9 +154,18 @@ public class TaskListService {
       searches.add(
           reads
               .searchAsync(
-                  filter -> restrict(filter, query, username, groups).processInstanceKey(instance),
+                  filter ->
+                      restrict(filter, query, username, groups, false).processInstanceKey(instance),
                   PER_INSTANCE_LIMIT)
-              .thenApply(tasks -> tasks.stream().map(TaskListService::summary).toList()));
+              .thenApply(
+                  tasks ->
+                      tasks.stream()
+                          .map(TaskListService::summary)
+                          .filter(
+                              task ->
+                                  query.processId() == null
+                                      || query.processId().equals(task.processId()))
+                          .toList()));
     }
     List<TaskSummary> all = new ArrayList<>();
     searches.forEach(search -> all.addAll(search.join()));
@@ -299,7 +310,11 @@ public class TaskListService {
   }
 
   private UserTaskFilter restrict(
-      UserTaskFilter filter, TaskQuery query, String username, Set<String> groups) {
+      UserTaskFilter filter,
+      TaskQuery query,
+      String username,
+      Set<String> groups,
+      boolean byProcess) {
     filter.state(UserTaskState.CREATED);
     List<String> allowedGroups =
         query.candidateGroup() == null ? List.copyOf(groups) : List.of(query.candidateGroup());
@@ -322,7 +337,7 @@ public class TaskListService {
         && query.scope() != TaskScope.UNASSIGNED_IN_MY_GROUPS) {
       filter.assignee(query.assignee());
     }
-    if (query.processId() != null) {
+    if (byProcess && query.processId() != null) {
       filter.bpmnProcessId(query.processId());
     }
     if (query.elementId() != null) {

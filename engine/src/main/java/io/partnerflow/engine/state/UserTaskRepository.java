@@ -87,7 +87,8 @@ public class UserTaskRepository {
                   + " SELECT DISTINCT unnest(CAST(? AS text[])), ?")
           .params(arrayLiteral(t.candidateGroups()), t.key())
           .update();
-      openGroupCounts.change(t.candidateGroups().stream().distinct().toList(), t.key(), 1);
+      openGroupCounts.change(
+          t.bpmnProcessId(), t.candidateGroups().stream().distinct().toList(), t.key(), 1);
     }
   }
 
@@ -140,6 +141,11 @@ public class UserTaskRepository {
    */
   public void replaceOpenGroups(
       long key, List<String> previousGroups, List<String> candidateGroups) {
+    String processId =
+        jdbc.sql("SELECT bpmn_process_id FROM engine.user_task WHERE key = ?")
+            .param(key)
+            .query(String.class)
+            .single();
     List<String> left =
         jdbc.sql(
                 "DELETE FROM engine.user_task_open_group"
@@ -148,27 +154,31 @@ public class UserTaskRepository {
             .params(arrayLiteral(previousGroups), key)
             .query(String.class)
             .list();
-    openGroupCounts.change(left, key, -1);
+    openGroupCounts.change(processId, left, key, -1);
     if (!candidateGroups.isEmpty()) {
       jdbc.sql(
               "INSERT INTO engine.user_task_open_group (group_name, task_key)"
                   + " SELECT DISTINCT unnest(CAST(? AS text[])), ?")
           .params(arrayLiteral(candidateGroups), key)
           .update();
-      openGroupCounts.change(candidateGroups.stream().distinct().toList(), key, 1);
+      openGroupCounts.change(processId, candidateGroups.stream().distinct().toList(), key, 1);
     }
   }
 
   public void end(long key, String state, OffsetDateTime completionDate) {
-    List<String> left =
-        jdbc.sql(
-                "DELETE FROM engine.user_task_open_group g USING engine.user_task t"
-                    + " WHERE t.key = ? AND g.task_key = t.key"
-                    + " AND g.group_name = ANY (t.candidate_groups) RETURNING g.group_name")
-            .param(key)
-            .query(String.class)
-            .list();
-    openGroupCounts.change(left, key, -1);
+    jdbc.sql(
+            "DELETE FROM engine.user_task_open_group g USING engine.user_task t"
+                + " WHERE t.key = ? AND g.task_key = t.key"
+                + " AND g.group_name = ANY (t.candidate_groups)"
+                + " RETURNING g.group_name, t.bpmn_process_id")
+        .param(key)
+        .query(
+            (rs, row) -> {
+              openGroupCounts.change(
+                  rs.getString("bpmn_process_id"), List.of(rs.getString("group_name")), key, -1);
+              return row;
+            })
+        .list();
     jdbc.sql("UPDATE engine.user_task SET state = ?, completion_date = ? WHERE key = ?")
         .params(state, completionDate, key)
         .update();
@@ -180,12 +190,15 @@ public class UserTaskRepository {
             "DELETE FROM engine.user_task_open_group g USING engine.user_task t"
                 + " WHERE t.element_instance_key = ? AND t.state = 'CREATED'"
                 + " AND g.task_key = t.key AND g.group_name = ANY (t.candidate_groups)"
-                + " RETURNING g.group_name, g.task_key")
+                + " RETURNING g.group_name, g.task_key, t.bpmn_process_id")
         .param(elementInstanceKey)
         .query(
             (rs, row) -> {
               openGroupCounts.change(
-                  List.of(rs.getString("group_name")), rs.getLong("task_key"), -1);
+                  rs.getString("bpmn_process_id"),
+                  List.of(rs.getString("group_name")),
+                  rs.getLong("task_key"),
+                  -1);
               return row;
             })
         .list();
@@ -314,18 +327,24 @@ public class UserTaskRepository {
   }
 
   /**
-   * The task list's usual question, "open tasks of group X (or of any of X, Y)": of one group from
-   * its counters, of several counted on the narrow open-group table (up to {@code limit}); empty
-   * for any other combination of criteria.
+   * The task list's usual question, "open tasks of group X (or of any of X, Y)", optionally "of
+   * process P": of one group (of one process) from its counters, of several groups of all processes
+   * counted on the narrow open-group table (up to {@code limit}); empty for any other combination
+   * of criteria.
    */
   private Optional<Long> openGroupCount(List<Criterion> criteria, int limit) {
     List<Object> groups = null;
+    Object processId = null;
     boolean onlyOpen = false;
     for (Criterion c : criteria) {
       boolean eqOrIn =
           c.operator() == UserTaskQuery.Operator.EQ || c.operator() == UserTaskQuery.Operator.IN;
       if (c.field() == Field.CANDIDATE_GROUP && eqOrIn && groups == null) {
         groups = c.values();
+      } else if (c.field() == Field.BPMN_PROCESS_ID
+          && c.operator() == UserTaskQuery.Operator.EQ
+          && processId == null) {
+        processId = c.values().get(0);
       } else if (c.field() == Field.STATE
           && eqOrIn
           && c.values().stream().allMatch(UserTaskRecord.CREATED::equals)) {
@@ -338,8 +357,16 @@ public class UserTaskRepository {
       return Optional.empty();
     }
     if (groups.size() == 1) {
-      // one group: the counters (OpenGroupCounts), a sum over a few rows whatever the group's size
-      return Optional.of(openGroupCounts.count(String.valueOf(groups.get(0))));
+      // one group (of one process): the counters (OpenGroupCounts), a sum over a few rows whatever
+      // the group's size
+      String group = String.valueOf(groups.get(0));
+      return Optional.of(
+          processId == null
+              ? openGroupCounts.count(group)
+              : openGroupCounts.count(String.valueOf(processId), group));
+    }
+    if (processId != null) {
+      return Optional.empty(); // several groups of one process: counted on the tasks
     }
     return Optional.of(
         jdbc.sql(

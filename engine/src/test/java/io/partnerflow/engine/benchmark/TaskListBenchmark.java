@@ -491,6 +491,18 @@ class TaskListBenchmark extends EngineScenarioTest {
               DO UPDATE SET open_tasks = c.open_tasks + EXCLUDED.open_tasks
               """)
           .update();
+      jdbc.sql(
+              """
+              INSERT INTO engine.user_task_open_process_count AS c
+                (bpmn_process_id, group_name, stripe, open_tasks)
+              SELECT t.bpmn_process_id, g.group_name, CAST(g.task_key % 16 AS integer), count(*)
+              FROM engine.user_task_open_group g JOIN bench_rows r ON g.task_key = r.b + 3
+              JOIN engine.user_task t ON t.key = g.task_key
+              GROUP BY 1, 2, 3
+              ON CONFLICT (bpmn_process_id, group_name, stripe)
+              DO UPDATE SET open_tasks = c.open_tasks + EXCLUDED.open_tasks
+              """)
+          .update();
       jdbc.sql("DROP TABLE IF EXISTS bench_rows").update();
     }
   }

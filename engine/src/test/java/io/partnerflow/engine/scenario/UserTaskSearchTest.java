@@ -328,6 +328,69 @@ class UserTaskSearchTest extends EngineScenarioTest {
         .isEqualTo(16);
   }
 
+  @Test
+  void shouldCountAProcesssOpenTasksOfAGroupApartFromOtherProcesses() {
+    // given: sales has open tasks of this process and one of another process
+    String otherProcess = unique("other-task-list");
+    deploy(
+        Bpmn.createExecutableProcess(otherProcess)
+            .startEvent()
+            .userTask("work", t -> t.zeebeUserTask().zeebeCandidateGroupsExpression("groups"))
+            .endEvent()
+            .done());
+    start(otherProcess, Map.of("groups", List.of(sales)));
+    UserTask first = task(List.of(sales), 1, 50, null);
+    UserTask both = task(List.of(sales, legal), 2, 50, null);
+    UserTask twice = task(List.of(sales, sales), 3, 50, null);
+    task(List.of(sales), 4, 50, null);
+
+    // then: pages of one, so the total is the counters', not the page's length
+    assertThat(openTotal(processId, sales)).isEqualTo(4);
+    assertThat(openTotal(processId, legal)).isEqualTo(1);
+    assertThat(openTotal(otherProcess, sales)).isEqualTo(1);
+    assertThat(openTotal(sales)).isEqualTo(5);
+
+    // when: one completed, one cancelled with its instance, one moved to legal only
+    client.newCompleteUserTaskCommand(first.getUserTaskKey()).send().join();
+    client.newCancelInstanceCommand(twice.getProcessInstanceKey()).send().join();
+    client
+        .newUpdateUserTaskCommand(both.getUserTaskKey())
+        .candidateGroups(List.of(legal))
+        .send()
+        .join();
+
+    // then: and the same as a count of the task rows (priority forces the general count)
+    assertThat(openTotal(processId, sales)).isEqualTo(1);
+    assertThat(openTotal(processId, legal)).isEqualTo(1);
+    assertThat(openTotal(otherProcess, sales)).isEqualTo(1);
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(
+                    f ->
+                        f.bpmnProcessId(processId)
+                            .candidateGroup(sales)
+                            .state(UserTaskState.CREATED)
+                            .priority(50))
+                .page(p -> p.from(0).limit(1))
+                .send()
+                .join()
+                .page()
+                .totalItems())
+        .isEqualTo(1);
+  }
+
+  private long openTotal(String process, String group) {
+    return client
+        .newUserTaskSearchRequest()
+        .filter(f -> f.bpmnProcessId(process).candidateGroup(group).state(UserTaskState.CREATED))
+        .page(p -> p.from(0).limit(1))
+        .send()
+        .join()
+        .page()
+        .totalItems();
+  }
+
   private long openTotal(String group) {
     return client
         .newUserTaskSearchRequest()

@@ -7,11 +7,14 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.TextRenderer;
 import com.vaadin.flow.router.RouteParameters;
 import io.partnerflow.app.tasklist.TaskFilterException;
 import io.partnerflow.app.tasklist.TaskListService;
 import io.partnerflow.app.tasklist.TaskQuery;
 import io.partnerflow.app.tasklist.TaskRow;
+import io.partnerflow.app.tasklist.TaskRowPage;
 import io.partnerflow.app.tasklist.TaskSummary;
 import java.time.Clock;
 import java.util.List;
@@ -37,6 +40,12 @@ class StaffTaskGrid extends Grid<TaskRow> {
 
   /** Counted when the filter changes, before the grid asks: the count callback only reads it. */
   private int total;
+
+  /**
+   * The first page, read with the count in one search when the filter changes: the grid's first
+   * fetch takes it instead of asking the engine again; used once, later fetches read afresh.
+   */
+  private List<TaskRow> firstPage;
 
   StaffTaskGrid(TaskListService tasks, Supplier<TaskQuery> query, Clock clock) {
     this.clock = clock;
@@ -82,10 +91,10 @@ class StaffTaskGrid extends Grid<TaskRow> {
             .setWidth("10em")
             .setFlexGrow(0);
     wideColumns = List.of(subject, step, due, priority, assignee, created);
+    // hidden, its cells would still be made as components for every row: it renders nothing
+    // until the window is narrow (compact)
     compactColumn =
-        addComponentColumn(this::compactRow)
-            .setHeader(getTranslation("tasklist.task"))
-            .setKey("compact");
+        addColumn(row -> "").setHeader(getTranslation("tasklist.task")).setKey("compact");
     compactColumn.setVisible(false);
     setDataProvider(
         new CallbackDataProvider<TaskRow, Void>(
@@ -111,6 +120,13 @@ class StaffTaskGrid extends Grid<TaskRow> {
   }
 
   private Stream<TaskRow> fetch(TaskListService tasks, int offset, int limit) {
+    List<TaskRow> prefetched = firstPage;
+    firstPage = null;
+    if (prefetched != null
+        && offset == 0
+        && (limit <= prefetched.size() || prefetched.size() == total)) {
+      return prefetched.stream().limit(limit);
+    }
     try {
       return tasks.rows(query.get(), offset, limit).items().stream();
     } catch (TaskFilterException vague) {
@@ -160,22 +176,30 @@ class StaffTaskGrid extends Grid<TaskRow> {
     return cell;
   }
 
-  private void compact(boolean compact) {
+  void compact(boolean compact) {
     if (compact == compactColumn.isVisible()) {
       return; // unchanged: re-showing columns makes the grid lay its header out again
     }
     wideColumns.forEach(column -> column.setVisible(!compact));
+    compactColumn.setRenderer(
+        compact ? new ComponentRenderer<>(this::compactRow) : new TextRenderer<>(row -> ""));
     compactColumn.setVisible(compact);
   }
 
-  /** Counts for the current filter, says why when nothing matches, and reloads the rows. */
+  /**
+   * Counts and reads the first page for the current filter, says why when nothing matches, and
+   * reloads the rows.
+   */
   void refresh() {
     TaskQuery current = query.get();
     try {
-      total = (int) tasks.search(current, 0, 1).total();
+      TaskRowPage first = tasks.rows(current, 0, getPageSize());
+      total = (int) first.total();
+      firstPage = first.items();
       setEmptyStateText(getTranslation(emptyReason(current)));
     } catch (TaskFilterException vague) {
       total = 0;
+      firstPage = List.of();
       setEmptyStateText(getTranslation(vague.getMessage()));
     }
     getDataProvider().refreshAll();

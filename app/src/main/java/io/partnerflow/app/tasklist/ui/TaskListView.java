@@ -1,7 +1,7 @@
 package io.partnerflow.app.tasklist.ui;
 
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.HasSize;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -159,7 +159,9 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     Button clear = new Button(getTranslation("tasklist.filter.clear"), click -> clear());
     clear.setId("task-filter-clear");
     clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-    List<HasValue<?, ?>> fields =
+    // the filter's fields, once: each changes the URL, and all but the check box are narrow so that
+    // they fit two rows at 1400 px (the labels say what they hold)
+    List<AbstractField<?, ?>> fields =
         List.of(
             scope,
             process,
@@ -173,36 +175,15 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
             minimumPriority,
             sort,
             descending);
-    fields.forEach(field -> field.addValueChangeListener(event -> filterChanged()));
-    // two rows at 1400 px: narrow fields, the labels say what they hold
-    List.<HasSize>of(
-            scope,
-            process,
-            step,
-            company,
-            assignee,
-            group,
-            due,
-            dueFrom,
-            dueTo,
-            minimumPriority,
-            sort)
-        .forEach(field -> field.setWidth("10em"));
-    HorizontalLayout filters =
-        new HorizontalLayout(
-            scope,
-            process,
-            step,
-            company,
-            assignee,
-            group,
-            due,
-            dueFrom,
-            dueTo,
-            minimumPriority,
-            sort,
-            descending,
-            clear);
+    HorizontalLayout filters = new HorizontalLayout();
+    for (AbstractField<?, ?> field : fields) {
+      field.addValueChangeListener(event -> filterChanged());
+      if (field != descending && field instanceof HasSize sized) {
+        sized.setWidth("10em");
+      }
+      filters.add(field);
+    }
+    filters.add(clear);
     filters.setId("task-filters");
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);

@@ -21,7 +21,9 @@ import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.tasklist.TaskFixtures;
 import io.partnerflow.app.tasklist.TaskRow;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,59 @@ class TaskViewsTest {
     // then
     assertThat(fixtures.stateOf(task)).isEqualTo(UserTaskState.COMPLETED);
     _get(TaskListView.class);
+  }
+
+  @Test
+  void shouldListEveryTaskOnceWhenTheFirstPageCameWithTheCount() throws Exception {
+    // given: seven tasks of this process
+    List<Long> started = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      started.add(fixtures.startAndAwaitTask(processId, Map.of("companyName", "Paged " + i)));
+    }
+    KaribuSupport.login(context, "manager");
+    UI.getCurrent()
+        .navigate(TaskListView.class, QueryParameters.simple(Map.of("process", processId)));
+    StaffTaskGrid grid = _get(StaffTaskGrid.class, spec -> spec.withId("task-grid"));
+
+    // when: pages of three, counted and read afresh as after a filter change
+    grid.setPageSize(3);
+    grid.refresh();
+
+    // then: the first page read with the count, the rest fetched: each task once
+    assertThat(GridKt._size(grid)).isEqualTo(7);
+    List<Long> listed = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      listed.add(GridKt._get(grid, i).task().key());
+    }
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(started);
+  }
+
+  @Test
+  void shouldRenderTheStackedColumnOnlyOnANarrowWindow() throws Exception {
+    // given
+    String company = "Narrow " + System.nanoTime();
+    fixtures.startAndAwaitTask(processId, Map.of("companyName", company));
+    KaribuSupport.login(context, "manager");
+    UI.getCurrent()
+        .navigate(
+            TaskListView.class,
+            QueryParameters.simple(Map.of("process", processId, "company", company)));
+    StaffTaskGrid grid = _get(StaffTaskGrid.class, spec -> spec.withId("task-grid"));
+
+    // when: narrow
+    grid.compact(true);
+
+    // then: one stacked cell with whom the task is about, the wide columns hidden
+    assertThat(GridKt._getCellComponent(grid, 0, "compact").getElement().getTextRecursively())
+        .contains(company);
+    assertThat(grid.getColumnByKey("subject").isVisible()).isFalse();
+
+    // when: wide again
+    grid.compact(false);
+
+    // then
+    assertThat(GridKt._getFormatted(grid, 0, "compact")).isEmpty();
+    assertThat(grid.getColumnByKey("subject").isVisible()).isTrue();
   }
 
   @Test

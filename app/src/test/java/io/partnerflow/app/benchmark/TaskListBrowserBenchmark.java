@@ -1,0 +1,215 @@
+package io.partnerflow.app.benchmark;
+
+import io.camunda.client.CamundaClient;
+import io.partnerflow.app.partner.PartnerService;
+import io.partnerflow.app.support.Browser;
+import io.partnerflow.app.support.BrowserLogin;
+import io.partnerflow.app.support.OpenTaskSet;
+import io.partnerflow.app.support.PartnerflowTest;
+import io.partnerflow.app.support.SharedBrowser;
+import io.partnerflow.app.support.StaffTestData;
+import io.partnerflow.app.tasklist.DueFilter;
+import io.partnerflow.app.tasklist.TaskListService;
+import io.partnerflow.app.tasklist.TaskQuery;
+import io.partnerflow.app.tasklist.TaskQueryParameters;
+import io.partnerflow.app.tasklist.TaskRow;
+import io.partnerflow.app.tasklist.TaskScope;
+import io.partnerflow.app.tasklist.TaskSort;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Prints (asserts nothing): how long the staff task list takes to become usable in Chromium with
+ * many open tasks ({@link OpenTaskSet}), logged in as the demo manager. One load is {@code
+ * driver.get} of the route until the grid shows the first row's company (the text the server says
+ * the first row has) — the row is then there to click; the browser's own figure is from the
+ * Navigation Timing start to the same moment. A filter change is the company field's new value
+ * leaving the field (Tab) until the grid shows that company's rows (the field's LAZY mode sends it
+ * on leaving). The breakdown of a load is the browser's Navigation and Resource Timing. A
+ * screenshot of the loaded list goes to {@code target/screenshots/task-list-benchmark.png}.
+ *
+ * <p>{@code ./mvnw -B -pl app -am -Pbenchmark test -Dtest=TaskListBrowserBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}, options {@code -Dbenchmark.tasks=10000
+ * -Dbenchmark.browserLoads=30}.
+ */
+@PartnerflowTest
+@ExtendWith(SharedBrowser.ScreenshotOnFailure.class)
+class TaskListBrowserBenchmark {
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Autowired CamundaClient client;
+  @Autowired PartnerService partners;
+  @Autowired TaskListService tasks;
+  @Autowired UserDetailsService users;
+
+  @Test
+  void measure() throws Exception {
+    int taskCount = Integer.getInteger("benchmark.tasks", 10_000);
+    int loads = Integer.getInteger("benchmark.browserLoads", 30);
+    OpenTaskSet set = OpenTaskSet.make(client, partners, taskCount);
+    System.out.printf(
+        "%nPartnerflow task list browser benchmark on %d cores: %d open tasks made in %.1f s%n",
+        Runtime.getRuntime().availableProcessors(), set.openTasks(), set.seconds());
+    Browser browser = SharedBrowser.get();
+    BrowserLogin.logIn(browser, port, "manager", "demo");
+
+    TaskQuery byProcess = query(set.processId(), null);
+    route(browser, "the list as it opens (all my groups)", TaskQuery.defaults(), loads);
+    route(browser, "this process", byProcess, loads);
+    browser.screenshot("task-list-benchmark");
+    filterChanges(browser, set, byProcess, loads);
+  }
+
+  /** Loads of the route with the query's filter, until the first row's text shows. */
+  private void route(Browser browser, String label, TaskQuery query, int loads) {
+    String url =
+        "http://localhost:"
+            + port
+            + "/tasks"
+            + (query.equals(TaskQuery.defaults())
+                ? ""
+                : "?" + TaskQueryParameters.toQueryString(query));
+    String firstRow = firstRowText(query);
+    long[] driver = new long[loads];
+    long[] navigation = new long[loads];
+    // where a load's time goes, from the browser's Navigation and Resource Timing
+    long[][] phases = new long[PHASES.length][loads];
+    for (int i = -3; i < loads; i++) { // three warm-up loads
+      long started = System.nanoTime();
+      browser.open(url);
+      awaitRows(browser, firstRow, null);
+      long took = System.nanoTime() - started;
+      @SuppressWarnings("unchecked")
+      java.util.List<Number> timing =
+          (java.util.List<Number>)
+              ((JavascriptExecutor) browser.driver())
+                  .executeScript(
+                      "const n = performance.getEntriesByType('navigation')[0];"
+                          + " const r = performance.getEntriesByType('resource');"
+                          + " const server = r.filter(e => e.name.includes('v-r='))"
+                          + "   .reduce((a, e) => a + e.duration, 0);"
+                          + " const scripts = r.filter(e => e.initiatorType === 'script'"
+                          + "   || e.name.endsWith('.js')).reduce((a, e) => Math.max(a,"
+                          + "   e.responseEnd), 0);"
+                          + " return [performance.now() - n.startTime, n.responseEnd,"
+                          + "   n.domContentLoadedEventEnd, n.loadEventEnd, scripts, server];");
+      if (i >= 0) {
+        driver[i] = took;
+        navigation[i] = (long) (timing.get(0).doubleValue() * 1e6);
+        for (int p = 0; p < PHASES.length; p++) {
+          phases[p][i] = (long) (timing.get(p + 1).doubleValue() * 1e6);
+        }
+      }
+    }
+    print(label + ", driver.get to first row", driver);
+    print(label + ", navigation start to first row", navigation);
+    for (int p = 0; p < PHASES.length; p++) {
+      print("  of which " + PHASES[p], phases[p]);
+    }
+  }
+
+  private static final String[] PHASES = {
+    "HTML received (responseEnd)",
+    "DOMContentLoaded end",
+    "load event end",
+    "last script received",
+    "server round trips (v-r= requests, summed)"
+  };
+
+  /** The company filter: one partner's name, then another's, until the grid shows their rows. */
+  private void filterChanges(Browser browser, OpenTaskSet set, TaskQuery byProcess, int loads) {
+    long[] nanos = new long[loads];
+    for (int i = -3; i < loads; i++) {
+      String company = set.partnerName(Math.floorMod(i, 2) == 0 ? 7 : 8);
+      String firstRow = firstRowText(query(set.processId(), company));
+      WebElement input = browser.waitFor(By.cssSelector("#task-filter-company input"));
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), company);
+      long started = System.nanoTime();
+      input.sendKeys(Keys.TAB);
+      awaitRows(browser, firstRow, "Bench Company");
+      if (i >= 0) {
+        nanos[i] = System.nanoTime() - started;
+      }
+    }
+    browser.screenshot("task-list-benchmark-company");
+    print("company filter changed, Tab to its rows", nanos);
+  }
+
+  /**
+   * Waits until a grid cell shows the text and none the other (null: any), checked in the page with
+   * one script per look (a WebDriver call per cell would take longer than the list), looking again
+   * at once: the figures are not rounded to a wait's polling interval.
+   */
+  private static void awaitRows(Browser browser, String text, String absent) {
+    long giveUp = System.nanoTime() + 30_000_000_000L;
+    while (!Boolean.TRUE.equals(
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "let found = false, other = false;"
+                    + " for (const cell of document.querySelectorAll("
+                    + "   '#task-grid vaadin-grid-cell-content')) {"
+                    + "   const text = cell.textContent;"
+                    + "   found = found || text.includes(arguments[0]);"
+                    + "   other = other || (arguments[1] !== null && text.includes(arguments[1]));"
+                    + " }"
+                    + " return found && !other;",
+                text,
+                absent))) {
+      if (System.nanoTime() > giveUp) {
+        browser.screenshot("task-list-benchmark-timeout");
+        throw new IllegalStateException("The grid did not show " + text);
+      }
+    }
+  }
+
+  /** The first row's company as the server lists it for the manager. */
+  private String firstRowText(TaskQuery query) {
+    StaffTestData.loginAs(users, "manager");
+    try {
+      TaskRow first = tasks.rows(query, 0, 1).items().get(0);
+      return first.subject() != null ? first.subject() : first.task().name();
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  private static void print(String label, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        "%-62s p50 %6.0f ms  p95 %6.0f ms  (%d loads, load average %.2f)%n",
+        label,
+        sorted[sorted.length / 2] / 1e6,
+        sorted[(int) (sorted.length * 0.95)] / 1e6,
+        sorted.length,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  private static TaskQuery query(String processId, String company) {
+    return new TaskQuery(
+        TaskScope.MY_GROUPS,
+        processId,
+        DueFilter.ANY,
+        null,
+        TaskSort.DUE,
+        false,
+        null,
+        company,
+        null,
+        null,
+        null,
+        null);
+  }
+}
