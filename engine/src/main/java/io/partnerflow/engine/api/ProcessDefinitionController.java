@@ -65,7 +65,12 @@ class ProcessDefinitionController {
   /** Plain XML whatever the Accept header says: the client reads non-JSON bodies raw. */
   @GetMapping("/{key}/xml")
   ResponseEntity<String> xml(@PathVariable long key) {
-    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(find(key).bpmnXml());
+    return ResponseEntity.ok()
+        .contentType(MediaType.TEXT_XML)
+        .body(
+            definitions
+                .findXml(key)
+                .orElseThrow(() -> EngineException.notFound("Process definition", key)));
   }
 
   private ProcessDefinitionRecord find(long key) {

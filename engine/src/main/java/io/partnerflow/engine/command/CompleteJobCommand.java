@@ -4,6 +4,7 @@ import io.partnerflow.engine.problem.EngineException;
 import io.partnerflow.engine.processing.TaskListenerResult;
 import io.partnerflow.engine.processing.TokenMachine;
 import io.partnerflow.engine.processing.UserTaskTransitions;
+import io.partnerflow.engine.state.CompletedJob;
 import io.partnerflow.engine.state.JobRecord;
 import io.partnerflow.engine.state.JobRepository;
 import io.partnerflow.engine.state.ProcessInstanceRecord;
@@ -47,8 +48,9 @@ public class CompleteJobCommand {
       // checked before the job changes: a rejected completion leaves it open
       jobs.find(jobKey).ifPresent(job -> checkCompletion(job, variables, result));
     }
-    JobRecord job =
+    CompletedJob completed =
         jobs.completeIfOpen(jobKey).orElseThrow(() -> jobCommands.notOpen("complete", jobKey));
+    JobRecord job = completed.job();
     if (JobRecord.EXECUTION_LISTENER.equals(job.kind())) {
       machine.executionListenerCompleted(
           instance,
@@ -59,7 +61,8 @@ public class CompleteJobCommand {
     } else if (JobRecord.TASK_LISTENER.equals(job.kind())) {
       taskListeners.listenerCompleted(instance, job, result);
     } else {
-      machine.completeElement(instance, job.elementInstanceKey(), variables);
+      machine.completeElement(
+          instance, job.elementInstanceKey(), completed.elementAndFlowScope(), variables);
     }
   }
 

@@ -172,11 +172,10 @@ public class DeployResourcesCommand {
             process.versionTag(),
             resource.name(),
             checksum,
-            new String(resource.content(), StandardCharsets.UTF_8),
             process.startFormId(),
             deploymentKey,
             tenantId);
-    definitions.insert(definition, now);
+    definitions.insert(definition, new String(resource.content(), StandardCharsets.UTF_8), now);
     graphs.put(definition.key(), process);
     messageStartEvents.subscribe(definition, process);
     timerStartEvents.schedule(definition, process);

@@ -27,7 +27,8 @@ public class ProcessGraphCache {
               definitions
                   .findByKey(key)
                   .orElseThrow(() -> new IllegalStateException("No process definition " + key));
-          return parser.reload(definition.bpmnXml(), definition.bpmnProcessId());
+          String xml = definitions.findXml(key).orElseThrow();
+          return parser.reload(xml, definition.bpmnProcessId());
         });
   }
 

@@ -141,7 +141,20 @@ public class TokenMachine {
    */
   public void completeElement(
       ProcessInstanceRecord instance, long elementInstanceKey, Map<String, Object> values) {
+    completeElement(instance, elementInstanceKey, List.of(), values);
+  }
+
+  /**
+   * {@link #completeElement} with the element instance and its flow scope already read (by the
+   * statement that completed the element's job); read here when not among them.
+   */
+  public void completeElement(
+      ProcessInstanceRecord instance,
+      long elementInstanceKey,
+      List<ElementInstanceRecord> elementAndFlowScope,
+      Map<String, Object> values) {
     Run run = new Run(instance, graphs.get(instance.processDefinitionKey()));
+    elementAndFlowScope.forEach(run::remember);
     run.completeWaiting(run.elementInstanceWithFlowScope(elementInstanceKey), values);
     run.drain();
   }
@@ -941,6 +954,11 @@ public class TokenMachine {
      * Like {@link #elementInstance} and reads the flow scope along (one statement, not two): an
      * element that is left moves its token on in its scope, which is read next.
      */
+    /** An element instance read elsewhere in this command, for the reads that follow. */
+    void remember(ElementInstanceRecord element) {
+      instances.putIfAbsent(element.key(), element);
+    }
+
     ElementInstanceRecord elementInstanceWithFlowScope(long key) {
       if (!instances.containsKey(key)) {
         elementInstances.findWithFlowScope(key).forEach(e -> instances.putIfAbsent(e.key(), e));

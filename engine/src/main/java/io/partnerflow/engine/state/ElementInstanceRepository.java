@@ -17,6 +17,17 @@ public class ElementInstanceRepository {
       "SELECT key, process_instance_key, flow_scope_key, element_id, element_type, state,"
           + " start_date, end_date, incident_key FROM engine.element_instance";
 
+  /** Column prefix where another table's statement reads element instances alongside its own. */
+  static final String PREFIX = "ei_";
+
+  /** The columns of an element instance {@code e}, each named with {@link #PREFIX}. */
+  static final String PREFIXED_COLUMNS =
+      "e.key AS ei_key, e.process_instance_key AS ei_process_instance_key,"
+          + " e.flow_scope_key AS ei_flow_scope_key, e.element_id AS ei_element_id,"
+          + " e.element_type AS ei_element_type, e.state AS ei_state,"
+          + " e.start_date AS ei_start_date, e.end_date AS ei_end_date,"
+          + " e.incident_key AS ei_incident_key";
+
   private final JdbcClient jdbc;
 
   public ElementInstanceRepository(JdbcClient jdbc) {
@@ -139,15 +150,24 @@ public class ElementInstanceRepository {
   }
 
   private static ElementInstanceRecord map(ResultSet rs, int row) throws SQLException {
+    return map(rs, "");
+  }
+
+  /** An element instance read with {@link #PREFIXED_COLUMNS}. */
+  static ElementInstanceRecord mapPrefixed(ResultSet rs) throws SQLException {
+    return map(rs, PREFIX);
+  }
+
+  private static ElementInstanceRecord map(ResultSet rs, String prefix) throws SQLException {
     return new ElementInstanceRecord(
-        rs.getLong("key"),
-        rs.getLong("process_instance_key"),
-        Timestamps.nullableLong(rs, "flow_scope_key"),
-        rs.getString("element_id"),
-        rs.getString("element_type"),
-        rs.getString("state"),
-        Timestamps.get(rs, "start_date"),
-        Timestamps.get(rs, "end_date"),
-        Timestamps.nullableLong(rs, "incident_key"));
+        rs.getLong(prefix + "key"),
+        rs.getLong(prefix + "process_instance_key"),
+        Timestamps.nullableLong(rs, prefix + "flow_scope_key"),
+        rs.getString(prefix + "element_id"),
+        rs.getString(prefix + "element_type"),
+        rs.getString(prefix + "state"),
+        Timestamps.get(rs, prefix + "start_date"),
+        Timestamps.get(rs, prefix + "end_date"),
+        Timestamps.nullableLong(rs, prefix + "incident_key"));
   }
 }

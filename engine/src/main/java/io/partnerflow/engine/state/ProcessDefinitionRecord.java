@@ -1,6 +1,10 @@
 package io.partnerflow.engine.state;
 
-/** One deployed version of one process. */
+/**
+ * One deployed version of one process, without its XML: an instance start or a search reads this
+ * often, the XML only the graph cache (once per key) and the XML endpoint do ({@code
+ * ProcessDefinitionRepository#findXml}).
+ */
 public record ProcessDefinitionRecord(
     long key,
     String bpmnProcessId,
@@ -9,7 +13,6 @@ public record ProcessDefinitionRecord(
     String versionTag,
     String resourceName,
     String checksum,
-    String bpmnXml,
     String startFormId,
     long deploymentKey,
     String tenantId) {}

@@ -25,7 +25,7 @@ public class ProcessDefinitionRepository {
           "tenantId", "tenant_id");
 
   private static final String COLUMNS =
-      "key, bpmn_process_id, version, name, version_tag, resource_name, checksum, bpmn_xml,"
+      "key, bpmn_process_id, version, name, version_tag, resource_name, checksum,"
           + " start_form_id, deployment_key, tenant_id";
 
   private final JdbcClient jdbc;
@@ -34,7 +34,7 @@ public class ProcessDefinitionRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(ProcessDefinitionRecord d, OffsetDateTime created) {
+  public void insert(ProcessDefinitionRecord d, String bpmnXml, OffsetDateTime created) {
     jdbc.sql(
             "INSERT INTO engine.process_definition (key, bpmn_process_id, version, name,"
                 + " version_tag, resource_name, checksum, bpmn_xml, start_form_id,"
@@ -47,7 +47,7 @@ public class ProcessDefinitionRepository {
             d.versionTag(),
             d.resourceName(),
             d.checksum(),
-            d.bpmnXml(),
+            bpmnXml,
             d.startFormId(),
             d.deploymentKey(),
             d.tenantId(),
@@ -63,6 +63,14 @@ public class ProcessDefinitionRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM engine.process_definition WHERE key = ?")
         .param(key)
         .query(ProcessDefinitionRepository::map)
+        .optional();
+  }
+
+  /** The deployed XML of any definition, deleted ones too. */
+  public Optional<String> findXml(long key) {
+    return jdbc.sql("SELECT bpmn_xml FROM engine.process_definition WHERE key = ?")
+        .param(key)
+        .query(String.class)
         .optional();
   }
 
@@ -182,7 +190,6 @@ public class ProcessDefinitionRepository {
         rs.getString("version_tag"),
         rs.getString("resource_name"),
         rs.getString("checksum"),
-        rs.getString("bpmn_xml"),
         rs.getString("start_form_id"),
         rs.getLong("deployment_key"),
         rs.getString("tenant_id"));

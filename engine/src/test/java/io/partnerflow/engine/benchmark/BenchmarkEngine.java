@@ -215,6 +215,56 @@ final class BenchmarkEngine implements AutoCloseable {
     return ticks * 10_000_000L; // USER_HZ 100
   }
 
+  /**
+   * PostgreSQL's CPU by kind of process ("backend" for the pool's connections, "walwriter",
+   * "checkpointer", "autovacuum worker", ...; "exited" is what the postmaster reaped meanwhile,
+   * such as short autovacuum workers), for {@link #since}: where the database's share goes.
+   */
+  Map<String, Long> postgresCpuByKind() {
+    Map<String, Long> nanos = new java.util.TreeMap<>();
+    java.io.File[] processes = new java.io.File("/proc").listFiles();
+    if (postmaster < 0 || processes == null) {
+      return nanos;
+    }
+    String[] own = procStat(postmaster);
+    if (own != null) {
+      nanos.put("exited", (Long.parseLong(own[15]) + Long.parseLong(own[16])) * 10_000_000L);
+    }
+    for (java.io.File process : processes) {
+      if (!process.getName().chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      long pid = Long.parseLong(process.getName());
+      String[] stat = procStat(pid);
+      if (stat != null && Long.parseLong(stat[3]) == postmaster) {
+        nanos.merge(
+            kind(pid),
+            (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) * 10_000_000L,
+            Long::sum);
+      }
+    }
+    return nanos;
+  }
+
+  /**
+   * "postgres: walwriter" → walwriter; a connection's "postgres: user db host(port) ..." → backend.
+   */
+  private static String kind(long pid) {
+    try {
+      String title =
+          new String(
+                  java.nio.file.Files.readAllBytes(
+                      java.nio.file.Path.of("/proc", Long.toString(pid), "cmdline")),
+                  java.nio.charset.StandardCharsets.UTF_8)
+              .replace('\0', ' ')
+              .trim();
+      String name = title.startsWith("postgres: ") ? title.substring(10) : title;
+      return name.contains("(") ? "backend" : name.replaceAll(" [0-9].*$", "");
+    } catch (java.io.IOException e) {
+      return "gone";
+    }
+  }
+
   /** Fields of /proc/{pid}/stat (index 0 = pid, 3 = ppid, 13/14 = user/system ticks). */
   private static String[] procStat(long pid) {
     try {

@@ -59,6 +59,7 @@ class ThroughputBenchmark {
         BenchmarkEngine.REQUESTS.clear();
         BenchmarkEngine.Usage before = engine.usage();
         Map<String, Long> threadsBefore = BenchmarkEngine.threadCpuNanos();
+        Map<String, Long> postgresBefore = engine.postgresCpuByKind();
         long classesBefore =
             java.lang.management.ManagementFactory.getClassLoadingMXBean()
                 .getTotalLoadedClassCount();
@@ -70,6 +71,8 @@ class ThroughputBenchmark {
         BenchmarkEngine.Usage used = engine.usage().since(before);
         Map<String, Long> threadCpu =
             BenchmarkEngine.since(BenchmarkEngine.threadCpuNanos(), threadsBefore);
+        Map<String, Long> postgresCpu =
+            BenchmarkEngine.since(engine.postgresCpuByKind(), postgresBefore);
         System.out.printf(
             "classes loaded during the measured run: %d%n",
             java.lang.management.ManagementFactory.getClassLoadingMXBean()
@@ -108,6 +111,7 @@ class ThroughputBenchmark {
             handlerLatencies,
             used,
             threadCpu,
+            postgresCpu,
             idleMillisPerSecond);
       }
     }
@@ -145,6 +149,7 @@ class ThroughputBenchmark {
       List<Long> handlerLatencies,
       BenchmarkEngine.Usage used,
       Map<String, Long> threadCpu,
+      Map<String, Long> postgresCpu,
       double idleMillisPerSecond) {
     double seconds = result.seconds();
     System.out.println();
@@ -191,6 +196,9 @@ class ThroughputBenchmark {
         Runtime.getRuntime().availableProcessors() * 1000 / (jvmMs + pgMs));
     System.out.printf(
         "JVM cpu per instance by thread: %s%n", BenchmarkEngine.perInstance(threadCpu, instances));
+    System.out.printf(
+        "PostgreSQL cpu per instance by process: %s%n",
+        BenchmarkEngine.perInstance(postgresCpu, instances));
     System.out.printf(
         "of which background (engine idle, no workers: scheduler, long-poll sweeps, LISTEN):"
             + " %.1f ms/s, i.e. %.2f ms per instance at this throughput%n",
