@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -43,6 +44,9 @@ final class BenchmarkEngine implements AutoCloseable {
 
   /** SQL text → executions, only with {@code -Dbenchmark.statements=true}. */
   static final Map<String, AtomicLong> STATEMENT_COUNTS = new ConcurrentHashMap<>();
+
+  /** SQL text → nanoseconds in its executions, only with {@code -Dbenchmark.statements=true}. */
+  static final Map<String, AtomicLong> STATEMENT_NANOS = new ConcurrentHashMap<>();
 
   private static final java.util.regex.Pattern KEY_IN_PATH =
       java.util.regex.Pattern.compile("/[0-9]+");
@@ -160,6 +164,28 @@ final class BenchmarkEngine implements AutoCloseable {
     Recording recording = new Recording(settings);
     recording.start();
     return recording;
+  }
+
+  /**
+   * The plan (with buffers) of a job claim's search for the type, and the job table's dead rows and
+   * last vacuum: what a claim reads once many jobs have come and gone.
+   */
+  void printClaimPlan(String jobType) {
+    jdbc.sql(
+            "EXPLAIN (ANALYZE, BUFFERS) SELECT key FROM engine.job WHERE type = ? AND ((state ="
+                + " 'ACTIVATABLE' AND available_at <= now()) OR (state = 'ACTIVATED' AND deadline"
+                + " <= now())) ORDER BY key LIMIT 32")
+        .param(jobType)
+        .query(String.class)
+        .list()
+        .forEach(line -> System.out.println("  " + line));
+    jdbc.sql(
+            "SELECT relname, n_live_tup, n_dead_tup, last_autovacuum, autovacuum_count"
+                + " FROM pg_stat_user_tables WHERE schemaname = 'engine'"
+                + " AND relname IN ('job', 'element_instance')")
+        .query()
+        .listOfRows()
+        .forEach(row -> System.out.println("  " + row));
   }
 
   private static long commits(JdbcClient jdbc) {
@@ -361,20 +387,56 @@ final class BenchmarkEngine implements AutoCloseable {
     return proxy(DataSource.class, target);
   }
 
+  /**
+   * With {@code benchmark.statements}: a statement whose executions are timed (the round trip:
+   * PostgreSQL's work, the wire and any lock wait), by SQL text; commits under "COMMIT".
+   */
+  private static PreparedStatement timed(PreparedStatement target, String text) {
+    InvocationHandler handler =
+        (self, method, args) -> {
+          boolean execution = method.getName().startsWith("execute");
+          long started = execution ? System.nanoTime() : 0;
+          try {
+            return method.invoke(target, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          } finally {
+            if (execution) {
+              STATEMENT_NANOS
+                  .computeIfAbsent(text, k -> new AtomicLong())
+                  .addAndGet(System.nanoTime() - started);
+            }
+          }
+        };
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            PreparedStatement.class.getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            handler);
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> T proxy(Class<T> type, T target) {
     InvocationHandler handler =
         (self, method, args) -> {
           Object value;
+          boolean commit = COUNT_BY_TEXT && method.getName().equals("commit");
+          long started = commit ? System.nanoTime() : 0;
           try {
             value = method.invoke(target, args);
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
+          if (commit) {
+            STATEMENT_COUNTS.computeIfAbsent("COMMIT", k -> new AtomicLong()).incrementAndGet();
+            STATEMENT_NANOS
+                .computeIfAbsent("COMMIT", k -> new AtomicLong())
+                .addAndGet(System.nanoTime() - started);
+          }
           if (value instanceof Connection connection && type == DataSource.class) {
             return proxy(Connection.class, connection);
           }
-          if (value instanceof Statement) {
+          if (value instanceof Statement statement) {
             STATEMENTS.incrementAndGet();
             if (COUNT_BY_TEXT) {
               String text =
@@ -382,6 +444,9 @@ final class BenchmarkEngine implements AutoCloseable {
                       ? sql
                       : "(plain statement)";
               STATEMENT_COUNTS.computeIfAbsent(text, k -> new AtomicLong()).incrementAndGet();
+              if (value instanceof PreparedStatement prepared) {
+                return timed(prepared, text);
+              }
             }
           }
           return value;

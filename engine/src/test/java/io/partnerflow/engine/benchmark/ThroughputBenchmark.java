@@ -4,6 +4,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class ThroughputBenchmark {
 
+  private static final AtomicLong ZERO = new AtomicLong();
+
   @Test
   void measureThroughput() throws Exception {
     int instances = Integer.getInteger("benchmark.instances", 2000);
@@ -56,6 +59,7 @@ class ThroughputBenchmark {
       double idleMillisPerSecond = engine.idleCpuMillisPerSecond();
       try (BenchmarkRun run = run(engine, "bench", maxJobsActive)) {
         BenchmarkEngine.STATEMENT_COUNTS.clear();
+        BenchmarkEngine.STATEMENT_NANOS.clear();
         BenchmarkEngine.REQUESTS.clear();
         BenchmarkEngine.Usage before = engine.usage();
         Map<String, Long> threadsBefore = BenchmarkEngine.threadCpuNanos();
@@ -113,6 +117,10 @@ class ThroughputBenchmark {
             threadCpu,
             postgresCpu,
             idleMillisPerSecond);
+        if (BenchmarkEngine.COUNT_BY_TEXT) {
+          System.out.println("a job claim's search after the run, and the tables' dead rows:");
+          engine.printClaimPlan(run.processId + "-2");
+        }
       }
     }
   }
@@ -210,14 +218,29 @@ class ThroughputBenchmark {
     System.out.printf(
         "HTTP requests per instance: %s%n", BenchmarkEngine.requestsPerInstance(instances));
     if (BenchmarkEngine.COUNT_BY_TEXT) {
-      System.out.println("statements per instance, by SQL text:");
+      System.out.println(
+          "statements per instance, by SQL text (per instance | ms per instance in its executions,"
+              + " the round trip | µs per execution), most time first:");
+      long measured =
+          BenchmarkEngine.STATEMENT_COUNTS.values().stream().mapToLong(AtomicLong::get).sum();
       BenchmarkEngine.STATEMENT_COUNTS.entrySet().stream()
-          .sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+          .sorted(
+              (a, b) ->
+                  Long.compare(
+                      BenchmarkEngine.STATEMENT_NANOS.getOrDefault(b.getKey(), ZERO).get(),
+                      BenchmarkEngine.STATEMENT_NANOS.getOrDefault(a.getKey(), ZERO).get()))
           .forEach(
-              e ->
-                  System.out.printf(
-                      "  %6.2f  %s%n",
-                      e.getValue().get() / (double) instances, e.getKey().replaceAll("\\s+", " ")));
+              e -> {
+                long count = e.getValue().get();
+                long nanos = BenchmarkEngine.STATEMENT_NANOS.getOrDefault(e.getKey(), ZERO).get();
+                System.out.printf(
+                    "  %6.2f | %5.3f | %6.1f  %s%n",
+                    count / (double) instances,
+                    nanos / 1e6 / instances,
+                    count == 0 ? 0 : nanos / 1e3 / count,
+                    e.getKey().replaceAll("\\s+", " "));
+              });
+      System.out.printf("  (%d executions in all)%n", measured);
     }
     System.out.println("===");
   }
