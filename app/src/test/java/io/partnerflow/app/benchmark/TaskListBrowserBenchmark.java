@@ -181,6 +181,15 @@ class TaskListBrowserBenchmark {
                     + "   + ' at ' + Math.round(e.startTime) + ' ms took '"
                     + "   + Math.round(e.duration) + ' ms, ' + e.transferSize + ' B').join('; ');");
     System.out.printf("%s, round trips of the last load: %s%n", label, trips);
+    Object scripts =
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "return performance.getEntriesByType('resource')"
+                    + " .filter(e => !e.name.includes('v-r='))"
+                    + " .map(e => e.name.replace(/^.*\\//, '').substring(0, 40)"
+                    + "   + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd)"
+                    + "   + ' ms ' + e.transferSize + ' B').join('; ');");
+    System.out.printf("%s, other requests of the last load: %s%n", label, scripts);
   }
 
   /**
