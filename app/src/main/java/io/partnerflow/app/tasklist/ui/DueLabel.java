@@ -9,14 +9,13 @@ class DueLabel extends Span {
 
   DueLabel(Instant due, Clock clock) {
     addClassName("task-due");
+    DueText text = DueText.of(due, clock, getLocale(), this);
+    setText(text.text());
     if (due == null) {
-      setText(getTranslation("tasklist.relative.none"));
       return;
     }
-    RelativeDue relative = RelativeDue.of(due, clock.instant());
-    setText(getTranslation(relative.key(), relative.amount()));
-    setTitle(TaskFormats.dateTime(due, getLocale(), clock.getZone()));
-    if (relative.overdue()) {
+    setTitle(text.title());
+    if (text.overdue()) {
       getElement().getThemeList().add("badge error primary");
       addClassName("task-overdue");
     }

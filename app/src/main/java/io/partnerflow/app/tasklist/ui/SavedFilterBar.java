@@ -35,7 +35,8 @@ class SavedFilterBar extends HorizontalLayout {
     setId("saved-filters");
     setWrap(true);
     setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-    refresh();
+    // filled by refresh(), which the view calls on every navigation to it (also the first): here
+    // it would count every saved filter twice per page load
   }
 
   void refresh() {

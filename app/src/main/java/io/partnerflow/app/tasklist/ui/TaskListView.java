@@ -48,6 +48,12 @@ import java.util.Objects;
 @Menu(order = 10, title = "nav.tasks", icon = "TASKS")
 class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
+  /**
+   * How long the typed text waits for the next key before it filters: short enough to feel live,
+   * long enough that a typing person sends one search, not one per letter.
+   */
+  static final int TYPING_PAUSE_MILLIS = 300;
+
   private final TaskListService tasks;
   private final TaskFilterChoices choices;
   private final Select<TaskScope> scope = new Select<>();
@@ -124,10 +130,14 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     company.setPlaceholder(getTranslation("tasklist.subject.placeholder"));
     company.setClearButtonVisible(true);
     company.setValueChangeMode(ValueChangeMode.LAZY);
+    company.setValueChangeTimeout(TYPING_PAUSE_MILLIS);
+    sendOnLeaving(company);
     assignee.setId("task-filter-assignee");
     assignee.setLabel(getTranslation("tasklist.assignee"));
     assignee.setClearButtonVisible(true);
     assignee.setValueChangeMode(ValueChangeMode.LAZY);
+    assignee.setValueChangeTimeout(TYPING_PAUSE_MILLIS);
+    sendOnLeaving(assignee);
     group.setId("task-filter-group");
     group.setLabel(getTranslation("tasklist.group"));
     group.setPlaceholder(getTranslation("tasklist.group.all"));
@@ -188,6 +198,18 @@ class TaskListView extends VerticalLayout implements HasDynamicTitle, BeforeEnte
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
     return filters;
+  }
+
+  /**
+   * Enter or leaving the field filters at once, without waiting for the typing pause to end (the
+   * pause only says when someone who types and waits is done).
+   */
+  private static void sendOnLeaving(TextField field) {
+    field
+        .getElement()
+        .addEventListener(
+            "change", event -> field.setValue(event.getEventData().getString("element.value")))
+        .addEventData("element.value");
   }
 
   /** A group as people read it: the translation when there is one, else its id. */

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import io.camunda.client.CamundaClient;
@@ -20,7 +22,14 @@ import io.partnerflow.app.form.ui.RenderedForm;
 import io.partnerflow.app.support.KaribuSupport;
 import io.partnerflow.app.support.PartnerflowTest;
 import io.partnerflow.app.tasklist.TaskFixtures;
+import io.partnerflow.app.tasklist.TaskListService;
+import io.partnerflow.app.tasklist.TaskQuery;
 import io.partnerflow.app.tasklist.TaskRow;
+import io.partnerflow.app.tasklist.TaskSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,6 +116,61 @@ class TaskViewsTest {
       listed.add(GridKt._get(grid, i).task().key());
     }
     assertThat(listed).containsExactlyInAnyOrderElementsOf(started);
+  }
+
+  @Test
+  void shouldSendStepDueAndPriorityAsDataWithOverdueAndHighPriorityEmphasised() {
+    // given: the list's grid at a fixed moment, a row three hours overdue of high priority and
+    // one without due date or priority
+    KaribuSupport.login(context, "manager");
+    Instant now = Instant.parse("2026-12-04T10:00:00Z");
+    StaffTaskGrid grid =
+        new StaffTaskGrid(
+            context.getBean(TaskListService.class),
+            TaskQuery::defaults,
+            Clock.fixed(now, ZoneOffset.UTC));
+    TaskRow urgent = row(now.minus(Duration.ofHours(3)), 80);
+    TaskRow calm = row(null, null);
+
+    // when: the cells' data, as the browser's templates get it
+    Map<String, ValueProvider<TaskRow, ?>> due = cellData(grid, "due");
+    Map<String, ValueProvider<TaskRow, ?>> priority = cellData(grid, "priority");
+    Map<String, ValueProvider<TaskRow, ?>> step = cellData(grid, "task");
+
+    // then: words, not ids; overdue and high priority say so (the template turns them into badges)
+    assertThat(step.get("step").apply(urgent)).isEqualTo("Review application");
+    assertThat(due.get("text").apply(urgent)).isEqualTo("3 hours overdue");
+    assertThat(due.get("title").apply(urgent)).asString().contains("2026");
+    assertThat(due.get("overdue").apply(urgent)).isEqualTo(true);
+    assertThat(priority.get("priority").apply(urgent)).isEqualTo("80");
+    assertThat(priority.get("high").apply(urgent)).isEqualTo(true);
+    assertThat(priority.get("highTitle").apply(urgent)).isEqualTo("High priority");
+    assertThat(due.get("text").apply(calm)).isEqualTo("No due date");
+    assertThat(due.get("overdue").apply(calm)).isEqualTo(false);
+    assertThat(priority.get("priority").apply(calm)).isEqualTo("—");
+    assertThat(priority.get("high").apply(calm)).isEqualTo(false);
+  }
+
+  private static TaskRow row(Instant due, Integer priority) {
+    return new TaskRow(
+        new TaskSummary(
+            1L,
+            "Review",
+            "partner-recruitment",
+            2L,
+            null,
+            List.of("partner-managers"),
+            List.of(),
+            Instant.parse("2026-12-01T09:00:00Z"),
+            due,
+            priority,
+            "review-application"),
+        "Acme");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ValueProvider<TaskRow, ?>> cellData(StaffTaskGrid grid, String key) {
+    return ((LitRenderer<TaskRow>) grid.getColumnByKey(key).getRenderer()).getValueProviders();
   }
 
   @Test

@@ -36,7 +36,9 @@ class NewTasksBadge extends Anchor implements AfterNavigationObserver {
     count.getElement().getThemeList().add("badge pill error small");
     add(VaadinIcon.BELL.create(), count);
     getStyle().set("display", "inline-flex").set("align-items", "center").set("gap", "0.25em");
-    refresh();
+    // counted in afterNavigation, which also follows the first navigation (after the task list
+    // has marked its tasks seen): counting here too would be a second query per page load
+    count.setVisible(false);
   }
 
   @Override
