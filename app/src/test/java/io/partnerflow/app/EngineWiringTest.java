@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.Topology;
+import io.camunda.client.jobhandling.JobWorkerManager;
+import java.time.Duration;
 import io.partnerflow.app.support.PartnerflowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,7 @@ class EngineWiringTest {
 
   @Autowired CamundaClient client;
   @Autowired HealthEndpoint health;
+  @Autowired JobWorkerManager workers;
 
   @Test
   void shouldReachTheEmbeddedEngineThroughTheCamundaClient() {
@@ -29,5 +32,13 @@ class EngineWiringTest {
   @Test
   void shouldReportTheAppHealthyWithDatabaseAndEngineUp() {
     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void shouldOpenTheJobWorkersWithAShortPollInterval() {
+    // the client's default (100 ms) is paid by a job whenever a batch's handlers finished first
+    assertThat(workers.findJobWorkerConfigByType("plan-approved"))
+        .hasValueSatisfying(
+            worker -> assertThat(worker.getPollInterval()).isEqualTo(Duration.ofMillis(5)));
   }
 }
