@@ -172,9 +172,12 @@ final class BenchmarkEngine implements AutoCloseable {
    */
   void printClaimPlan(String jobType) {
     jdbc.sql(
-            "EXPLAIN (ANALYZE, BUFFERS) SELECT key FROM engine.job WHERE type = ? AND ((state ="
-                + " 'ACTIVATABLE' AND available_at <= now()) OR (state = 'ACTIVATED' AND deadline"
-                + " <= now())) ORDER BY key LIMIT 32")
+            "EXPLAIN (ANALYZE, BUFFERS) WITH ready AS (SELECT key FROM engine.job WHERE type = ?"
+                + " AND state = 'ACTIVATABLE' AND available_at <= now() ORDER BY key LIMIT 32),"
+                + " expired AS (SELECT key FROM engine.job WHERE type = ? AND state = 'ACTIVATED'"
+                + " AND deadline <= now() ORDER BY key LIMIT 32)"
+                + " SELECT key FROM ready UNION ALL SELECT key FROM expired ORDER BY key LIMIT 32")
+        .param(jobType)
         .param(jobType)
         .query(String.class)
         .list()
