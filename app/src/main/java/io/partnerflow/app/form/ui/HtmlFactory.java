@@ -1,13 +1,11 @@
 package io.partnerflow.app.form.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import io.partnerflow.app.form.ComponentTypes;
 import io.partnerflow.app.form.FormComponent;
 import io.partnerflow.app.form.FormState;
 import io.partnerflow.app.form.SafeHtml;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,46 +21,24 @@ final class HtmlFactory implements ElementFactory {
 
   @Override
   public FormElement create(FormComponent component, RenderContext context) {
-    Div holder = new Div();
-    holder.addClassName("form-html");
-    if (component.id() != null) {
-      holder.setId("form-html-" + component.id());
-    }
-    HtmlElement element = new HtmlElement(component, holder);
+    HtmlElement element = new HtmlElement(component);
     element.apply(context.state());
     return element;
   }
 
-  private static final class HtmlElement implements FormElement {
+  private static final class HtmlElement extends DisplayElement {
 
-    private final FormComponent definition;
-    private final Div holder;
-    private String shown;
-
-    HtmlElement(FormComponent definition, Div holder) {
-      this.definition = definition;
-      this.holder = holder;
+    HtmlElement(FormComponent definition) {
+      super(definition, "html");
     }
 
     @Override
-    public FormComponent definition() {
-      return definition;
+    String content(FormState state) {
+      return SafeHtml.sanitize(DynamicSource.text(definition().text("content"), state));
     }
 
     @Override
-    public Component component() {
-      return holder;
-    }
-
-    @Override
-    public void apply(FormState state) {
-      FormElement.super.apply(state);
-      String clean = SafeHtml.sanitize(DynamicSource.text(definition.text("content"), state));
-      if (Objects.equals(clean, shown)) {
-        return;
-      }
-      shown = clean;
-      holder.removeAll();
+    void show(String clean, Div holder) {
       // Html needs one root element around the sanitised fragment
       holder.add(new Html("<div>" + clean + "</div>"));
     }

@@ -1,6 +1,5 @@
 package io.partnerflow.app.form.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -8,7 +7,6 @@ import io.partnerflow.app.form.ComponentTypes;
 import io.partnerflow.app.form.FormComponent;
 import io.partnerflow.app.form.FormState;
 import io.partnerflow.app.form.SafeSources;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,54 +22,32 @@ final class ImageFactory implements ElementFactory {
 
   @Override
   public FormElement create(FormComponent component, RenderContext context) {
-    Div holder = new Div();
-    holder.addClassName("form-image");
-    if (component.id() != null) {
-      holder.setId("form-image-" + component.id());
-    }
-    ImageElement element =
-        new ImageElement(component, holder, context.message("form.image.blocked"));
+    ImageElement element = new ImageElement(component, context.message("form.image.blocked"));
     element.apply(context.state());
     return element;
   }
 
-  private static final class ImageElement implements FormElement {
+  private static final class ImageElement extends DisplayElement {
 
-    private final FormComponent definition;
-    private final Div holder;
     private final String blocked;
-    private String shown;
 
-    ImageElement(FormComponent definition, Div holder, String blocked) {
-      this.definition = definition;
-      this.holder = holder;
+    ImageElement(FormComponent definition, String blocked) {
+      super(definition, "image");
       this.blocked = blocked;
     }
 
     @Override
-    public FormComponent definition() {
-      return definition;
+    String content(FormState state) {
+      return DynamicSource.text(definition().text("source"), state);
     }
 
     @Override
-    public Component component() {
-      return holder;
-    }
-
-    @Override
-    public void apply(FormState state) {
-      FormElement.super.apply(state);
-      String source = DynamicSource.text(definition.text("source"), state);
-      if (Objects.equals(source, shown)) {
-        return;
-      }
-      shown = source;
-      holder.removeAll();
-      if (source == null || source.isBlank()) {
+    void show(String source, Div holder) {
+      if (source.isBlank()) {
         return;
       }
       if (SafeSources.isSafeImage(source)) {
-        String alt = definition.text("alt");
+        String alt = definition().text("alt");
         Image image = new Image(source, alt == null ? "" : alt);
         image.setMaxWidth("100%");
         holder.add(image);

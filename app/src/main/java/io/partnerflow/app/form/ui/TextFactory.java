@@ -1,6 +1,5 @@
 package io.partnerflow.app.form.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import io.partnerflow.app.form.ComponentTypes;
@@ -31,51 +30,29 @@ final class TextFactory implements ElementFactory {
   @Override
   public FormElement create(FormComponent component, RenderContext context) {
     String source = context.labels().text(component);
-    Div holder = new Div();
-    holder.addClassName("form-text");
-    if (component.id() != null) {
-      holder.setId("form-text-" + component.id());
-    }
-    TextElement element = new TextElement(component, holder, source == null ? "" : source);
+    TextElement element = new TextElement(component, source == null ? "" : source);
     element.apply(context.state());
     return element;
   }
 
-  private static final class TextElement implements FormElement {
+  private static final class TextElement extends DisplayElement {
 
-    private final FormComponent definition;
-    private final Div holder;
     private final String source;
-    private String shown;
 
-    TextElement(FormComponent definition, Div holder, String source) {
-      this.definition = definition;
-      this.holder = holder;
+    TextElement(FormComponent definition, String source) {
+      super(definition, "text");
       this.source = source;
     }
 
     @Override
-    public FormComponent definition() {
-      return definition;
+    String content(FormState state) {
+      return FeelExpressions.isExpression(source)
+          ? String.valueOf(FEEL.evaluate(source, state.context()))
+          : fill(source, state.context());
     }
 
     @Override
-    public Component component() {
-      return holder;
-    }
-
-    @Override
-    public void apply(FormState state) {
-      FormElement.super.apply(state);
-      String text =
-          FeelExpressions.isExpression(source)
-              ? String.valueOf(FEEL.evaluate(source, state.context()))
-              : fill(source, state.context());
-      if (text.equals(shown)) {
-        return;
-      }
-      shown = text;
-      holder.removeAll();
+    void show(String text, Div holder) {
       if (FeelExpressions.isExpression(source)) {
         holder.setText(text);
       } else {
