@@ -81,6 +81,21 @@ public class JobRepository {
   }
 
   /**
+   * The claim's search, {@code claimed}: up to {@code :max} ready jobs of {@code :type} at {@code
+   * :now}, row-locked, in key order (see {@link #activateReady}). Public so that the benchmark
+   * explains the very search the engine runs.
+   */
+  public static final String CLAIM_SEARCH =
+      "WITH ready AS (SELECT key FROM engine.job WHERE type = :type"
+          + " AND state = 'ACTIVATABLE' AND available_at <= :now"
+          + " ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED),"
+          + " expired AS (SELECT key FROM engine.job WHERE type = :type"
+          + " AND state = 'ACTIVATED' AND deadline <= :now"
+          + " ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED),"
+          + " claimed AS (SELECT key FROM ready UNION ALL SELECT key FROM expired"
+          + " ORDER BY key LIMIT :max)";
+
+  /**
    * Claims up to {@code max} jobs of a type that are ready now (activatable and past back-off, or
    * activated with an expired deadline), activates them for the worker until the deadline and
    * returns them in key order — one round trip. Rows another transaction holds are skipped, so two
@@ -97,14 +112,7 @@ public class JobRepository {
     List<JobRecord> activated =
         new ArrayList<>(
             jdbc.sql(
-                    "WITH ready AS (SELECT key FROM engine.job WHERE type = :type"
-                        + " AND state = 'ACTIVATABLE' AND available_at <= :now"
-                        + " ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED),"
-                        + " expired AS (SELECT key FROM engine.job WHERE type = :type"
-                        + " AND state = 'ACTIVATED' AND deadline <= :now"
-                        + " ORDER BY key LIMIT :max FOR UPDATE SKIP LOCKED),"
-                        + " claimed AS (SELECT key FROM ready UNION ALL SELECT key FROM expired"
-                        + " ORDER BY key LIMIT :max)"
+                    CLAIM_SEARCH
                         + " UPDATE engine.job j SET state = 'ACTIVATED', worker = :worker,"
                         + " deadline = :deadline FROM claimed WHERE j.key = claimed.key"
                         + " RETURNING "

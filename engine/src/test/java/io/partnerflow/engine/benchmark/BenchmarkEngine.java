@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
+import io.partnerflow.engine.state.JobRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -172,13 +173,10 @@ final class BenchmarkEngine implements AutoCloseable {
    */
   void printClaimPlan(String jobType) {
     jdbc.sql(
-            "EXPLAIN (ANALYZE, BUFFERS) WITH ready AS (SELECT key FROM engine.job WHERE type = ?"
-                + " AND state = 'ACTIVATABLE' AND available_at <= now() ORDER BY key LIMIT 32),"
-                + " expired AS (SELECT key FROM engine.job WHERE type = ? AND state = 'ACTIVATED'"
-                + " AND deadline <= now() ORDER BY key LIMIT 32)"
-                + " SELECT key FROM ready UNION ALL SELECT key FROM expired ORDER BY key LIMIT 32")
-        .param(jobType)
-        .param(jobType)
+            "EXPLAIN (ANALYZE, BUFFERS) " + JobRepository.CLAIM_SEARCH + " SELECT key FROM claimed")
+        .param("type", jobType)
+        .param("now", OffsetDateTime.now())
+        .param("max", 32)
         .query(String.class)
         .list()
         .forEach(line -> System.out.println("  " + line));
