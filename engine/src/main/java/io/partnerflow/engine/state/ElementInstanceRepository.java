@@ -1,5 +1,6 @@
 package io.partnerflow.engine.state;
 
+import io.partnerflow.engine.state.writebehind.WriteBehind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -29,9 +30,11 @@ public class ElementInstanceRepository {
           + " e.incident_key AS ei_incident_key";
 
   private final JdbcClient jdbc;
+  private final WriteBehind writes;
 
-  public ElementInstanceRepository(JdbcClient jdbc) {
+  public ElementInstanceRepository(JdbcClient jdbc, WriteBehind writes) {
     this.jdbc = jdbc;
+    this.writes = writes;
   }
 
   public void insert(ElementInstanceRecord e) {
@@ -40,20 +43,18 @@ public class ElementInstanceRepository {
 
   /** With the element's name (from the model), which the element-instance search shows. */
   public void insert(ElementInstanceRecord e, String elementName) {
-    jdbc.sql(
-            "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
-                + " element_id, element_type, state, start_date, element_name)"
-                + " VALUES (?,?,?,?,?,?,?,?)")
-        .params(
-            e.key(),
-            e.processInstanceKey(),
-            e.flowScopeKey(),
-            e.elementId(),
-            e.elementType(),
-            e.state(),
-            e.startDate(),
-            elementName)
-        .update();
+    writes.write(
+        "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
+            + " element_id, element_type, state, start_date, element_name)"
+            + " VALUES (?,?,?,?,?,?,?,?)",
+        e.key(),
+        e.processInstanceKey(),
+        e.flowScopeKey(),
+        e.elementId(),
+        e.elementType(),
+        e.state(),
+        e.startDate(),
+        elementName);
   }
 
   /**
@@ -62,21 +63,19 @@ public class ElementInstanceRepository {
    */
   public void insertEnded(
       ElementInstanceRecord e, String elementName, String state, OffsetDateTime endDate) {
-    jdbc.sql(
-            "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
-                + " element_id, element_type, state, start_date, end_date, element_name)"
-                + " VALUES (?,?,?,?,?,?,?,?,?)")
-        .params(
-            e.key(),
-            e.processInstanceKey(),
-            e.flowScopeKey(),
-            e.elementId(),
-            e.elementType(),
-            state,
-            e.startDate(),
-            endDate,
-            elementName)
-        .update();
+    writes.write(
+        "INSERT INTO engine.element_instance (key, process_instance_key, flow_scope_key,"
+            + " element_id, element_type, state, start_date, end_date, element_name)"
+            + " VALUES (?,?,?,?,?,?,?,?,?)",
+        e.key(),
+        e.processInstanceKey(),
+        e.flowScopeKey(),
+        e.elementId(),
+        e.elementType(),
+        state,
+        e.startDate(),
+        endDate,
+        elementName);
   }
 
   public Optional<ElementInstanceRecord> find(long key) {
@@ -138,9 +137,11 @@ public class ElementInstanceRepository {
   }
 
   public void end(long key, String state, OffsetDateTime endDate) {
-    jdbc.sql("UPDATE engine.element_instance SET state = ?, end_date = ? WHERE key = ?")
-        .params(state, endDate, key)
-        .update();
+    writes.write(
+        "UPDATE engine.element_instance SET state = ?, end_date = ? WHERE key = ?",
+        state,
+        endDate,
+        key);
   }
 
   public void setIncident(long key, Long incidentKey) {

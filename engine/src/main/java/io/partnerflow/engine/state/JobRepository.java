@@ -1,5 +1,6 @@
 package io.partnerflow.engine.state;
 
+import io.partnerflow.engine.state.writebehind.WriteBehind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -21,45 +22,44 @@ public class JobRepository {
   private static final String QUALIFIED_COLUMNS = "j." + COLUMNS.replace(", ", ", j.");
 
   private final JdbcClient jdbc;
+  private final WriteBehind writes;
 
-  public JobRepository(JdbcClient jdbc) {
+  public JobRepository(JdbcClient jdbc, WriteBehind writes) {
     this.jdbc = jdbc;
+    this.writes = writes;
   }
 
   /**
    * Inserts a new job and, in the same statement, sends {@code NOTIFY channel, payload} (PostgreSQL
-   * delivers it when the transaction commits): one round trip instead of two.
+   * delivers it when the transaction commits), sent with the command's next statement or commit.
    */
   public void insertAndNotify(JobRecord j, OffsetDateTime created, String channel, String payload) {
-    jdbc.sql(
-            "WITH inserted AS (INSERT INTO engine.job (key, type, kind, state, retries,"
-                + " available_at, custom_headers, process_instance_key, element_instance_key,"
-                + " element_id, process_definition_key, bpmn_process_id,"
-                + " process_definition_version, tenant_id, created, listener_event_type,"
-                + " listener_index) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING key)"
-                + " SELECT pg_notify(?, ?) FROM inserted")
-        .params(
-            j.key(),
-            j.type(),
-            j.kind(),
-            j.state(),
-            j.retries(),
-            j.availableAt(),
-            j.customHeadersJson(),
-            j.processInstanceKey(),
-            j.elementInstanceKey(),
-            j.elementId(),
-            j.processDefinitionKey(),
-            j.bpmnProcessId(),
-            j.processDefinitionVersion(),
-            j.tenantId(),
-            created,
-            j.listenerEventType(),
-            j.listenerIndex(),
-            channel,
-            payload)
-        .query()
-        .listOfRows();
+    writes.write(
+        "WITH inserted AS (INSERT INTO engine.job (key, type, kind, state, retries,"
+            + " available_at, custom_headers, process_instance_key, element_instance_key,"
+            + " element_id, process_definition_key, bpmn_process_id,"
+            + " process_definition_version, tenant_id, created, listener_event_type,"
+            + " listener_index) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING key)"
+            + " SELECT pg_notify(?, ?) FROM inserted",
+        j.key(),
+        j.type(),
+        j.kind(),
+        j.state(),
+        j.retries(),
+        j.availableAt(),
+        j.customHeadersJson(),
+        j.processInstanceKey(),
+        j.elementInstanceKey(),
+        j.elementId(),
+        j.processDefinitionKey(),
+        j.bpmnProcessId(),
+        j.processDefinitionVersion(),
+        j.tenantId(),
+        created,
+        j.listenerEventType(),
+        j.listenerIndex(),
+        channel,
+        payload);
   }
 
   public Optional<JobRecord> find(long key) {

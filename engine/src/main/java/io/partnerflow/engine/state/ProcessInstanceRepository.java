@@ -1,5 +1,6 @@
 package io.partnerflow.engine.state;
 
+import io.partnerflow.engine.state.writebehind.WriteBehind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -27,29 +28,29 @@ public class ProcessInstanceRepository {
           + " FROM engine.process_instance r WHERE r.key = :key) ORDER BY p.key = :key";
 
   private final JdbcClient jdbc;
+  private final WriteBehind writes;
 
-  public ProcessInstanceRepository(JdbcClient jdbc) {
+  public ProcessInstanceRepository(JdbcClient jdbc, WriteBehind writes) {
     this.jdbc = jdbc;
+    this.writes = writes;
   }
 
   public void insert(ProcessInstanceRecord p) {
-    jdbc.sql(
-            "INSERT INTO engine.process_instance (key, process_definition_key, bpmn_process_id,"
-                + " version, tenant_id, state, start_date, parent_process_instance_key,"
-                + " parent_element_instance_key, root_process_instance_key)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?)")
-        .params(
-            p.key(),
-            p.processDefinitionKey(),
-            p.bpmnProcessId(),
-            p.version(),
-            p.tenantId(),
-            p.state(),
-            p.startDate(),
-            p.parentProcessInstanceKey(),
-            p.parentElementInstanceKey(),
-            p.rootProcessInstanceKey())
-        .update();
+    writes.write(
+        "INSERT INTO engine.process_instance (key, process_definition_key, bpmn_process_id,"
+            + " version, tenant_id, state, start_date, parent_process_instance_key,"
+            + " parent_element_instance_key, root_process_instance_key)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        p.key(),
+        p.processDefinitionKey(),
+        p.bpmnProcessId(),
+        p.version(),
+        p.tenantId(),
+        p.state(),
+        p.startDate(),
+        p.parentProcessInstanceKey(),
+        p.parentElementInstanceKey(),
+        p.rootProcessInstanceKey());
   }
 
   public Optional<ProcessInstanceRecord> find(long key) {
@@ -117,9 +118,11 @@ public class ProcessInstanceRepository {
   }
 
   public void end(long key, String state, OffsetDateTime endDate) {
-    jdbc.sql("UPDATE engine.process_instance SET state = ?, end_date = ? WHERE key = ?")
-        .params(state, endDate, key)
-        .update();
+    writes.write(
+        "UPDATE engine.process_instance SET state = ?, end_date = ? WHERE key = ?",
+        state,
+        endDate,
+        key);
   }
 
   private static ProcessInstanceRecord map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.partnerflow.engine.state;
 
+import io.partnerflow.engine.state.writebehind.WriteBehind;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,10 +15,12 @@ public class VariableRepository {
 
   private final JdbcClient jdbc;
   private final KeyGenerator keys;
+  private final WriteBehind writes;
 
-  public VariableRepository(JdbcClient jdbc, KeyGenerator keys) {
+  public VariableRepository(JdbcClient jdbc, KeyGenerator keys, WriteBehind writes) {
     this.jdbc = jdbc;
     this.keys = keys;
+    this.writes = writes;
   }
 
   public Optional<String> find(long scopeKey, String name) {
@@ -81,12 +84,15 @@ public class VariableRepository {
   }
 
   public void set(long scopeKey, long processInstanceKey, String name, String jsonValue) {
-    jdbc.sql(
-            "INSERT INTO engine.variable (key, name, value, scope_key, process_instance_key)"
-                + " VALUES (?,?,?,?,?) ON CONFLICT (scope_key, name)"
-                + " DO UPDATE SET value = EXCLUDED.value")
-        .params(keys.next(), name, jsonValue, scopeKey, processInstanceKey)
-        .update();
+    writes.write(
+        "INSERT INTO engine.variable (key, name, value, scope_key, process_instance_key)"
+            + " VALUES (?,?,?,?,?) ON CONFLICT (scope_key, name)"
+            + " DO UPDATE SET value = EXCLUDED.value",
+        keys.next(),
+        name,
+        jsonValue,
+        scopeKey,
+        processInstanceKey);
   }
 
   /** {@link #set} for several variables of one scope in one round trip (name → JSON value). */
@@ -102,17 +108,15 @@ public class VariableRepository {
     for (int i = 0; i < variableKeys.length; i++) {
       variableKeys[i] = keys.next();
     }
-    jdbc.sql(
-            "INSERT INTO engine.variable (key, name, value, scope_key, process_instance_key)"
-                + " SELECT k, n, v, ?, ? FROM unnest(?::bigint[], ?::text[], ?::text[]) AS t(k, n, v)"
-                + " ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value")
-        .params(
-            scopeKey,
-            processInstanceKey,
-            variableKeys,
-            jsonValues.keySet().toArray(String[]::new),
-            jsonValues.values().toArray(String[]::new))
-        .update();
+    writes.write(
+        "INSERT INTO engine.variable (key, name, value, scope_key, process_instance_key)"
+            + " SELECT k, n, v, ?, ? FROM unnest(?::bigint[], ?::text[], ?::text[]) AS t(k, n, v)"
+            + " ON CONFLICT (scope_key, name) DO UPDATE SET value = EXCLUDED.value",
+        scopeKey,
+        processInstanceKey,
+        variableKeys,
+        jsonValues.keySet().toArray(String[]::new),
+        jsonValues.values().toArray(String[]::new));
   }
 
   public void deleteScope(long scopeKey) {

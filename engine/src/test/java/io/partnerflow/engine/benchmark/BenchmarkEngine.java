@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -73,9 +74,16 @@ final class BenchmarkEngine implements AutoCloseable {
     DataSource dataSource = counting(new HikariDataSource(config));
     context =
         new SpringApplicationBuilder(BenchmarkApplication.class)
-            .initializers(ctx -> ctx.getBeanFactory().registerSingleton("dataSource", dataSource))
+            // a bean definition, not a registered singleton, so that the engine wraps it as the
+            // platform's own (write-behind)
+            .initializers(
+                ctx ->
+                    ((GenericApplicationContext) ctx)
+                        .registerBean("dataSource", DataSource.class, () -> dataSource))
             .properties(
                 "server.port=0",
+                "partnerflow.engine.write-behind="
+                    + System.getProperty("benchmark.writeBehind", "true"),
                 "spring.liquibase.enabled=false",
                 "spring.main.banner-mode=off",
                 "logging.level.root=WARN")
