@@ -113,6 +113,21 @@ final class WriteBehindConnection implements InvocationHandler, PendingWrites {
             statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
       }
       statement.execute();
+    } catch (SQLException e) {
+      if (commit) {
+        // the COMMIT was not reached: end the failed transaction here, not when the pool resets
+        // the connection
+        rollbackAfter(e);
+      }
+      throw e;
+    }
+  }
+
+  private void rollbackAfter(SQLException failure) {
+    try {
+      target.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 
