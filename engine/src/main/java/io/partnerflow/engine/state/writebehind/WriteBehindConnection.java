@@ -114,12 +114,22 @@ final class WriteBehindConnection implements InvocationHandler, PendingWrites {
       }
       statement.execute();
     } catch (SQLException e) {
+      // named as what failed: the caller's exception would otherwise carry the next statement's SQL
+      SQLException failed =
+          new SQLException(
+              "Held writes failed when sent "
+                  + (commit ? "with the commit" : "before the next statement")
+                  + ": "
+                  + e.getMessage(),
+              e.getSQLState(),
+              e.getErrorCode(),
+              e);
       if (commit) {
         // the COMMIT was not reached: end the failed transaction here, not when the pool resets
         // the connection
-        rollbackAfter(e);
+        rollbackAfter(failed);
       }
-      throw e;
+      throw failed;
     }
   }
 

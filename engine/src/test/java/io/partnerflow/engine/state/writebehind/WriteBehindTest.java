@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -131,7 +131,8 @@ class WriteBehindTest {
                       writes.write(INSERT, 1L, "the same key again");
                       jdbc.sql("SELECT count(*) FROM wb_item").query(Long.class).single();
                     }))
-        .isInstanceOf(DataAccessException.class);
+        .isInstanceOf(DuplicateKeyException.class)
+        .hasMessageContaining("Held writes failed when sent before the next statement");
 
     assertThat(names()).isEmpty();
   }
