@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One activation attempt of POST /v2/jobs/activation (the long poll around it lives in the api):
@@ -54,13 +55,7 @@ public class ActivateJobsCommand {
     this.clock = clock;
   }
 
-  /**
-   * Not one transaction: the claim is a single statement that commits on its own, and the reads
-   * after it would see the same under READ COMMITTED inside a transaction as outside, so a
-   * transaction would only add a round trip for its COMMIT. Should a read after the claim fail,
-   * the claimed jobs wait for their deadline and are handed out again, as when the answer to the
-   * worker is lost (activation is at least once).
-   */
+  @Transactional
   public List<ActivatedJob> execute(Request request) {
     OffsetDateTime now = clock.nowAtUtc();
     OffsetDateTime deadline = now.plusNanos(request.timeoutMillis() * 1_000_000);
