@@ -1,13 +1,10 @@
 package io.partnerflow.engine.state.writebehind;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -37,13 +34,7 @@ public class WriteBehind {
           && connection.unwrap(PendingWrites.class).defer(sql, params)) {
         return;
       }
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        for (int i = 0; i < params.length; i++) {
-          StatementCreatorUtils.setParameterValue(
-              statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, params[i]);
-        }
-        statement.execute();
-      }
+      WriteBehindConnection.execute(connection, sql, params);
     } catch (SQLException e) {
       DataAccessException translated = translator.translate("write", sql, e);
       throw translated != null ? translated : new UncategorizedSQLException("write", sql, e);

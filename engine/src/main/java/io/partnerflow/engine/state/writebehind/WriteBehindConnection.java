@@ -107,12 +107,8 @@ final class WriteBehindConnection implements InvocationHandler, PendingWrites {
     String sql = String.join(";\n", statements) + (commit ? ";\nCOMMIT" : "");
     Object[] values = params.toArray();
     drop(); // sent once, whatever the outcome
-    try (PreparedStatement statement = target.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        StatementCreatorUtils.setParameterValue(
-            statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
-      }
-      statement.execute();
+    try {
+      execute(target, sql, values);
     } catch (SQLException e) {
       // named as what failed: the caller's exception would otherwise carry the next statement's SQL
       SQLException failed =
@@ -130,6 +126,20 @@ final class WriteBehindConnection implements InvocationHandler, PendingWrites {
         rollbackAfter(failed);
       }
       throw failed;
+    }
+  }
+
+  /**
+   * Runs the statement with its parameters bound as Spring's JdbcTemplate binds them; rows it
+   * returns are not read.
+   */
+  static void execute(Connection connection, String sql, Object[] values) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        StatementCreatorUtils.setParameterValue(
+            statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+      }
+      statement.execute();
     }
   }
 

@@ -106,13 +106,7 @@ class WriteBehindTest {
 
   @Test
   void aWriteThatFailsFailsTheCommitAndLeavesNothing() {
-    assertThatThrownBy(
-            () ->
-                transaction.executeWithoutResult(
-                    status -> {
-                      writes.write(INSERT, 1L, "one");
-                      writes.write(INSERT, 1L, "the same key again");
-                    }))
+    assertThatThrownBy(() -> inOneTransactionWriteOneKeyTwiceAnd(() -> {}))
         .rootCause()
         .hasMessageContaining("duplicate key value violates unique constraint \"wb_item_pkey\"");
 
@@ -125,12 +119,8 @@ class WriteBehindTest {
   void aWriteThatFailsFailsTheNextStatement() {
     assertThatThrownBy(
             () ->
-                transaction.executeWithoutResult(
-                    status -> {
-                      writes.write(INSERT, 1L, "one");
-                      writes.write(INSERT, 1L, "the same key again");
-                      jdbc.sql("SELECT count(*) FROM wb_item").query(Long.class).single();
-                    }))
+                inOneTransactionWriteOneKeyTwiceAnd(
+                    () -> jdbc.sql("SELECT count(*) FROM wb_item").query(Long.class).single()))
         .isInstanceOf(DuplicateKeyException.class)
         .hasMessageContaining("Held writes failed when sent before the next statement");
 
@@ -174,6 +164,15 @@ class WriteBehindTest {
                 "one"));
 
     assertThat(names()).containsExactly("one");
+  }
+
+  private void inOneTransactionWriteOneKeyTwiceAnd(Runnable then) {
+    transaction.executeWithoutResult(
+        status -> {
+          writes.write(INSERT, 1L, "one");
+          writes.write(INSERT, 1L, "the same key again");
+          then.run();
+        });
   }
 
   private static List<String> names() {
