@@ -9,12 +9,6 @@ public class EngineProperties {
   /** Whether the embedded engine runs in this JVM and serves /v2 on the app's port. */
   private boolean enabled = true;
 
-  /**
-   * Whether the engine's writes whose results nothing reads go with the next statement or the
-   * commit, in one round trip (true), or each at once (false: only for measuring the difference).
-   */
-  private boolean writeBehind = true;
-
   private final Api api = new Api();
 
   public boolean isEnabled() {
@@ -23,14 +17,6 @@ public class EngineProperties {
 
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
-  }
-
-  public boolean isWriteBehind() {
-    return writeBehind;
-  }
-
-  public void setWriteBehind(boolean writeBehind) {
-    this.writeBehind = writeBehind;
   }
 
   public Api getApi() {

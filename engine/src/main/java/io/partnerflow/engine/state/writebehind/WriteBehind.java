@@ -1,13 +1,8 @@
 package io.partnerflow.engine.state.writebehind;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.SQLExceptionTranslator;
-import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,27 +14,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class WriteBehind {
 
-  private final DataSource dataSource;
-  private final SQLExceptionTranslator translator = new SQLStateSQLExceptionTranslator();
+  // the transaction's connection, released and exceptions translated as for every JdbcClient call
+  private final JdbcTemplate jdbc;
 
   public WriteBehind(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new JdbcTemplate(dataSource);
   }
 
   /** The statement with its positional parameters ({@code ?}), which may return rows (ignored). */
   public void write(String sql, Object... params) {
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    try {
-      if (connection.isWrapperFor(PendingWrites.class)
-          && connection.unwrap(PendingWrites.class).defer(sql, params)) {
-        return;
-      }
-      WriteBehindConnection.execute(connection, sql, params);
-    } catch (SQLException e) {
-      DataAccessException translated = translator.translate("write", sql, e);
-      throw translated != null ? translated : new UncategorizedSQLException("write", sql, e);
-    } finally {
-      DataSourceUtils.releaseConnection(connection, dataSource);
-    }
+    jdbc.execute(
+        (ConnectionCallback<Void>)
+            connection -> {
+              if (!connection.isWrapperFor(PendingWrites.class)
+                  || !connection.unwrap(PendingWrites.class).defer(sql, params)) {
+                WriteBehindConnection.execute(connection, sql, params);
+              }
+              return null;
+            });
   }
 }

@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ class WriteBehindTest {
 
   private static HikariDataSource pool;
   private static final AtomicInteger prepared = new AtomicInteger();
+  private static final List<String> preparedSql = new CopyOnWriteArrayList<>();
 
   private DataSource dataSource;
   private JdbcClient jdbc;
@@ -63,6 +65,7 @@ class WriteBehindTest {
     writes = new WriteBehind(dataSource);
     transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     prepared.set(0);
+    preparedSql.clear();
   }
 
   @Test
@@ -77,6 +80,14 @@ class WriteBehindTest {
 
     assertThat(prepared).hasValue(1);
     assertThat(names()).containsExactly("one", "two");
+  }
+
+  @Test
+  void theCommitTravelsInTheRoundTripOfTheHeldWrites() {
+    transaction.executeWithoutResult(status -> writes.write(INSERT, 1L, "one"));
+
+    assertThat(preparedSql).singleElement().asString().startsWith(INSERT).endsWith(";\nCOMMIT");
+    assertThat(names()).containsExactly("one");
   }
 
   @Test
@@ -195,6 +206,7 @@ class WriteBehindTest {
                 (proxy, method, args) -> {
                   if (method.getName().equals("prepareStatement")) {
                     prepared.incrementAndGet();
+                    preparedSql.add((String) args[0]);
                   }
                   try {
                     return method.invoke(connection, args);
